@@ -1,0 +1,18 @@
+import { revokeTokens } from '../ringcentral/oauth';
+import { identityKeyOf } from '../ringcentral/user-session';
+import type { Services } from '../services';
+import type { MemberKey } from '../store/types';
+
+/**
+ * Ends the member's RingCentral session (errors ignored, as RingCentral advises), forgets the
+ * tokens and everything cached for that identity. True when there was a link.
+ */
+export async function unlinkMember(services: Services, member: MemberKey): Promise<boolean> {
+  const link = await services.store.getLink(member);
+  if (!link) return false;
+  await services.store.deleteLink(member);
+  await revokeTokens(services.credentials, link.tokens).catch(() => undefined);
+  services.cache.forgetIdentity(identityKeyOf(link.identity));
+  services.logger.info({ teamId: member.teamId, userId: member.userId }, 'unlinked');
+  return true;
+}

@@ -1,0 +1,107 @@
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
+import type { Config } from './config';
+import { IdentityCache, type IdentityCacheOptions } from './directory';
+import { healthRoute } from './http/health';
+import { oauthCallbackRoute } from './http/oauth-callback';
+import { registerListeners } from './listeners';
+import type { AppLogger } from './logger';
+import { RingCentralOAuth } from './ringcentral/oauth';
+import { RateBudget, type RateBudgetOptions } from './ringcentral/rate-budget';
+import { RingCentralSessions } from './ringcentral/sessions';
+import { TokenRefresher } from './ringcentral/token-refresher';
+import type { Services } from './services';
+import { boltLogger } from './slack/bolt-logger';
+import { SlackPeople } from './slack/slack-people';
+import type { LinkStore } from './store/types';
+
+export interface AppDeps {
+  config: Config;
+  store: LinkStore;
+  logger: AppLogger;
+  now?: () => number;
+  cache?: IdentityCacheOptions;
+  rateBudget?: RateBudgetOptions;
+}
+
+export interface RcNumberApp {
+  bolt: App;
+  services: Services;
+  /** Starts listening; resolves with the bound port (useful with PORT=0). */
+  start(): Promise<{ port: number }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root: builds the RingCentral and Slack collaborators from configuration and
+ * wires them into Bolt. Nothing here runs at import time.
+ */
+export function createApp(deps: AppDeps): RcNumberApp {
+  const { config, store, logger } = deps;
+  const now = deps.now ?? Date.now;
+  const credentials = { ...config.ringcentral };
+  const refresher = new TokenRefresher(store, credentials, logger);
+  const budget = new RateBudget(deps.rateBudget);
+  const slack = new WebClient(config.slack.botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    logger: boltLogger(logger),
+  });
+  const services: Services = {
+    config,
+    store,
+    logger,
+    credentials,
+    oauth: new RingCentralOAuth(store, credentials, now),
+    sessions: new RingCentralSessions(store, credentials, refresher, budget),
+    cache: new IdentityCache({ now, ...deps.cache }),
+    people: new SlackPeople(slack),
+    slack,
+    now,
+  };
+
+  const customRoutes = [oauthCallbackRoute(services), healthRoute(services)];
+  const bolt = new App({
+    token: config.slack.botToken,
+    logger: boltLogger(logger),
+    clientOptions: { slackApiUrl: config.slack.apiUrl },
+    receiver: config.slack.appToken
+      ? new SocketModeReceiver({
+          appToken: config.slack.appToken,
+          customRoutes,
+          installerOptions: { port: config.port },
+          logger: boltLogger(logger),
+        })
+      : new HTTPReceiver({
+          signingSecret: config.slack.signingSecret ?? '',
+          endpoints: '/slack/events',
+          customRoutes,
+          logger: boltLogger(logger),
+          processBeforeResponse: false,
+        }),
+  });
+  registerListeners(bolt, services);
+  bolt.error(async (error) => {
+    logger.error({ code: error.code, message: error.message }, 'unhandled listener error');
+  });
+
+  let server: import('node:http').Server | undefined;
+  return {
+    bolt,
+    services,
+    async start() {
+      if (config.slack.appToken) {
+        await bolt.start();
+        return { port: config.port };
+      }
+      server = (await bolt.start({
+        port: config.port,
+        host: config.host,
+      })) as import('node:http').Server;
+      const address = server.address();
+      return { port: typeof address === 'object' && address ? address.port : config.port };
+    },
+    async stop() {
+      await bolt.stop().catch(() => undefined);
+    },
+  };
+}

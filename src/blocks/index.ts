@@ -1,0 +1,43 @@
+/** Pure renderers from directory results to Slack Block Kit. No I/O, no Slack runtime. */
+export { renderCompany } from './company';
+export {
+  type ErrorAction,
+  type ErrorContext,
+  GENERIC_ERROR,
+  renderError,
+  userMessage,
+} from './error-text';
+export { renderExtension, renderNumbers } from './extension';
+export { renderFind } from './find';
+export { formatNumber } from './format';
+export { renderForwarding } from './forwarding';
+export { renderHelp, renderInvalid, type UsageEntry } from './help';
+export { type HomeLinkedInput, homeBroken, homeLinked, homeUnlinked } from './home';
+export { renderLinked, renderLinkPrompt, renderUnlinked } from './link';
+export { renderLookup } from './lookup';
+export { renderMe, tokenState } from './me';
+export {
+  type ConfirmShareInput,
+  confirmShareModal,
+  type LookupModalInput,
+  lookupModal,
+} from './modal';
+export { renderNotice } from './notice';
+export {
+  type OnboardCounts,
+  onboardSummary,
+  onboardSummaryText,
+  reminderMessage,
+  welcomeMessage,
+} from './onboarding';
+export { renderProgress } from './progress';
+export { renderShared, withoutButtons, withoutShareButtons } from './shared';
+export type { Message, RenderOptions } from './types';
+export {
+  type PagedKind,
+  type PageValue,
+  parsePageValue,
+  parseShareValue,
+  type ShareKind,
+  type ShareValue,
+} from './values';

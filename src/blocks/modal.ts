@@ -1,0 +1,103 @@
+/** The lookup modal (search box + results) and the confirmation shown before sharing. */
+import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
+import { ActionIds, BlockIds, CallbackIds } from '../listeners/ids';
+import { clip, safe } from './escape';
+import { plural } from './format';
+import { capBlocks, context, LIMITS, plain, section } from './kit';
+import { withoutShareButtons } from './shared';
+import type { Message } from './types';
+
+/** Metadata that does not fit is left out rather than cut: half a JSON document is worse. */
+function metadata(privateMetadata: string | undefined): { private_metadata?: string } {
+  return privateMetadata !== undefined && privateMetadata.length <= LIMITS.privateMetadata
+    ? { private_metadata: privateMetadata }
+    : {};
+}
+
+function searchInput(query: string | undefined): InputBlock {
+  const initial = query?.trim() ? clip(query.trim(), 500) : undefined;
+  return {
+    type: 'input',
+    block_id: BlockIds.search,
+    // Enter runs the search right away (block_actions), without submitting the modal.
+    dispatch_action: true,
+    label: plain('Number, extension or name', 2000),
+    hint: plain('A phone number, its first digits, ext 101, or find ana.', 2000),
+    element: {
+      type: 'plain_text_input',
+      action_id: ActionIds.searchInput,
+      placeholder: plain('+1 650 331 6252', 150),
+      dispatch_action_config: { trigger_actions_on: ['on_enter_pressed'] },
+      ...(initial ? { initial_value: initial } : {}),
+    },
+  };
+}
+
+export interface LookupModalInput {
+  state: 'loading' | 'ready';
+  query?: string;
+  results?: Message;
+  privateMetadata?: string;
+}
+
+export function lookupModal(input: LookupModalInput): ModalView {
+  const below: KnownBlock[] = [];
+  if (input.state === 'loading') {
+    const what = input.query?.trim() ? ` for “${safe(input.query, 100)}”` : '';
+    below.push({
+      ...context(`:hourglass_flowing_sand: Searching${what}…`),
+      block_id: BlockIds.results,
+    });
+  } else if (input.results) {
+    const results = withoutShareButtons(input.results.blocks);
+    const first = results[0];
+    // The first results block carries the results id, so listeners can find where results begin.
+    if (first && !first.block_id) results[0] = { ...first, block_id: BlockIds.results };
+    below.push(...results);
+  } else {
+    below.push({
+      ...context('Type what you are looking for and press Enter.'),
+      block_id: BlockIds.results,
+    });
+  }
+  return {
+    type: 'modal',
+    callback_id: CallbackIds.lookupModal,
+    title: plain('rcnumber', LIMITS.modalTitle),
+    // Slack requires a submit button on any modal with an input block; it searches too.
+    submit: plain('Search', LIMITS.modalTitle),
+    close: plain('Close', LIMITS.modalTitle),
+    blocks: capBlocks([searchInput(input.query), ...below], LIMITS.viewBlocks),
+    ...metadata(input.privateMetadata),
+  };
+}
+
+export interface ConfirmShareInput {
+  channelName: string;
+  memberCount: number;
+  personalCount: number;
+  privateMetadata?: string;
+}
+
+export function confirmShareModal(input: ConfirmShareInput): ModalView {
+  const channel = `#${safe(input.channelName.replace(/^#/, ''), 80)}`;
+  const members = `the ${plural(input.memberCount, 'member')} of ${channel}`;
+  const lead =
+    input.personalCount > 0
+      ? `This shows ${plural(input.personalCount, 'personal number')} to ${members}.`
+      : `This shows the reply to ${members}.`;
+  return {
+    type: 'modal',
+    callback_id: CallbackIds.confirmShare,
+    title: plain('Share in channel', LIMITS.modalTitle),
+    submit: plain('Share', LIMITS.modalTitle),
+    close: plain('Cancel', LIMITS.modalTitle),
+    blocks: [
+      section(input.personalCount > 0 ? `:warning: ${lead}` : lead),
+      context(
+        'Personal numbers are mobile or home phones outside the company. Everyone in the channel will see what your RingCentral role shows you.',
+      ),
+    ],
+    ...metadata(input.privateMetadata),
+  };
+}

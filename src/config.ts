@@ -1,0 +1,132 @@
+import { z } from 'zod';
+
+/** Everything the app reads from the environment, validated once at start-up. */
+export interface Config {
+  slack: {
+    signingSecret: string | undefined;
+    botToken: string;
+    appToken: string | undefined;
+    apiUrl: string;
+  };
+  ringcentral: {
+    clientId: string;
+    clientSecret: string;
+    serverUrl: string;
+    redirectUri: string;
+  };
+  publicUrl: string;
+  port: number;
+  host: string;
+  databaseUrl: string;
+  tokenEncryptionKey: string;
+  logLevel: LogLevel;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Thrown when the environment cannot run the app; each problem is one line naming the variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+const KEY_HINT =
+  "make one with: node -e \"console.log(require('crypto').randomBytes(32).toString('base64'))\"";
+
+const url = (name: string) =>
+  z.string().refine((value) => /^https?:\/\/[^\s/]+/.test(value), {
+    message: `${name} must be an http(s) URL`,
+  });
+
+const schema = z.object({
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_BOT_TOKEN: z
+    .string({ message: 'SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…)' })
+    .regex(/^xoxb-/, 'SLACK_BOT_TOKEN must start with xoxb- (the Bot User OAuth Token)'),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-/, 'SLACK_APP_TOKEN must start with xapp- (an app-level token for Socket Mode)')
+    .optional(),
+  SLACK_API_URL: url('SLACK_API_URL').default('https://slack.com/api/'),
+  RC_CLIENT_ID: z.string({ message: 'RC_CLIENT_ID is not set: the RingCentral app’s client id' }),
+  RC_CLIENT_SECRET: z.string({
+    message: 'RC_CLIENT_SECRET is not set: the RingCentral app’s client secret',
+  }),
+  RC_SERVER_URL: url('RC_SERVER_URL').default('https://platform.ringcentral.com'),
+  PUBLIC_URL: url('PUBLIC_URL').optional(),
+  PORT: z.coerce
+    .number({ message: 'PORT must be a number' })
+    .int('PORT must be a whole number')
+    .min(0, 'PORT must be between 0 and 65535')
+    .max(65535, 'PORT must be between 0 and 65535')
+    .default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^(sqlite:|postgres(ql)?:\/\/)/,
+      'DATABASE_URL must be sqlite:<path> or postgres://user:pass@host/db',
+    )
+    .default('sqlite:./data/rcnumber.sqlite'),
+  TOKEN_ENCRYPTION_KEY: z
+    .string({ message: `TOKEN_ENCRYPTION_KEY is not set: ${KEY_HINT}` })
+    .refine((value) => value.split(',').every(isThirtyTwoByteBase64), {
+      message: `TOKEN_ENCRYPTION_KEY must be base64 of 32 random bytes; ${KEY_HINT}`,
+    }),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+});
+
+function isThirtyTwoByteBase64(value: string): boolean {
+  const trimmed = value.trim();
+  return /^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed) && Buffer.from(trimmed, 'base64').length === 32;
+}
+
+/** Reads and validates the environment; throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      return issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`;
+    });
+    throw new ConfigError([...new Set(problems)]);
+  }
+  const values = parsed.data;
+  if (!values.SLACK_APP_TOKEN && !values.SLACK_SIGNING_SECRET) {
+    throw new ConfigError([
+      'SLACK_SIGNING_SECRET is not set: copy the Signing Secret from the Slack app’s Basic Information page (or set SLACK_APP_TOKEN for Socket Mode)',
+    ]);
+  }
+  const publicUrl = (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, '');
+  return {
+    slack: {
+      signingSecret: values.SLACK_SIGNING_SECRET,
+      botToken: values.SLACK_BOT_TOKEN,
+      appToken: values.SLACK_APP_TOKEN,
+      apiUrl: values.SLACK_API_URL.endsWith('/')
+        ? values.SLACK_API_URL
+        : `${values.SLACK_API_URL}/`,
+    },
+    ringcentral: {
+      clientId: values.RC_CLIENT_ID,
+      clientSecret: values.RC_CLIENT_SECRET,
+      serverUrl: values.RC_SERVER_URL.replace(/\/+$/, ''),
+      redirectUri: `${publicUrl}/oauth/ringcentral/callback`,
+    },
+    publicUrl,
+    port: values.PORT,
+    host: values.HOST,
+    databaseUrl: values.DATABASE_URL,
+    tokenEncryptionKey: values.TOKEN_ENCRYPTION_KEY,
+    logLevel: values.LOG_LEVEL,
+  };
+}

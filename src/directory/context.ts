@@ -1,0 +1,40 @@
+import type { AccountApi, ListOptions } from '../ringcentral/account-api';
+import type { IdentityCache } from './identity-cache';
+import type { Viewer } from './types';
+
+/** Progress of slow work, for the "collecting numbers… 40%" message. */
+export type ProgressFn = (fraction: number, label: string) => void;
+
+/** Everything a use case needs, all of it bound to the one identity that asked. */
+export interface DirectoryContext {
+  api: AccountApi;
+  cache: IdentityCache;
+  onProgress?: ProgressFn;
+}
+
+/** Single calls wait briefly for rate budget; listings may wait out a whole window. */
+export const SINGLE_CALL_WAIT_MS = 5_000;
+export const LISTING_WAIT_MS = 65_000;
+
+export function viewerOf(ctx: DirectoryContext): Viewer {
+  const identity = ctx.api.http.identity;
+  return {
+    extensionId: identity.extensionId,
+    extensionNumber: identity.extensionNumber,
+    name: identity.name,
+    isAdmin: identity.isAdmin,
+  };
+}
+
+export function identityKey(ctx: DirectoryContext): string {
+  return ctx.api.http.identityKey;
+}
+
+/** Listing options that report page progress as a share of `span` starting at `from`. */
+export function listing(ctx: DirectoryContext, label: string, from = 0, span = 1): ListOptions {
+  return {
+    maxWaitMs: LISTING_WAIT_MS,
+    onPage: ({ page, totalPages }) => ctx.onProgress?.(from + (span * page) / totalPages, label),
+    onWait: () => ctx.onProgress?.(from, `${label} (waiting for RingCentral's rate limit)`),
+  };
+}

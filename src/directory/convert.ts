@@ -1,0 +1,107 @@
+import { toE164 } from '../phone';
+import type {
+  DirectoryEntryRecord,
+  ExtensionRecord,
+  ForwardingNumberRecord,
+  PhoneNumberRecord,
+  PhoneNumberV2Record,
+} from '../ringcentral/types';
+import type { ExtensionSummary, ForwardingEntry, NumberInfo } from './types';
+
+/** RingCentral's records → the app's plain result types. */
+
+export function extensionSummary(record: ExtensionRecord): ExtensionSummary {
+  return {
+    id: String(record.id),
+    extensionNumber: record.extensionNumber ?? null,
+    name: record.name ?? nameOf(record.contact) ?? `ext ${record.extensionNumber ?? record.id}`,
+    type: record.type ?? null,
+    status: record.status ?? null,
+    email: record.contact?.email || null,
+  };
+}
+
+export function directorySummary(entry: DirectoryEntryRecord): ExtensionSummary {
+  return {
+    id: String(entry.id ?? ''),
+    extensionNumber: entry.extensionNumber ?? null,
+    name: entry.name ?? nameOf(entry) ?? `ext ${entry.extensionNumber ?? entry.id}`,
+    type: entry.type ?? null,
+    status: entry.status ?? null,
+    email: entry.email || null,
+  };
+}
+
+function nameOf(person: { firstName?: string; lastName?: string } | undefined): string | null {
+  const name = [person?.firstName, person?.lastName].filter(Boolean).join(' ').trim();
+  return name === '' ? null : name;
+}
+
+export function numberInfo(
+  record: PhoneNumberRecord,
+  owner: ExtensionSummary | null,
+): NumberInfo | null {
+  const e164 = toE164(record.phoneNumber);
+  if (!e164) return null;
+  return {
+    e164,
+    usageType: record.usageType ?? null,
+    callType: record.type ?? null,
+    paymentType: record.paymentType ?? null,
+    features: Array.isArray(record.features) ? record.features : null,
+    label: record.label ?? null,
+    owner,
+  };
+}
+
+/** v2 records say `tollType` where v1 says `paymentType`, and carry no features. */
+export function numberInfoV2(record: PhoneNumberV2Record, owner: ExtensionSummary | null) {
+  const paymentType =
+    record.tollType === 'TollFree' ? 'TollFree' : record.tollType === 'Toll' ? 'Local' : undefined;
+  return numberInfo(
+    {
+      phoneNumber: record.phoneNumber,
+      type: record.type,
+      usageType: record.usageType,
+      paymentType,
+    },
+    owner,
+  );
+}
+
+/** The owner named inside an account-level number record (admins' view). */
+export function embeddedOwner(record: PhoneNumberRecord): ExtensionSummary | null {
+  if (!record.extension?.id) return null;
+  return {
+    id: String(record.extension.id),
+    extensionNumber: record.extension.extensionNumber ?? null,
+    name: record.extension.name ?? `ext ${record.extension.extensionNumber ?? record.extension.id}`,
+    type: null,
+    status: null,
+    email: null,
+  };
+}
+
+const PERSONAL_TYPES = new Set(['Mobile', 'Home']);
+
+export function forwardingEntry(
+  record: ForwardingNumberRecord,
+  isCompanyNumber: (e164: string) => boolean,
+): ForwardingEntry {
+  const e164 = record.phoneNumber ? toE164(record.phoneNumber) : null;
+  const type = record.type ?? null;
+  // A personal number is one outside the company: typed as Mobile/Home, or any external
+  // number the viewer does not know as one of the company's own.
+  const personal =
+    (type !== null && PERSONAL_TYPES.has(type)) ||
+    (e164 !== null && type !== 'PhoneLine' && !isCompanyNumber(e164) && type !== 'Work');
+  return {
+    label: record.label ?? null,
+    e164,
+    raw: e164 ? null : (record.phoneNumber ?? null),
+    type,
+    features: record.features ?? [],
+    flipNumber: record.flipNumber ?? null,
+    personal,
+  };
+}

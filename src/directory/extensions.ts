@@ -1,0 +1,75 @@
+import { AppError } from '../errors';
+import { DEFAULT_PAGE_SIZE } from '../phone';
+import { type DirectoryContext, identityKey, SINGLE_CALL_WAIT_MS, viewerOf } from './context';
+import { extensionSummary, numberInfo } from './convert';
+import { allExtensions } from './listings';
+import type { PageRequest } from './lookup';
+import { resolveTarget, type Target } from './targets';
+import type { ExtensionResult, FindResult, NumberInfo, NumbersResult } from './types';
+
+const MAX_FIND_TEXT = 100;
+
+/** `ext 101`: the extension and the numbers RingCentral shows the viewer for it. */
+export async function extensionDetails(
+  ctx: DirectoryContext,
+  number: string,
+): Promise<ExtensionResult> {
+  const result = await numbersOf(ctx, { kind: 'extension', number });
+  return {
+    extension: result.extension,
+    numbers: result.numbers,
+    limitedView: result.limitedView,
+    viewer: result.viewer,
+  };
+}
+
+/** `numbers [ext <n> | @user]`: one extension's phone numbers, one's own by default. */
+export async function numbersOf(ctx: DirectoryContext, target: Target): Promise<NumbersResult> {
+  const resolved = await resolveTarget(ctx, target);
+  const records = await ctx.cache.get(
+    identityKey(ctx),
+    `numbers@${resolved.pathId}`,
+    () => ctx.api.extensionNumbers(resolved.pathId, { maxWaitMs: SINGLE_CALL_WAIT_MS }),
+    (list) => list.length * 300,
+  );
+  const numbers = records
+    .map((record) => numberInfo(record, resolved.extension))
+    .filter((info): info is NumberInfo => info !== null);
+  const viewer = viewerOf(ctx);
+  return {
+    extension: resolved.extension,
+    numbers,
+    isSelf: resolved.isSelf,
+    limitedView: !viewer.isAdmin && !resolved.isSelf,
+    viewer,
+  };
+}
+
+/** `find <text>`: extensions whose name, email or number contains the text. */
+export async function findExtensions(
+  ctx: DirectoryContext,
+  text: string,
+  page: PageRequest = {},
+): Promise<FindResult> {
+  const needle = text.trim().toLowerCase();
+  if (needle === '') throw new AppError('invalid_input', 'Tell me what to find, like `find ana`.');
+  if (needle.length > MAX_FIND_TEXT) {
+    throw new AppError('invalid_input', 'That is too long to search for.');
+  }
+  const records = await allExtensions(ctx);
+  const matches = records
+    .map(extensionSummary)
+    .filter((summary) =>
+      [summary.name, summary.email ?? '', summary.extensionNumber ?? ''].some((field) =>
+        field.toLowerCase().includes(needle),
+      ),
+    )
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const offset = Math.max(0, Math.floor(page.offset ?? 0));
+  const limit = Math.min(50, Math.max(1, Math.floor(page.limit ?? DEFAULT_PAGE_SIZE)));
+  return {
+    text,
+    page: { total: matches.length, offset, limit, items: matches.slice(offset, offset + limit) },
+    viewer: viewerOf(ctx),
+  };
+}

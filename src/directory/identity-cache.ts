@@ -1,0 +1,98 @@
+import { LRUCache } from 'lru-cache';
+
+interface Entry {
+  value: unknown;
+  fetchedAt: number;
+  size: number;
+}
+
+export interface IdentityCacheOptions {
+  /** How long an answer is served as is. */
+  freshMs?: number;
+  /** How long a stale answer may still be served while a background refresh runs. */
+  staleMs?: number;
+  /** Upper bound of everything cached, in estimated bytes. */
+  maxBytes?: number;
+  now?: () => number;
+}
+
+/**
+ * Answers RingCentral gave one identity, reused for that identity only. Every key starts with
+ * the identity key (RingCentral account + extension + admin flag), so an administrator's
+ * listing can never answer a regular user, nor one user's answer another user.
+ * Bounded by size; fresh entries are served as is, stale ones are served while a single
+ * background refresh replaces them, and concurrent misses share one load.
+ */
+export class IdentityCache {
+  private readonly entries: LRUCache<string, Entry>;
+  private readonly loading = new Map<string, Promise<unknown>>();
+  private readonly freshMs: number;
+  private readonly now: () => number;
+
+  constructor(options: IdentityCacheOptions = {}) {
+    this.freshMs = options.freshMs ?? 5 * 60_000;
+    this.now = options.now ?? Date.now;
+    this.entries = new LRUCache<string, Entry>({
+      maxSize: options.maxBytes ?? 64 * 1024 * 1024,
+      sizeCalculation: (entry) => Math.max(1, entry.size),
+      ttl: options.staleMs ?? 30 * 60_000,
+      ttlAutopurge: false,
+    });
+  }
+
+  /**
+   * The cached value of `name` for `identityKey`, loading it when missing. `estimateBytes`
+   * sizes the value for the memory bound.
+   */
+  async get<T>(
+    identityKey: string,
+    name: string,
+    load: () => Promise<T>,
+    estimateBytes: (value: T) => number = () => 512,
+  ): Promise<T> {
+    const key = `${identityKey}\u0000${name}`;
+    const entry = this.entries.get(key);
+    if (entry) {
+      if (this.now() - entry.fetchedAt > this.freshMs && !this.loading.has(key)) {
+        // Serve the stale answer now; refresh behind it. A failed refresh keeps the old one.
+        this.load(key, load, estimateBytes).catch(() => undefined);
+      }
+      return entry.value as T;
+    }
+    return this.load(key, load, estimateBytes);
+  }
+
+  /** The cached value without loading, if fresh or stale. */
+  peek<T>(identityKey: string, name: string): T | undefined {
+    return this.entries.get(`${identityKey}\u0000${name}`)?.value as T | undefined;
+  }
+
+  /** Forgets everything cached for one identity (after unlink, for instance). */
+  forgetIdentity(identityKey: string): void {
+    const prefix = `${identityKey}\u0000`;
+    for (const key of [...this.entries.keys()]) {
+      if (key.startsWith(prefix)) this.entries.delete(key);
+    }
+  }
+
+  get totalBytes(): number {
+    return this.entries.calculatedSize;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private load<T>(key: string, load: () => Promise<T>, estimate: (value: T) => number): Promise<T> {
+    const running = this.loading.get(key);
+    if (running) return running as Promise<T>;
+    const started = load()
+      .then((value) => {
+        this.entries.set(key, { value, fetchedAt: this.now(), size: estimate(value) });
+        return value;
+      })
+      .finally(() => this.loading.delete(key));
+    this.loading.set(key, started);
+    return started;
+  }
+}

@@ -1,0 +1,8 @@
+export { companyInfo } from './company';
+export type { DirectoryContext, ProgressFn } from './context';
+export { extensionDetails, findExtensions, numbersOf } from './extensions';
+export { forwardingOf } from './forwarding';
+export { IdentityCache, type IdentityCacheOptions } from './identity-cache';
+export { lookupNumber, type PageRequest } from './lookup';
+export type { Target } from './targets';
+export type * from './types';

@@ -1,0 +1,86 @@
+import { AppError } from '../errors';
+import type { ExtensionRecord } from '../ringcentral/types';
+import { type DirectoryContext, identityKey, SINGLE_CALL_WAIT_MS } from './context';
+import { extensionSummary } from './convert';
+import type { visibleNumbers } from './listings';
+import type { ExtensionSummary } from './types';
+
+/** Whose numbers or forwarding list: one's own, an extension number, or a person by email. */
+export type Target =
+  | { kind: 'self' }
+  | { kind: 'extension'; number: string }
+  | { kind: 'email'; email: string; who: string };
+
+export interface ResolvedTarget {
+  extension: ExtensionSummary;
+  /** The id to put in the URL: `~` for one's own extension. */
+  pathId: string;
+  isSelf: boolean;
+}
+
+export function selfSummary(ctx: DirectoryContext): ExtensionSummary {
+  const me = ctx.api.http.identity;
+  return {
+    id: me.extensionId,
+    extensionNumber: me.extensionNumber,
+    name: me.name,
+    type: me.extensionType,
+    status: 'Enabled',
+    email: me.email,
+  };
+}
+
+/** Finds the extension a target names, under the viewer's own visibility. */
+export async function resolveTarget(
+  ctx: DirectoryContext,
+  target: Target,
+): Promise<ResolvedTarget> {
+  const me = ctx.api.http.identity;
+  if (target.kind === 'self') return { extension: selfSummary(ctx), pathId: '~', isSelf: true };
+  const found =
+    target.kind === 'extension'
+      ? await extensionByNumber(ctx, target.number)
+      : await extensionByEmail(ctx, target.email);
+  if (!found) {
+    const userText =
+      target.kind === 'extension'
+        ? `No extension ${target.number} in your RingCentral account.`
+        : `${target.who} has no RingCentral extension with their Slack email (${target.email}).`;
+    throw new AppError('not_found', userText, { userText });
+  }
+  const isSelf = found.id === me.extensionId;
+  return { extension: found, pathId: isSelf ? '~' : found.id, isSelf };
+}
+
+export async function extensionByNumber(
+  ctx: DirectoryContext,
+  number: string,
+): Promise<ExtensionSummary | null> {
+  const warm = ctx.cache.peek<Awaited<ReturnType<typeof visibleNumbers>>>(
+    identityKey(ctx),
+    'numbers',
+  );
+  const known = warm?.extensions.get(number);
+  if (known?.type) return known;
+  const records = await ctx.cache.get(identityKey(ctx), `ext#${number}`, () =>
+    ctx.api.findExtensions({ extensionNumber: number }, { maxWaitMs: SINGLE_CALL_WAIT_MS }),
+  );
+  const record = records.find((candidate) => candidate.extensionNumber === number);
+  return record ? extensionSummary(record) : null;
+}
+
+async function extensionByEmail(ctx: DirectoryContext, email: string) {
+  const records = await ctx.cache.get(identityKey(ctx), `email#${email.toLowerCase()}`, () =>
+    ctx.api.findExtensions({ email }, { maxWaitMs: SINGLE_CALL_WAIT_MS }),
+  );
+  const lower = email.toLowerCase();
+  const record = records.find((candidate) => candidate.contact?.email?.toLowerCase() === lower);
+  return record ? extensionSummary(record) : null;
+}
+
+/** One extension's full record, cached for this identity. */
+export function extensionById(ctx: DirectoryContext, id: string): Promise<ExtensionRecord> {
+  return ctx.cache.get(identityKey(ctx), `ext@${id}`, () =>
+    ctx.api.extension(id, { maxWaitMs: SINGLE_CALL_WAIT_MS }),
+  );
+}

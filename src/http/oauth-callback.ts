@@ -1,0 +1,113 @@
+import type { ServerResponse } from 'node:http';
+import type { CustomRoute } from '@slack/bolt';
+import { confirmLink } from '../answers/confirm-link';
+import { isAppError } from '../errors';
+import type { Services } from '../services';
+import { htmlPage } from './html-page';
+
+export const OAUTH_CALLBACK_PATH = '/oauth/ringcentral/callback';
+
+/**
+ * `GET /oauth/ringcentral/callback?code&state`: RingCentral's redirect after the user approves.
+ * The state is spent first, so a replayed or forged callback changes nothing; a link is stored
+ * only after the code exchange and the identity read both succeed.
+ */
+export function oauthCallbackRoute(services: Services): CustomRoute {
+  return {
+    path: OAUTH_CALLBACK_PATH,
+    method: ['GET'],
+    handler: (req, res) => {
+      handle(services, new URL(req.url ?? '/', 'http://localhost').searchParams, res).catch(
+        (error) => {
+          services.logger.error({ message: (error as Error).message }, 'oauth callback failed');
+          send(
+            res,
+            500,
+            'Something went wrong',
+            'Nothing was changed. Please try again from Slack.',
+          );
+        },
+      );
+    },
+  };
+}
+
+async function handle(services: Services, query: URLSearchParams, res: ServerResponse) {
+  const stateValue = query.get('state') ?? '';
+  const code = query.get('code') ?? '';
+  const denied = query.get('error');
+  if (!stateValue) {
+    return send(
+      res,
+      400,
+      'Link not completed',
+      'This page was opened without a sign-in request. Run /rcnumber link in Slack to start.',
+    );
+  }
+  const state = await services.oauth.consumeState(stateValue);
+  if (!state) {
+    return send(
+      res,
+      400,
+      'This link has expired',
+      'The sign-in link was already used or is too old. Run /rcnumber link in Slack for a new one.',
+    );
+  }
+  if (denied) {
+    return send(
+      res,
+      400,
+      'Link cancelled',
+      'RingCentral access was not granted, so nothing was linked. You can run /rcnumber link again any time.',
+    );
+  }
+  if (!code) {
+    return send(
+      res,
+      400,
+      'Link not completed',
+      'RingCentral did not send a sign-in code. Run /rcnumber link in Slack to try again.',
+    );
+  }
+  try {
+    const { tokens, identity } = await services.oauth.exchange(code, state);
+    const link = await services.store.saveLink({
+      teamId: state.teamId,
+      userId: state.userId,
+      identity,
+      tokens,
+    });
+    services.logger.info(
+      { teamId: link.teamId, userId: link.userId, extension: identity.extensionNumber },
+      'linked',
+    );
+    await confirmLink(services, link, state).catch((error) =>
+      services.logger.warn(
+        { message: (error as Error).message },
+        'could not confirm the link in Slack',
+      ),
+    );
+    const ext = identity.extensionNumber ? `, ext ${identity.extensionNumber}` : '';
+    return send(
+      res,
+      200,
+      `Linked as ${identity.name}${ext}`,
+      'You can close this tab and go back to Slack.',
+    );
+  } catch (error) {
+    const reason =
+      isAppError(error) && error.details.reason
+        ? error.details.reason
+        : 'RingCentral could not complete the sign-in.';
+    return send(res, 502, 'Link not completed', `${reason} Nothing was changed.`);
+  }
+}
+
+function send(res: ServerResponse, status: number, title: string, message: string): void {
+  res.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Referrer-Policy': 'no-referrer',
+  });
+  res.end(htmlPage(title, message));
+}

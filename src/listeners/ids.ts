@@ -1,0 +1,24 @@
+/** Every action_id, callback_id and block_id the app uses, in one place. */
+export const ActionIds = {
+  connect: 'rc_connect',
+  reconnect: 'rc_reconnect',
+  unlink: 'rc_unlink',
+  pageNext: 'page_next',
+  pagePrevious: 'page_previous',
+  share: 'share_in_channel',
+  shareForwarding: 'share_forwarding',
+  openSearch: 'open_search',
+  showForwarding: 'show_forwarding',
+  showNumbers: 'show_numbers',
+  searchInput: 'search_input',
+} as const;
+
+export const CallbackIds = {
+  lookupModal: 'lookup_modal',
+  confirmShare: 'confirm_share',
+} as const;
+
+export const BlockIds = {
+  search: 'search_block',
+  results: 'results_block',
+} as const;

@@ -1,0 +1,40 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { replyForError } from '../../answers/reply-for-error';
+import { shareAnswer, shareTarget } from '../../answers/share';
+import { renderNotice } from '../../blocks';
+import type { Services } from '../../services';
+import { answerInPlace } from '../actions/respond-in-place';
+import type { ShareForwardingMetadata } from '../actions/share-forwarding';
+
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** "Share" in the confirmation modal: post the sharer's fresh forwarding list. */
+export function confirmShareSubmission(services: Services) {
+  return async ({ ack, body, view, client }: Args): Promise<void> => {
+    await ack();
+    const member = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };
+    let metadata: ShareForwardingMetadata;
+    try {
+      metadata = JSON.parse(view.private_metadata) as ShareForwardingMetadata;
+    } catch {
+      return;
+    }
+    const place = { responseUrl: metadata.responseUrl ?? undefined };
+    try {
+      const target = await shareTarget(services, metadata.channelId);
+      const q = metadata.q?.trim();
+      await shareAnswer(
+        services,
+        member,
+        { kind: 'forwarding', target: q ? { kind: 'extension', number: q } : { kind: 'self' } },
+        target.channelId,
+      );
+      await answerInPlace(client, place, renderNotice(`Shared in <#${target.channelId}>.`), {
+        replace: false,
+      });
+    } catch (error) {
+      const reply = await replyForError(services, member, error, { action: 'forwarding' });
+      await answerInPlace(client, place, reply, { replace: false });
+    }
+  };
+}

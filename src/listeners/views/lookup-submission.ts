@@ -1,0 +1,17 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { lookupModal } from '../../blocks';
+import type { Services } from '../../services';
+import { searchInModal } from '../actions/search-input';
+import { ActionIds, BlockIds } from '../ids';
+
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** The modal's Search button: keep the modal open and answer inside it. */
+export function lookupSubmission(services: Services) {
+  return async ({ ack, body, view, client }: Args): Promise<void> => {
+    const text = view.state.values[BlockIds.search]?.[ActionIds.searchInput]?.value ?? '';
+    await ack({ response_action: 'update', view: lookupModal({ state: 'loading', query: text }) });
+    const member = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };
+    await searchInModal(services, client, member, view.id, text);
+  };
+}

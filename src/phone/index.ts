@@ -1,0 +1,21 @@
+export type { CountryCode } from 'libphonenumber-js/min';
+export { leadingCallingCode } from './calling-codes';
+export { formatNational, formatNumber, toE164 } from './format';
+export { countryFromHomeCountry, type HomeCountryRef } from './home-country';
+export {
+  type FullQuery,
+  type InvalidQuery,
+  isBareDigits,
+  type NumberQuery,
+  type PrefixQuery,
+  parseNumberQuery,
+  prefixMatches,
+  queryPrefixes,
+} from './number-query';
+export {
+  DEFAULT_PAGE_SIZE,
+  type IndexedNumber,
+  type PageOptions,
+  PrefixIndex,
+  type SearchPage,
+} from './prefix-index';

@@ -1,0 +1,110 @@
+import { digitPrefixes, digitsOf, type NumberQuery } from './number-query';
+
+export interface IndexedNumber<T> {
+  e164: string;
+  value: T;
+}
+
+export interface SearchPage<T> {
+  /** How many numbers match in all, across every page. */
+  total: number;
+  /** The requested page, in E.164 order. */
+  items: IndexedNumber<T>[];
+}
+
+export interface PageOptions {
+  offset?: number;
+  limit?: number;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+/**
+ * Phone numbers kept sorted by their E.164 digits, so every prefix is one contiguous run found by
+ * binary search: counting and paging cost O(log n + page), not a scan of the whole account.
+ *
+ * National-form queries need no second index: a national prefix is only meaningful inside its own
+ * country, so it is searched as calling code + national digits in the same sorted array.
+ */
+export class PrefixIndex<T> {
+  private readonly keys: string[];
+  private readonly entries: IndexedNumber<T>[];
+  private readonly byKey: Map<string, IndexedNumber<T>>;
+
+  /** Numbers without digits are skipped; a number listed twice keeps its first value. */
+  constructor(numbers: Iterable<IndexedNumber<T>>) {
+    this.byKey = new Map();
+    for (const entry of numbers) {
+      const key = digitsOf(entry.e164);
+      if (key !== '' && !this.byKey.has(key)) this.byKey.set(key, entry);
+    }
+    this.keys = [...this.byKey.keys()].sort();
+    this.entries = this.keys.map((key) => this.byKey.get(key) as IndexedNumber<T>);
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The value stored for exactly this number ('+16503316252' or '16503316252'). */
+  get(e164: string): T | undefined {
+    return this.byKey.get(digitsOf(e164))?.value;
+  }
+
+  /**
+   * The numbers a query matches: the one number of a `full` query, or every number starting with
+   * a `prefix` query's E.164 or national reading. Invalid queries match nothing.
+   */
+  search(query: NumberQuery, page: PageOptions = {}): SearchPage<T> {
+    const offset = wholeNumber(page.offset, 0);
+    const limit = wholeNumber(page.limit, DEFAULT_PAGE_SIZE);
+    if (query.kind === 'invalid') return { total: 0, items: [] };
+    if (query.kind === 'full') {
+      const entry = this.byKey.get(digitsOf(query.e164));
+      const all = entry ? [entry] : [];
+      return { total: all.length, items: all.slice(offset, offset + limit) };
+    }
+    // digitPrefixes are sorted and none starts with another, so their runs are disjoint and
+    // already in E.164 order one after the other.
+    const runs = digitPrefixes(query).map((prefix) => this.run(prefix));
+    const total = runs.reduce((sum, [start, end]) => sum + (end - start), 0);
+    const items: IndexedNumber<T>[] = [];
+    let skip = offset;
+    for (const [start, end] of runs) {
+      if (items.length >= limit) break;
+      const length = end - start;
+      if (skip >= length) {
+        skip -= length;
+        continue;
+      }
+      const from = start + skip;
+      skip = 0;
+      const to = Math.min(end, from + (limit - items.length));
+      for (let i = from; i < to; i += 1) items.push(this.entries[i] as IndexedNumber<T>);
+    }
+    return { total, items };
+  }
+
+  /** [start, end) of the keys beginning with `prefix`. */
+  private run(prefix: string): [number, number] {
+    // ':' sorts right after '9', so every key beginning with prefix is below prefix + ':' and
+    // every key after the run is above it.
+    return [this.lowerBound(prefix), this.lowerBound(`${prefix}:`)];
+  }
+
+  private lowerBound(target: string): number {
+    let low = 0;
+    let high = this.keys.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.keys[mid] as string) < target) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}
+
+function wholeNumber(value: number | undefined, fallback: number): number {
+  if (value === undefined || Number.isNaN(value)) return fallback;
+  return value === Number.POSITIVE_INFINITY ? value : Math.max(0, Math.floor(value));
+}

@@ -1,0 +1,141 @@
+import type {
+  AccountRecord,
+  DirectoryEntryRecord,
+  ExtensionRecord,
+  ForwardingNumberRecord,
+  Paged,
+  PhoneNumberRecord,
+  PhoneNumberV2Record,
+} from './types';
+import type { CallOptions, RingCentralHttp } from './user-session';
+
+const V1 = '/restapi/v1.0/account/~';
+/** RingCentral's largest page: fewer requests for the same listing. */
+export const MAX_PER_PAGE = 1000;
+
+export interface ListProgress {
+  page: number;
+  totalPages: number;
+}
+
+export interface ListOptions extends CallOptions {
+  onPage?: (progress: ListProgress) => void;
+}
+
+/**
+ * Typed calls to RingCentral's Account API, made as one identity. Each method names its rate
+ * group, as RingCentral documents it, so the budget counts the right bucket.
+ */
+export class AccountApi {
+  constructor(readonly http: RingCentralHttp) {}
+
+  account(options?: CallOptions): Promise<AccountRecord> {
+    return this.http.get(V1, {}, 'Light', options);
+  }
+
+  extension(extensionId: string, options?: CallOptions): Promise<ExtensionRecord> {
+    return this.http.get(
+      `${V1}/extension/${encodeURIComponent(extensionId)}`,
+      {},
+      'Light',
+      options,
+    );
+  }
+
+  /** Extensions matching RingCentral's own filters (one page of up to 1000 is plenty for these). */
+  async findExtensions(
+    filter: { extensionNumber?: string; email?: string },
+    options?: CallOptions,
+  ): Promise<ExtensionRecord[]> {
+    const page = await this.http.get<Paged<ExtensionRecord>>(
+      `${V1}/extension`,
+      { ...filter, perPage: MAX_PER_PAGE },
+      'Medium',
+      options,
+    );
+    return page.records;
+  }
+
+  allExtensions(options?: ListOptions): Promise<ExtensionRecord[]> {
+    return this.allPages(`${V1}/extension`, {}, 'Medium', options);
+  }
+
+  extensionNumbers(extensionId: string, options?: ListOptions): Promise<PhoneNumberRecord[]> {
+    return this.allPages(
+      `${V1}/extension/${encodeURIComponent(extensionId)}/phone-number`,
+      {},
+      'Light',
+      options,
+    );
+  }
+
+  /** Every number of the account with its extension: administrators only (Heavy). */
+  accountNumbers(options?: ListOptions): Promise<PhoneNumberRecord[]> {
+    return this.allPages(`${V1}/phone-number`, {}, 'Heavy', options);
+  }
+
+  /** The account's company-level numbers (main, additional, company, fax): administrators (Heavy). */
+  async companyNumbers(options?: CallOptions): Promise<PhoneNumberRecord[]> {
+    const page = await this.http.get<Paged<PhoneNumberRecord>>(
+      `${V1}/phone-number`,
+      {
+        usageType: [
+          'MainCompanyNumber',
+          'AdditionalCompanyNumber',
+          'CompanyNumber',
+          'CompanyFaxNumber',
+        ],
+        perPage: MAX_PER_PAGE,
+      },
+      'Heavy',
+      options,
+    );
+    return page.records;
+  }
+
+  /** One targeted query by E.164 pattern (`+16503316252` or `+165033*`): administrators (Heavy). */
+  async numbersMatching(pattern: string, options?: CallOptions): Promise<PhoneNumberV2Record[]> {
+    const page = await this.http.get<Paged<PhoneNumberV2Record>>(
+      '/restapi/v2/accounts/~/phone-numbers',
+      { phoneNumber: pattern, perPage: MAX_PER_PAGE },
+      'Heavy',
+      options,
+    );
+    return page.records;
+  }
+
+  forwardingNumbers(extensionId: string, options?: ListOptions): Promise<ForwardingNumberRecord[]> {
+    return this.allPages(
+      `${V1}/extension/${encodeURIComponent(extensionId)}/forwarding-number`,
+      {},
+      'Light',
+      options,
+    );
+  }
+
+  /** The company directory: what every user may see of everyone, numbers included (Medium). */
+  directory(options?: ListOptions): Promise<DirectoryEntryRecord[]> {
+    return this.allPages(`${V1}/directory/entries`, {}, 'Medium', options);
+  }
+
+  private async allPages<T>(
+    path: string,
+    query: Record<string, string>,
+    group: 'Light' | 'Medium' | 'Heavy',
+    options: ListOptions = {},
+  ): Promise<T[]> {
+    const records: T[] = [];
+    for (let page = 1; ; page++) {
+      const answer = await this.http.get<Paged<T>>(
+        path,
+        { ...query, page, perPage: MAX_PER_PAGE },
+        group,
+        options,
+      );
+      records.push(...answer.records);
+      const totalPages = answer.paging?.totalPages ?? 1;
+      options.onPage?.({ page, totalPages });
+      if (page >= totalPages || answer.records.length === 0) return records;
+    }
+  }
+}

@@ -1,0 +1,124 @@
+import { AppError } from '../errors';
+import type { LinkedIdentity, LinkStore, MemberKey, OAuthState, TokenSet } from '../store/types';
+import { toAppError } from './api-errors';
+import { createPkcePair, createState } from './pkce';
+import {
+  authDataToTokens,
+  createPlatform,
+  type RingCentralAppCredentials,
+  tokensToAuthData,
+} from './platform-factory';
+import type { ExtensionRecord } from './types';
+
+/** How long a "Connect RingCentral" button stays usable. */
+export const STATE_TTL_MS = 10 * 60_000;
+
+export interface LinkStart {
+  url: string;
+  state: string;
+  expiresAt: number;
+}
+
+export interface LinkWhere {
+  channelId?: string | null;
+  responseUrl?: string | null;
+}
+
+/**
+ * The OAuth authorization-code flow with PKCE. The state is random, single-use, expires, and
+ * is stored with the Slack team and user who asked; the verifier never leaves the server.
+ */
+export class RingCentralOAuth {
+  constructor(
+    private readonly store: LinkStore,
+    private readonly credentials: RingCentralAppCredentials,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async start(member: MemberKey, where: LinkWhere = {}): Promise<LinkStart> {
+    const { verifier, challenge } = createPkcePair();
+    const state = createState();
+    const createdAt = this.now();
+    const record: OAuthState = {
+      state,
+      teamId: member.teamId,
+      userId: member.userId,
+      codeVerifier: verifier,
+      channelId: where.channelId ?? null,
+      responseUrl: where.responseUrl ?? null,
+      createdAt,
+      expiresAt: createdAt + STATE_TTL_MS,
+    };
+    await this.store.saveOAuthState(record);
+    const url = new URL('/restapi/oauth/authorize', this.credentials.serverUrl);
+    url.search = new URLSearchParams({
+      response_type: 'code',
+      client_id: this.credentials.clientId,
+      redirect_uri: this.credentials.redirectUri,
+      state,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    }).toString();
+    return { url: url.toString(), state, expiresAt: record.expiresAt };
+  }
+
+  /** Spends the state, so a second use of the same state fails. Null when unknown or expired. */
+  consumeState(state: string): Promise<OAuthState | null> {
+    return this.store.consumeOAuthState(state, this.now());
+  }
+
+  /** Exchanges the code for tokens and reads who signed in. Stores nothing. */
+  async exchange(code: string, state: OAuthState) {
+    const platform = createPlatform(this.credentials);
+    try {
+      await platform.login({
+        code,
+        redirect_uri: this.credentials.redirectUri,
+        code_verifier: state.codeVerifier,
+      });
+    } catch (error) {
+      const failure = await toAppError(error);
+      throw new AppError('oauth_failed', failure.message, {
+        reason: 'RingCentral did not accept the sign-in. Please start again from Slack.',
+      });
+    }
+    const tokens = authDataToTokens(await platform.auth().data());
+    try {
+      const response = await platform.get('/restapi/v1.0/account/~/extension/~');
+      const extension = (await response.json()) as ExtensionRecord;
+      return { tokens, identity: identityOf(extension) };
+    } catch (error) {
+      await platform.logout().catch(() => undefined);
+      const failure = await toAppError(error);
+      throw new AppError('oauth_failed', failure.message, {
+        reason: 'RingCentral signed you in but would not say which extension you are.',
+      });
+    }
+  }
+}
+
+export function identityOf(extension: ExtensionRecord): LinkedIdentity {
+  return {
+    accountId: String(extension.account?.id ?? accountIdFromUri(extension.uri) ?? ''),
+    extensionId: String(extension.id),
+    extensionNumber: extension.extensionNumber ?? '',
+    name: extension.name ?? extension.extensionNumber ?? String(extension.id),
+    extensionType: extension.type ?? 'User',
+    isAdmin: extension.permissions?.admin?.enabled === true,
+    email: extension.contact?.email || null,
+  };
+}
+
+function accountIdFromUri(uri: string | undefined): string | null {
+  return uri?.match(/\/account\/(\d+)/)?.[1] ?? null;
+}
+
+/** Ends the RingCentral session of a link. Errors are ignored: RingCentral advises no retry. */
+export async function revokeTokens(
+  credentials: RingCentralAppCredentials,
+  tokens: TokenSet,
+): Promise<void> {
+  const platform = createPlatform(credentials);
+  await platform.auth().setData(tokensToAuthData(tokens));
+  await platform.logout().catch(() => undefined);
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { SDK } from '@ringcentral/sdk';
+import type { TokenSet } from '../store/types';
+
+export interface RingCentralAppCredentials {
+  serverUrl: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+}
+
+type Platform = ReturnType<SDK['platform']>;
+type AuthData = NonNullable<Parameters<ReturnType<Platform['auth']>['setData']>[0]>;
+
+/**
+ * A Storage that lives and dies with one SDK instance. On Node every SDK instance otherwise
+ * shares one global in-memory storage, and users would overwrite each other's tokens.
+ */
+class PrivateStorage implements Storage {
+  private readonly items = new Map<string, string>();
+  get length(): number {
+    return this.items.size;
+  }
+  clear(): void {
+    this.items.clear();
+  }
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  key(index: number): string | null {
+    return [...this.items.keys()][index] ?? null;
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, value);
+  }
+  keys(): string[] {
+    return [...this.items.keys()];
+  }
+}
+
+/**
+ * A fresh SDK platform with its own token storage. Automatic refresh is switched off: the
+ * session manager decides when to refresh, so that one refresh runs per link across processes
+ * and the new pair is stored before it is used.
+ */
+export function createPlatform(credentials: RingCentralAppCredentials): Platform {
+  const sdk = new SDK({
+    server: credentials.serverUrl,
+    clientId: credentials.clientId,
+    clientSecret: credentials.clientSecret,
+    redirectUri: credentials.redirectUri,
+    cachePrefix: `rcnumber-${randomUUID()}-`,
+    localStorage: new PrivateStorage(),
+    refreshDelayMs: 0,
+    clearCacheOnRefreshError: false,
+    handleRateLimit: false,
+  });
+  const platform = sdk.platform();
+  platform.ensureLoggedIn = async () => null;
+  return platform;
+}
+
+export function tokensToAuthData(tokens: TokenSet): AuthData {
+  const now = Date.now();
+  return {
+    token_type: 'bearer',
+    access_token: tokens.accessToken,
+    expires_in: String(Math.max(0, Math.round((tokens.accessTokenExpiresAt - now) / 1000))),
+    expire_time: tokens.accessTokenExpiresAt,
+    refresh_token: tokens.refreshToken,
+    refresh_token_expires_in: String(
+      Math.max(0, Math.round((tokens.refreshTokenExpiresAt - now) / 1000)),
+    ),
+    refresh_token_expire_time: tokens.refreshTokenExpiresAt,
+    scope: tokens.scope,
+    owner_id: tokens.ownerId,
+  };
+}
+
+export function authDataToTokens(data: AuthData): TokenSet {
+  if (!data.access_token || !data.refresh_token) {
+    throw new Error('RingCentral answered without a token pair');
+  }
+  const now = Date.now();
+  return {
+    accessToken: data.access_token,
+    refreshToken: data.refresh_token,
+    accessTokenExpiresAt: data.expire_time || now + Number(data.expires_in ?? 3600) * 1000,
+    refreshTokenExpiresAt:
+      data.refresh_token_expire_time ||
+      now + Number(data.refresh_token_expires_in ?? 604800) * 1000,
+    scope: data.scope ?? '',
+    ownerId: String(data.owner_id ?? ''),
+  };
+}
+
+export type { Platform };

@@ -1,0 +1,51 @@
+/**
+ * What an Account API handler gets: the company, the signed-in caller and the request, plus the
+ * checks every route shares (whose account, which extension, admin or not).
+ */
+import type { Extension } from '../data/company';
+import type { CompanyIndex } from '../data/company-index';
+import { resourceNotFound } from '../http/errors';
+import type { RateGroup } from '../types';
+
+export interface Caller {
+  clientId: string;
+  extension: Extension;
+  /** `permissions.admin.enabled` of the caller: admins see everything. */
+  isAdmin: boolean;
+}
+
+export interface ApiContext {
+  index: CompanyIndex;
+  /** The sandbox's own URL, for the `uri` fields. */
+  base: string;
+  url: URL;
+  caller: Caller;
+  /** Raw request body (for POST routes). */
+  body: string;
+}
+
+export interface ApiRoute {
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  group: RateGroup;
+  handle(ctx: ApiContext, params: string[]): unknown;
+}
+
+/** `~` or the company's own id; any other account is not there for this caller. */
+export function checkAccount(ctx: ApiContext, raw: string | undefined): void {
+  if (raw !== '~' && raw !== ctx.index.company.accountId) {
+    throw resourceNotFound('accountId', raw);
+  }
+}
+
+/** `~` is the caller's own extension. */
+export function findExtension(ctx: ApiContext, raw: string | undefined): Extension {
+  if (raw === '~') return ctx.caller.extension;
+  const ext = raw ? ctx.index.extension(raw) : undefined;
+  if (!ext) throw resourceNotFound('extensionId', raw);
+  return ext;
+}
+
+export function isSelf(ctx: ApiContext, ext: Extension): boolean {
+  return ext.id === ctx.caller.extension.id;
+}

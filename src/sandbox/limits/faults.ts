@@ -1,0 +1,56 @@
+/**
+ * Failures a test asks for: the next N matching requests answer with the given status and a
+ * RingCentral error body instead of being served.
+ */
+import { apiError, type RcHttpError } from '../http/errors';
+
+export interface FaultSpec {
+  status: number;
+  errorCode?: string;
+  retryAfterSec?: number;
+  /** How many requests fail (default 1). */
+  count?: number;
+  /** Requests whose path matches; without it, any Account API request (not OAuth). */
+  path?: RegExp;
+}
+
+const DEFAULTS: Record<number, [string, string]> = {
+  429: ['CMN-301', 'Request rate exceeded'],
+  500: ['CMN-202', 'Internal server error'],
+  502: ['AGW-502', 'Bad gateway'],
+  503: ['CMN-201', 'Service temporary unavailable'],
+  504: ['AGW-504', 'Gateway timeout'],
+};
+
+interface Pending {
+  spec: FaultSpec;
+  left: number;
+}
+
+export class FaultQueue {
+  delayMs = 0;
+  private readonly queue: Pending[] = [];
+
+  next(spec: FaultSpec): void {
+    this.queue.push({ spec, left: Math.max(1, spec.count ?? 1) });
+  }
+
+  clear(): void {
+    this.queue.length = 0;
+  }
+
+  /** The fault this request must answer with, if one is queued for it (and uses it up). */
+  take(path: string, isApi: boolean): RcHttpError | null {
+    const index = this.queue.findIndex((p) => (p.spec.path ? p.spec.path.test(path) : isApi));
+    const pending = this.queue[index];
+    if (!pending) return null;
+    pending.left -= 1;
+    if (pending.left <= 0) this.queue.splice(index, 1);
+    const { status, errorCode, retryAfterSec } = pending.spec;
+    const [defaultCode, message] = DEFAULTS[status] ?? ['CMN-000', `HTTP ${status}`];
+    const headers: Record<string, string> = {};
+    const retryAfter = retryAfterSec ?? (status === 429 ? 60 : undefined);
+    if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
+    return apiError(status, errorCode ?? defaultCode, message, {}, headers);
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * What happens to each request: record it, add the test's latency, then either the OAuth routes
+ * or an Account API route, which authenticates the bearer token, applies queued faults, takes
+ * from the rate limit and only then runs the handler. Every API answer carries the
+ * X-Rate-Limit-* headers of its group.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiContext, Caller } from './api/context';
+import { matchRoute } from './api/routes';
+import type { CompanyIndex } from './data/company-index';
+import { apiError, RcHttpError, routeNotFound, tokenExpired, tokenInvalid } from './http/errors';
+import { readBody, sendJson } from './http/io';
+import type { FaultQueue } from './limits/faults';
+import type { RateLimiter } from './limits/rate-limiter';
+import { authorize, decide } from './oauth/authorize-routes';
+import type { OAuthEnv } from './oauth/env';
+import { APPROVE_PATH, DENY_PATH } from './oauth/sign-in-page';
+import { revoke, token } from './oauth/token-routes';
+import type { TokenStore } from './oauth/token-store';
+import type { RequestLog } from './recorder';
+import type { RateGroup, RecordedRequest } from './types';
+
+const TOKEN_PATH = '/restapi/oauth/token';
+const REVOKE_PATH = '/restapi/oauth/revoke';
+
+export interface PipelineDeps {
+  index: CompanyIndex;
+  store: TokenStore;
+  limiter: RateLimiter;
+  faults: FaultQueue;
+  log: RequestLog;
+  oauth: OAuthEnv;
+  base(): string;
+}
+
+function withHeaders(err: RcHttpError, headers: Record<string, string>): RcHttpError {
+  return new RcHttpError(err.status, err.body, { ...headers, ...err.headers });
+}
+
+function authenticate(
+  deps: PipelineDeps,
+  req: IncomingMessage,
+  group: RateGroup,
+  record: RecordedRequest,
+): Caller {
+  const headers = deps.limiter.headersOnly(group);
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  if (!match?.[1]) {
+    throw withHeaders(tokenInvalid('Authorization header is not specified'), headers);
+  }
+  const check = deps.store.checkAccess(match[1]);
+  if (!check.ok) {
+    record.extensionId = check.extensionId ?? null;
+    throw withHeaders(check.reason === 'expired' ? tokenExpired() : tokenInvalid(), headers);
+  }
+  const extension = deps.index.extension(check.pair.session.extensionId);
+  if (!extension) throw withHeaders(tokenInvalid(), headers);
+  return { clientId: check.pair.session.clientId, extension, isAdmin: extension.isAdmin };
+}
+
+function serveApi(
+  deps: PipelineDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: string,
+  record: RecordedRequest,
+): void {
+  const method = req.method ?? 'GET';
+  const match = matchRoute(method, url.pathname);
+  if (!match) throw routeNotFound();
+  const { route, params } = match;
+  record.group = route.group;
+  const caller = authenticate(deps, req, route.group, record);
+  record.extensionId = caller.extension.id;
+  const fault = deps.faults.take(url.pathname, true);
+  if (fault) throw withHeaders(fault, deps.limiter.headersOnly(route.group));
+  const decision = deps.limiter.take(caller.clientId, caller.extension.id, route.group);
+  if (!decision.allowed) {
+    const retry = { 'Retry-After': String(decision.retryAfterSec) };
+    throw apiError(429, 'CMN-301', 'Request rate exceeded', {}, { ...decision.headers, ...retry });
+  }
+  const ctx: ApiContext = { index: deps.index, base: deps.base(), url, caller, body };
+  let result: unknown;
+  try {
+    result = route.handle(ctx, params);
+  } catch (e) {
+    throw e instanceof RcHttpError ? withHeaders(e, decision.headers) : e;
+  }
+  sendJson(res, 200, result, decision.headers);
+}
+
+function serveOAuth(
+  deps: PipelineDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: string,
+  record: RecordedRequest,
+): boolean {
+  const method = req.method ?? 'GET';
+  const path = url.pathname;
+  const env = deps.oauth;
+  const form = () => new URLSearchParams(body);
+  if (method === 'GET' && path === '/restapi/oauth/authorize') {
+    authorize(env, req, res, url, record);
+  } else if (method === 'POST' && (path === APPROVE_PATH || path === DENY_PATH)) {
+    decide(env, res, form(), path === DENY_PATH, record);
+  } else if (method === 'POST' && path === TOKEN_PATH) {
+    token(env, req, res, url, body, record);
+  } else if (method === 'POST' && path === REVOKE_PATH) {
+    revoke(env, req, res, url, body, record);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+export function createHandler(deps: PipelineDeps) {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
+    const record = deps.log.start(req.method ?? 'GET', rawPath);
+    res.setHeader('RCRequestId', randomUUID());
+    try {
+      const url = new URL(req.url ?? '/', deps.base());
+      const body = await readBody(req);
+      if (deps.faults.delayMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, deps.faults.delayMs));
+      }
+      const isOAuth = url.pathname.startsWith('/restapi/oauth/');
+      if (isOAuth) {
+        if (url.pathname === TOKEN_PATH || url.pathname === REVOKE_PATH) record.group = 'Auth';
+        const fault = deps.faults.take(url.pathname, false);
+        if (fault) throw fault;
+      }
+      if (!(isOAuth && serveOAuth(deps, req, res, url, body, record))) {
+        serveApi(deps, req, res, url, body, record);
+      }
+    } catch (e) {
+      const err = e instanceof RcHttpError ? e : apiError(500, 'CMN-202', 'Internal server error');
+      if (!(e instanceof RcHttpError)) process.stderr.write(`sandbox: ${String(e)}\n`);
+      if (!res.headersSent) sendJson(res, err.status, err.body, err.headers);
+      else res.end();
+    }
+    record.status = res.statusCode;
+  };
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    void handle(req, res);
+  };
+}

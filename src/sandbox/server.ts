@@ -1,0 +1,155 @@
+/**
+ * The RingCentral sandbox: a real HTTP server on loopback that answers the OAuth and Account API
+ * calls the app makes, with RingCentral's rules (token rotation, visibility, rate limits) and
+ * knobs for tests (faults, latency, expiring tokens, request counts).
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { driveSignIn } from './approve';
+import type { Company, Person } from './data/company';
+import { CompanyIndex } from './data/company-index';
+import { guideCompany } from './data/guide-company';
+import { FaultQueue, type FaultSpec } from './limits/faults';
+import { DEFAULT_RATE_LIMITS, RateLimiter } from './limits/rate-limiter';
+import { ClientRegistry } from './oauth/clients';
+import { PendingAuthorizations } from './oauth/pending';
+import { TokenStore } from './oauth/token-store';
+import { createHandler } from './pipeline';
+import { type RequestFilter, RequestLog } from './recorder';
+import type { RateLimitSettings, RecordedRequest, SandboxClient, TokenLifetimes } from './types';
+
+export type { Company, Person } from './data/company';
+export type { FaultSpec } from './limits/faults';
+export type { RequestFilter } from './recorder';
+export type {
+  RateGroup,
+  RateLimitSettings,
+  RecordedRequest,
+  SandboxClient,
+  TokenLifetimes,
+} from './types';
+
+export interface SandboxOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default: `guideCompany()`. */
+  company?: Company;
+  /** Default: one confidential client, `rcnumber-sandbox-client`, accepting any redirect URI. */
+  clients?: SandboxClient[];
+  /** Default 3600. */
+  accessTokenTtlSec?: number;
+  /** Default 604800 (7 days). */
+  refreshTokenTtlSec?: number;
+  /** Default 60. */
+  authCodeTtlSec?: number;
+  /** Default 3600: a rotated-out refresh token still answers while the new pair is unused. */
+  refreshGraceUnusedSec?: number;
+  /** Default 10: a rotated-out refresh token dies this long after the new access token's use. */
+  refreshGraceAfterUseSec?: number;
+  /** Sessions one user may hold per app before the oldest ends; 0 (default) for no limit. */
+  maxSessionsPerUser?: number;
+  /** Default 50/40/10/5 per 60 s window, 60 s penalty; false turns limiting off. */
+  rateLimits?: Partial<RateLimitSettings> | false;
+}
+
+export interface SandboxFaults {
+  /** The next `count` (default 1) matching requests fail with this status and error body. */
+  next(fault: FaultSpec): void;
+  /** Drops faults not yet used. */
+  clear(): void;
+  /** Latency added to every answer (default 0). */
+  delayMs: number;
+}
+
+export interface Sandbox {
+  url: string;
+  clientId: string;
+  clientSecret: string;
+  company: Company;
+  people(): Person[];
+  requests: RecordedRequest[];
+  resetRequests(): void;
+  countRequests(filter?: RequestFilter): number;
+  /** Successful refresh_token grants (a replay within the rotation grace included). */
+  refreshCount(): number;
+  /** Rotated-out refresh tokens presented after their grace ended (answered invalid_grant). */
+  spentRefreshTokenReuse(): number;
+  faults: SandboxFaults;
+  expireAccessTokens(extensionId?: string): void;
+  setTokenLifetimes(t: Partial<TokenLifetimes>): void;
+  approve(authorizeUrl: string, who: string, opts?: { deny?: boolean }): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_CLIENT: SandboxClient = {
+  clientId: 'rcnumber-sandbox-client',
+  clientSecret: 'rcnumber-sandbox-secret',
+  redirectUris: [],
+};
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const company = options.company ?? guideCompany();
+  const index = new CompanyIndex(company);
+  const clients = options.clients?.length ? options.clients : [DEFAULT_CLIENT];
+  const store = new TokenStore(
+    {
+      accessTokenTtlSec: options.accessTokenTtlSec ?? 3600,
+      refreshTokenTtlSec: options.refreshTokenTtlSec ?? 604800,
+      authCodeTtlSec: options.authCodeTtlSec ?? 60,
+      refreshGraceUnusedSec: options.refreshGraceUnusedSec ?? 3600,
+      refreshGraceAfterUseSec: options.refreshGraceAfterUseSec ?? 10,
+    },
+    options.maxSessionsPerUser ?? 0,
+  );
+  const limiter = new RateLimiter(
+    options.rateLimits === false ? false : { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
+  );
+  const faults = new FaultQueue();
+  const log = new RequestLog();
+  const registry = new ClientRegistry(clients);
+  const pending = new PendingAuthorizations();
+  const oauth = { index, clients: registry, store, pending, limiter };
+  let base = '';
+  const server = createServer(
+    createHandler({ index, store, limiter, faults, log, oauth, base: () => base }),
+  );
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const first = clients[0] as SandboxClient;
+  let closed: Promise<void> | null = null;
+
+  return {
+    url: base,
+    clientId: first.clientId,
+    clientSecret: first.clientSecret ?? '',
+    company,
+    people: () => index.people.map((p) => ({ ...p })),
+    requests: log.requests,
+    resetRequests: () => log.reset(),
+    countRequests: (filter) => log.count(filter),
+    refreshCount: () => store.refreshCount,
+    spentRefreshTokenReuse: () => store.spentReuse,
+    faults,
+    expireAccessTokens: (extensionId) => store.expireAccessTokens(extensionId),
+    setTokenLifetimes: (t) => store.setLifetimes(t),
+    approve: (authorizeUrl, who, opts) => driveSignIn(authorizeUrl, who, opts?.deny ?? false),
+    close: () => {
+      closed ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections would otherwise hold the server open for seconds.
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { WebClient } from '@slack/web-api';
+import type { Config } from './config';
+import type { IdentityCache } from './directory';
+import type { AppLogger } from './logger';
+import type { RingCentralOAuth } from './ringcentral/oauth';
+import type { RingCentralAppCredentials } from './ringcentral/platform-factory';
+import type { RingCentralSessions } from './ringcentral/sessions';
+import type { SlackPeople } from './slack/slack-people';
+import type { LinkStore } from './store/types';
+
+/** What every listener and route reaches its collaborators through: no module singletons. */
+export interface Services {
+  config: Config;
+  store: LinkStore;
+  logger: AppLogger;
+  credentials: RingCentralAppCredentials;
+  oauth: RingCentralOAuth;
+  sessions: RingCentralSessions;
+  cache: IdentityCache;
+  people: SlackPeople;
+  slack: WebClient;
+  now: () => number;
+}

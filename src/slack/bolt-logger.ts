@@ -1,0 +1,19 @@
+import { type Logger, LogLevel } from '@slack/bolt';
+import type { AppLogger } from '../logger';
+
+/** Bolt logs through the app's structured logger, so one stream carries everything. */
+export function boltLogger(logger: AppLogger): Logger {
+  const child = logger.child({ component: 'bolt' });
+  let level: LogLevel = LogLevel.INFO;
+  return {
+    debug: (...message: unknown[]) => child.debug(message.map(String).join(' ')),
+    info: (...message: unknown[]) => child.info(message.map(String).join(' ')),
+    warn: (...message: unknown[]) => child.warn(message.map(String).join(' ')),
+    error: (...message: unknown[]) => child.error(message.map(String).join(' ')),
+    setLevel: (next: LogLevel) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}

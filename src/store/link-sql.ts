@@ -1,0 +1,52 @@
+/**
+ * The two link writes whose SQL both dialects share: saveLink's upsert and updateTokens'
+ * compare-and-swap. Each dialect supplies its table name, its placeholder style and how it gets
+ * the next link version.
+ */
+import { LINK_WRITE_COLUMNS, TOKEN_WRITE_COLUMNS } from './rows';
+
+export type Placeholder = (name: string) => string;
+
+/**
+ * Inserts a link or replaces the member's existing one in one statement. Relinking starts over:
+ * status active, no broken reason, a new version, so a refresh of the old link fails its CAS.
+ */
+export function saveLinkSql(table: string, p: Placeholder, versionExpr: string): string {
+  const replaced = LINK_WRITE_COLUMNS.filter((c) => c !== 'team_id' && c !== 'user_id');
+  return `INSERT INTO ${table} (${LINK_WRITE_COLUMNS.join(', ')}, version, status, broken_reason)
+    VALUES (${LINK_WRITE_COLUMNS.map(p).join(', ')}, ${versionExpr}, 'active', NULL)
+    ON CONFLICT (team_id, user_id) DO UPDATE SET
+      ${replaced.map((c) => `${c} = excluded.${c}`).join(', ')},
+      version = excluded.version, status = 'active', broken_reason = NULL
+    RETURNING *`;
+}
+
+/** Writes a token pair only while the stored version is still `expected_version`. */
+export function updateTokensSql(table: string, p: Placeholder, versionExpr: string): string {
+  return `UPDATE ${table} SET
+      ${TOKEN_WRITE_COLUMNS.map((c) => `${c} = ${p(c)}`).join(', ')},
+      updated_at = ${p('updated_at')}, version = ${versionExpr}
+    WHERE team_id = ${p('team_id')} AND user_id = ${p('user_id')}
+      AND version = ${p('expected_version')}
+    RETURNING *`;
+}
+
+/**
+ * Positional parameters for pg from named values: `p(name)` hands out `$1`, `$2`… in order of
+ * first use and reuses the number for a repeated name.
+ */
+export function positional(values: Record<string, unknown>): { p: Placeholder; params: unknown[] } {
+  const params: unknown[] = [];
+  const numbers = new Map<string, number>();
+  const p = (name: string): string => {
+    let n = numbers.get(name);
+    if (n === undefined) {
+      if (!(name in values)) throw new Error(`no value for SQL parameter ${name}`);
+      params.push(values[name]);
+      n = params.length;
+      numbers.set(name, n);
+    }
+    return `$${n}`;
+  };
+  return { p, params };
+}

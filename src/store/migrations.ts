@@ -1,0 +1,104 @@
+/**
+ * The schema of both stores as an ordered list of migrations. The SQL text is shared: SQLite
+ * gives BIGINT integer affinity and accepts BOOLEAN, so only the link version counter differs
+ * (PostgreSQL has sequences; SQLite gets a one-row counter table).
+ *
+ * Append new migrations at the end with the next version; never edit one that has shipped.
+ */
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** How a dialect names a table or sequence (PostgreSQL may qualify it with a schema). */
+export type NameFn = (name: string) => string;
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements(dialect: Dialect, name: NameFn): string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'links, oauth states, members',
+    statements: (dialect, name) => [
+      `CREATE TABLE ${name('links')} (
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        extension_id TEXT NOT NULL,
+        extension_number TEXT NOT NULL,
+        name TEXT NOT NULL,
+        extension_type TEXT NOT NULL,
+        is_admin BOOLEAN NOT NULL,
+        email TEXT,
+        access_token_sealed TEXT NOT NULL,
+        refresh_token_sealed TEXT NOT NULL,
+        access_token_expires_at BIGINT NOT NULL,
+        refresh_token_expires_at BIGINT NOT NULL,
+        scope TEXT NOT NULL,
+        owner_id TEXT NOT NULL,
+        version BIGINT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('active', 'broken')),
+        broken_reason TEXT,
+        linked_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        lease_owner TEXT,
+        lease_expires_at BIGINT,
+        PRIMARY KEY (team_id, user_id)
+      )`,
+      `CREATE TABLE ${name('oauth_states')} (
+        state TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        code_verifier TEXT NOT NULL,
+        channel_id TEXT,
+        response_url TEXT,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX oauth_states_expires_at ON ${name('oauth_states')} (expires_at)`,
+      `CREATE TABLE ${name('members')} (
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        welcomed_at BIGINT,
+        last_prompted_at BIGINT,
+        link_opened_at BIGINT,
+        reminder_due_at BIGINT,
+        reminder_sent_at BIGINT,
+        PRIMARY KEY (team_id, user_id)
+      )`,
+      // Only pending reminders are ever scanned, so index just those.
+      `CREATE INDEX members_pending_reminders ON ${name('members')} (reminder_due_at)
+        WHERE reminder_sent_at IS NULL AND reminder_due_at IS NOT NULL`,
+      // Link versions come from one database-wide counter, so a version never repeats even after
+      // a member unlinks and links again: a refresh that read the old link can never win its CAS.
+      ...(dialect === 'postgres'
+        ? [`CREATE SEQUENCE ${name('link_version_seq')}`]
+        : [
+            `CREATE TABLE ${name('link_version_counter')} (
+              id INTEGER PRIMARY KEY CHECK (id = 1),
+              value BIGINT NOT NULL
+            )`,
+            `INSERT INTO ${name('link_version_counter')} (id, value) VALUES (1, 0)`,
+          ]),
+    ],
+  },
+];
+
+/** The table that records which migrations have run. */
+export function schemaVersionTableSql(name: NameFn): string {
+  return `CREATE TABLE IF NOT EXISTS ${name('schema_version')} (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at BIGINT NOT NULL
+  )`;
+}
+
+/** Migrations newer than `current`, in order. */
+export function pendingMigrations(current: number): Migration[] {
+  return [...MIGRATIONS].sort((a, b) => a.version - b.version).filter((m) => m.version > current);
+}
+
+/** The newest schema version this code knows. */
+export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -1,0 +1,214 @@
+/**
+ * Rows as both databases return them, and their mapping to the store's types. Shared so the two
+ * stores cannot drift apart: the same columns, the same sealing of tokens, the same parsing.
+ */
+import type { TokenCipher } from './crypto';
+import type { Link, MemberKey, MemberRecord, NewLink, OAuthState, TokenSet } from './types';
+
+/** pg returns BIGINT as a string (it may exceed 2^53); SQLite returns a number. */
+type DbInt = number | string;
+
+export interface LinkRow {
+  team_id: string;
+  user_id: string;
+  account_id: string;
+  extension_id: string;
+  extension_number: string;
+  name: string;
+  extension_type: string;
+  is_admin: boolean | number;
+  email: string | null;
+  access_token_sealed: string;
+  refresh_token_sealed: string;
+  access_token_expires_at: DbInt;
+  refresh_token_expires_at: DbInt;
+  scope: string;
+  owner_id: string;
+  version: DbInt;
+  status: string;
+  broken_reason: string | null;
+  linked_at: DbInt;
+  updated_at: DbInt;
+}
+
+export interface OAuthStateRow {
+  state: string;
+  team_id: string;
+  user_id: string;
+  code_verifier: string;
+  channel_id: string | null;
+  response_url: string | null;
+  created_at: DbInt;
+  expires_at: DbInt;
+}
+
+export interface MemberRow {
+  team_id: string;
+  user_id: string;
+  welcomed_at: DbInt | null;
+  last_prompted_at: DbInt | null;
+  link_opened_at: DbInt | null;
+  reminder_due_at: DbInt | null;
+  reminder_sent_at: DbInt | null;
+}
+
+export interface MemberKeyRow {
+  team_id: string;
+  user_id: string;
+}
+
+/** Columns a saveLink writes, in a fixed order (PostgreSQL binds them by position). */
+export const LINK_WRITE_COLUMNS = [
+  'team_id',
+  'user_id',
+  'account_id',
+  'extension_id',
+  'extension_number',
+  'name',
+  'extension_type',
+  'is_admin',
+  'email',
+  'access_token_sealed',
+  'refresh_token_sealed',
+  'access_token_expires_at',
+  'refresh_token_expires_at',
+  'scope',
+  'owner_id',
+  'linked_at',
+  'updated_at',
+] as const;
+
+export type LinkWriteColumn = (typeof LINK_WRITE_COLUMNS)[number];
+
+/** Columns an updateTokens writes (besides version and updated_at). */
+export const TOKEN_WRITE_COLUMNS = [
+  'access_token_sealed',
+  'refresh_token_sealed',
+  'access_token_expires_at',
+  'refresh_token_expires_at',
+  'scope',
+  'owner_id',
+] as const;
+
+export type TokenWriteColumn = (typeof TOKEN_WRITE_COLUMNS)[number];
+
+/** What binds a sealed token to its row and field: a copied ciphertext no longer opens. */
+function tokenContext(key: MemberKey, field: 'access' | 'refresh'): string {
+  return `link:${key.teamId}:${key.userId}:${field}`;
+}
+
+export function tokenValues(
+  cipher: TokenCipher,
+  key: MemberKey,
+  tokens: TokenSet,
+): Record<TokenWriteColumn, string | number> {
+  return {
+    access_token_sealed: cipher.encrypt(tokens.accessToken, tokenContext(key, 'access')),
+    refresh_token_sealed: cipher.encrypt(tokens.refreshToken, tokenContext(key, 'refresh')),
+    access_token_expires_at: tokens.accessTokenExpiresAt,
+    refresh_token_expires_at: tokens.refreshTokenExpiresAt,
+    scope: tokens.scope,
+    owner_id: tokens.ownerId,
+  };
+}
+
+export function linkValues(
+  cipher: TokenCipher,
+  link: NewLink,
+  now: number,
+): Record<LinkWriteColumn, string | number | boolean | null> {
+  const { identity } = link;
+  return {
+    team_id: link.teamId,
+    user_id: link.userId,
+    account_id: identity.accountId,
+    extension_id: identity.extensionId,
+    extension_number: identity.extensionNumber,
+    name: identity.name,
+    extension_type: identity.extensionType,
+    is_admin: identity.isAdmin,
+    email: identity.email,
+    ...tokenValues(cipher, link, link.tokens),
+    linked_at: now,
+    updated_at: now,
+  };
+}
+
+export function toLink(cipher: TokenCipher, row: LinkRow): Link {
+  const key = { teamId: row.team_id, userId: row.user_id };
+  return {
+    ...key,
+    identity: {
+      accountId: row.account_id,
+      extensionId: row.extension_id,
+      extensionNumber: row.extension_number,
+      name: row.name,
+      extensionType: row.extension_type,
+      isAdmin: Boolean(row.is_admin),
+      email: row.email,
+    },
+    tokens: {
+      accessToken: cipher.decrypt(row.access_token_sealed, tokenContext(key, 'access')),
+      refreshToken: cipher.decrypt(row.refresh_token_sealed, tokenContext(key, 'refresh')),
+      accessTokenExpiresAt: toNumber(row.access_token_expires_at),
+      refreshTokenExpiresAt: toNumber(row.refresh_token_expires_at),
+      scope: row.scope,
+      ownerId: row.owner_id,
+    },
+    version: toNumber(row.version),
+    status: row.status === 'broken' ? 'broken' : 'active',
+    brokenReason: row.broken_reason,
+    linkedAt: toNumber(row.linked_at),
+    updatedAt: toNumber(row.updated_at),
+  };
+}
+
+export function oauthStateValues(state: OAuthState): OAuthStateRow {
+  return {
+    state: state.state,
+    team_id: state.teamId,
+    user_id: state.userId,
+    code_verifier: state.codeVerifier,
+    channel_id: state.channelId,
+    response_url: state.responseUrl,
+    created_at: state.createdAt,
+    expires_at: state.expiresAt,
+  };
+}
+
+export function toOAuthState(row: OAuthStateRow): OAuthState {
+  return {
+    state: row.state,
+    teamId: row.team_id,
+    userId: row.user_id,
+    codeVerifier: row.code_verifier,
+    channelId: row.channel_id,
+    responseUrl: row.response_url,
+    createdAt: toNumber(row.created_at),
+    expiresAt: toNumber(row.expires_at),
+  };
+}
+
+export function toMember(row: MemberRow): MemberRecord {
+  return {
+    teamId: row.team_id,
+    userId: row.user_id,
+    welcomedAt: toNullableNumber(row.welcomed_at),
+    lastPromptedAt: toNullableNumber(row.last_prompted_at),
+    linkOpenedAt: toNullableNumber(row.link_opened_at),
+    reminderDueAt: toNullableNumber(row.reminder_due_at),
+    reminderSentAt: toNullableNumber(row.reminder_sent_at),
+  };
+}
+
+export function toMemberKey(row: MemberKeyRow): MemberKey {
+  return { teamId: row.team_id, userId: row.user_id };
+}
+
+function toNumber(value: DbInt): number {
+  return typeof value === 'number' ? value : Number(value);
+}
+
+function toNullableNumber(value: DbInt | null): number | null {
+  return value === null ? null : toNumber(value);
+}

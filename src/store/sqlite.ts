@@ -1,0 +1,283 @@
+/**
+ * The default store: one SQLite file (or `:memory:`). better-sqlite3 is synchronous, so every
+ * method runs to completion without yielding; multi-statement writes still use IMMEDIATE
+ * transactions so that several processes sharing one file stay correct.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { TokenCipher } from './crypto';
+import { saveLinkSql, updateTokensSql } from './link-sql';
+import { pendingMigrations, schemaVersionTableSql } from './migrations';
+import {
+  type LinkRow,
+  linkValues,
+  type MemberKeyRow,
+  type MemberRow,
+  type OAuthStateRow,
+  oauthStateValues,
+  tokenValues,
+  toLink,
+  toMember,
+  toMemberKey,
+  toOAuthState,
+} from './rows';
+import type {
+  Link,
+  LinkStore,
+  MemberKey,
+  MemberRecord,
+  NewLink,
+  OAuthState,
+  TokenSet,
+} from './types';
+
+export interface SqliteLinkStoreOptions {
+  /** File path, created with its folder when missing; `:memory:` for a private in-memory db. */
+  path: string;
+  cipher: TokenCipher;
+  /** Clock for linkedAt/updatedAt and lease expiry; tests may pin it. */
+  now?: () => number;
+}
+
+const named = (name: string): string => `@${name}`;
+const sameName = (name: string): string => name;
+const NEXT_VERSION_SQL =
+  'UPDATE link_version_counter SET value = value + 1 WHERE id = 1 RETURNING value';
+const SAVE_LINK_SQL = saveLinkSql('links', named, '@version');
+const UPDATE_TOKENS_SQL = updateTokensSql('links', named, '@version');
+const KEY = 'team_id = @team_id AND user_id = @user_id';
+const DUE = 'reminder_sent_at IS NULL AND reminder_due_at IS NOT NULL AND reminder_due_at <= @now';
+
+export class SqliteLinkStore implements LinkStore {
+  private db: Database.Database | null = null;
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly cipher: TokenCipher;
+  private readonly now: () => number;
+
+  constructor(private readonly options: SqliteLinkStoreOptions) {
+    this.cipher = options.cipher;
+    this.now = options.now ?? Date.now;
+  }
+
+  async connect(): Promise<void> {
+    if (this.db) return;
+    const file = this.options.path;
+    const inMemory = file === ':memory:' || file === '';
+    if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const db = new Database(file, { timeout: 5000 });
+    try {
+      db.pragma('busy_timeout = 5000');
+      // WAL lets readers run while a writer commits; NORMAL sync is durable enough under WAL.
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      migrate(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    this.db = db;
+  }
+
+  async close(): Promise<void> {
+    this.statements.clear();
+    this.db?.close();
+    this.db = null;
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return this.db?.prepare('SELECT 1 AS ok').get() !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  async getLink(key: MemberKey): Promise<Link | null> {
+    const row = this.sql(`SELECT * FROM links WHERE ${KEY}`).get(keyParams(key)) as
+      | LinkRow
+      | undefined;
+    return row ? toLink(this.cipher, row) : null;
+  }
+
+  async saveLink(link: NewLink): Promise<Link> {
+    const values = linkValues(this.cipher, link, this.now());
+    const row = this.transaction(() => {
+      const version = this.nextVersion();
+      return this.sql(SAVE_LINK_SQL).get({
+        ...values,
+        is_admin: values.is_admin ? 1 : 0,
+        version,
+      }) as LinkRow;
+    });
+    return toLink(this.cipher, row);
+  }
+
+  async deleteLink(key: MemberKey): Promise<boolean> {
+    return this.sql(`DELETE FROM links WHERE ${KEY}`).run(keyParams(key)).changes > 0;
+  }
+
+  async updateTokens(
+    key: MemberKey,
+    expectedVersion: number,
+    tokens: TokenSet,
+  ): Promise<Link | null> {
+    const params = {
+      ...tokenValues(this.cipher, key, tokens),
+      ...keyParams(key),
+      updated_at: this.now(),
+      expected_version: expectedVersion,
+    };
+    const row = this.transaction(() => {
+      // A gap in the counter when the CAS fails is harmless: versions only need to be unique.
+      const version = this.nextVersion();
+      return this.sql(UPDATE_TOKENS_SQL).get({ ...params, version }) as LinkRow | undefined;
+    });
+    return row ? toLink(this.cipher, row) : null;
+  }
+
+  async markBroken(key: MemberKey, reason: string): Promise<void> {
+    this.sql(
+      `UPDATE links SET status = 'broken', broken_reason = @reason, updated_at = @now WHERE ${KEY}`,
+    ).run({ ...keyParams(key), reason, now: this.now() });
+  }
+
+  async tryAcquireRefreshLease(key: MemberKey, owner: string, ttlMs: number): Promise<boolean> {
+    const now = this.now();
+    const result = this.sql(
+      `UPDATE links SET lease_owner = @owner, lease_expires_at = @expires
+        WHERE ${KEY} AND (lease_owner IS NULL OR lease_owner = @owner OR lease_expires_at <= @now)`,
+    ).run({ ...keyParams(key), owner, now, expires: now + ttlMs });
+    return result.changes > 0;
+  }
+
+  async releaseRefreshLease(key: MemberKey, owner: string): Promise<void> {
+    this.sql(
+      `UPDATE links SET lease_owner = NULL, lease_expires_at = NULL
+        WHERE ${KEY} AND lease_owner = @owner`,
+    ).run({ ...keyParams(key), owner });
+  }
+
+  async saveOAuthState(state: OAuthState): Promise<void> {
+    this.sql(
+      `INSERT INTO oauth_states
+        (state, team_id, user_id, code_verifier, channel_id, response_url, created_at, expires_at)
+        VALUES (@state, @team_id, @user_id, @code_verifier, @channel_id, @response_url,
+          @created_at, @expires_at)`,
+    ).run(oauthStateValues(state));
+  }
+
+  async consumeOAuthState(state: string, now: number): Promise<OAuthState | null> {
+    // Deleting whatever is found makes the state single use; an expired one is dropped too.
+    const row = this.sql('DELETE FROM oauth_states WHERE state = @state RETURNING *').get({
+      state,
+    }) as OAuthStateRow | undefined;
+    if (!row) return null;
+    const found = toOAuthState(row);
+    return found.expiresAt > now ? found : null;
+  }
+
+  async purgeExpiredOAuthStates(now: number): Promise<number> {
+    return this.sql('DELETE FROM oauth_states WHERE expires_at <= @now').run({ now }).changes;
+  }
+
+  async getMember(key: MemberKey): Promise<MemberRecord | null> {
+    const row = this.sql(`SELECT * FROM members WHERE ${KEY}`).get(keyParams(key)) as
+      | MemberRow
+      | undefined;
+    return row ? toMember(row) : null;
+  }
+
+  async markWelcomed(key: MemberKey, at: number): Promise<boolean> {
+    const result = this.sql(
+      `INSERT INTO members (team_id, user_id, welcomed_at) VALUES (@team_id, @user_id, @at)
+        ON CONFLICT (team_id, user_id) DO UPDATE SET welcomed_at = excluded.welcomed_at
+        WHERE welcomed_at IS NULL`,
+    ).run({ ...keyParams(key), at });
+    return result.changes > 0;
+  }
+
+  async recordPrompt(key: MemberKey, at: number): Promise<void> {
+    this.sql(
+      `INSERT INTO members (team_id, user_id, last_prompted_at) VALUES (@team_id, @user_id, @at)
+        ON CONFLICT (team_id, user_id) DO UPDATE SET last_prompted_at = excluded.last_prompted_at`,
+    ).run({ ...keyParams(key), at });
+  }
+
+  async noteLinkOpened(key: MemberKey, at: number, reminderDueAt: number): Promise<void> {
+    // Each opening schedules one fresh reminder, replacing any pending or already sent one.
+    this.sql(
+      `INSERT INTO members (team_id, user_id, link_opened_at, reminder_due_at)
+        VALUES (@team_id, @user_id, @at, @due)
+        ON CONFLICT (team_id, user_id) DO UPDATE SET link_opened_at = excluded.link_opened_at,
+          reminder_due_at = excluded.reminder_due_at, reminder_sent_at = NULL`,
+    ).run({ ...keyParams(key), at, due: reminderDueAt });
+  }
+
+  async dueReminders(now: number, limit: number): Promise<MemberKey[]> {
+    const rows = this.sql(
+      `SELECT team_id, user_id FROM members WHERE ${DUE}
+        ORDER BY reminder_due_at, team_id, user_id LIMIT @limit`,
+    ).all({ now, limit }) as MemberKeyRow[];
+    return rows.map(toMemberKey);
+  }
+
+  async claimReminder(key: MemberKey, now: number): Promise<boolean> {
+    const result = this.sql(
+      `UPDATE members SET reminder_sent_at = @now WHERE ${KEY} AND ${DUE}`,
+    ).run({ ...keyParams(key), now });
+    return result.changes > 0;
+  }
+
+  async cancelReminder(key: MemberKey): Promise<void> {
+    this.sql(
+      `UPDATE members SET reminder_due_at = NULL WHERE ${KEY} AND reminder_sent_at IS NULL`,
+    ).run(keyParams(key));
+  }
+
+  private open(): Database.Database {
+    if (!this.db) throw new Error('SqliteLinkStore is not connected: call connect() first');
+    return this.db;
+  }
+
+  /** Prepared once per connection. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.open().prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /** IMMEDIATE takes the write lock up front, so a read inside cannot go stale before the write. */
+  private transaction<T>(work: () => T): T {
+    return this.open().transaction(work).immediate();
+  }
+
+  private nextVersion(): number {
+    return (this.sql(NEXT_VERSION_SQL).get() as { value: number }).value;
+  }
+}
+
+function keyParams(key: MemberKey): { team_id: string; user_id: string } {
+  return { team_id: key.teamId, user_id: key.userId };
+}
+
+/** Brings the schema up to date under the write lock, so concurrent starts migrate once. */
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    db.exec(schemaVersionTableSql(sameName));
+    const { current } = db
+      .prepare('SELECT COALESCE(MAX(version), 0) AS current FROM schema_version')
+      .get() as { current: number };
+    const record = db.prepare(
+      'INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)',
+    );
+    for (const migration of pendingMigrations(current)) {
+      for (const statement of migration.statements('sqlite', sameName)) db.exec(statement);
+      record.run(migration.version, migration.name, Date.now());
+    }
+  }).immediate();
+}

@@ -1,0 +1,120 @@
+/**
+ * What the app keeps between requests: one RingCentral link per Slack user, the short-lived OAuth
+ * states of links in progress, and the onboarding record of each member. Every implementation
+ * (SQLite, PostgreSQL) passes the same contract suite in test/store/.
+ */
+
+/** A link is keyed by Slack team id + Slack user id. */
+export interface MemberKey {
+  teamId: string;
+  userId: string;
+}
+
+/** The RingCentral token pair of one link, as issued by the token endpoint. Times are epoch ms. */
+export interface TokenSet {
+  accessToken: string;
+  refreshToken: string;
+  accessTokenExpiresAt: number;
+  refreshTokenExpiresAt: number;
+  scope: string;
+  /** `owner_id` of the token response: the RingCentral extension id. */
+  ownerId: string;
+}
+
+/** Who the Slack user is at RingCentral, read from `/extension/~` when they link. */
+export interface LinkedIdentity {
+  accountId: string;
+  extensionId: string;
+  extensionNumber: string;
+  name: string;
+  extensionType: string;
+  isAdmin: boolean;
+  email: string | null;
+}
+
+export type LinkStatus = 'active' | 'broken';
+
+export interface Link extends MemberKey {
+  identity: LinkedIdentity;
+  tokens: TokenSet;
+  /** Bumped by every write of the token pair: the compare-and-swap token for refreshes. */
+  version: number;
+  status: LinkStatus;
+  /** Why a broken link broke, in words a user can read ("RingCentral refused the refresh token"). */
+  brokenReason: string | null;
+  linkedAt: number;
+  updatedAt: number;
+}
+
+export interface NewLink extends MemberKey {
+  identity: LinkedIdentity;
+  tokens: TokenSet;
+}
+
+/** An OAuth authorization in progress. Single use; expires. */
+export interface OAuthState extends MemberKey {
+  state: string;
+  /** PKCE verifier: kept here, never sent anywhere but the token endpoint. */
+  codeVerifier: string;
+  /** Where to confirm the link in Slack, when known. */
+  channelId: string | null;
+  responseUrl: string | null;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** Onboarding history of one member (issue: onboarding). Times are epoch ms or null. */
+export interface MemberRecord extends MemberKey {
+  welcomedAt: number | null;
+  lastPromptedAt: number | null;
+  linkOpenedAt: number | null;
+  reminderDueAt: number | null;
+  reminderSentAt: number | null;
+}
+
+export interface LinkStore {
+  /** Opens the connection and creates or migrates the schema. Idempotent. */
+  connect(): Promise<void>;
+  /** Closes only what this store opened. */
+  close(): Promise<void>;
+  /** True when the database answers a trivial query. */
+  ping(): Promise<boolean>;
+
+  getLink(key: MemberKey): Promise<Link | null>;
+  /** Inserts, or atomically replaces the member's existing link (relinking). Returns the stored link. */
+  saveLink(link: NewLink): Promise<Link>;
+  /** Deletes the member's link; true when there was one. */
+  deleteLink(key: MemberKey): Promise<boolean>;
+  /**
+   * Writes a new token pair only if the stored version is still `expectedVersion`; returns the
+   * updated link, or null when someone else wrote first (or the link is gone).
+   */
+  updateTokens(key: MemberKey, expectedVersion: number, tokens: TokenSet): Promise<Link | null>;
+  markBroken(key: MemberKey, reason: string): Promise<void>;
+
+  /**
+   * A lease that lets exactly one process refresh a link's tokens at a time. True when `owner`
+   * now holds it (free, expired, or already held by `owner`).
+   */
+  tryAcquireRefreshLease(key: MemberKey, owner: string, ttlMs: number): Promise<boolean>;
+  releaseRefreshLease(key: MemberKey, owner: string): Promise<void>;
+
+  saveOAuthState(state: OAuthState): Promise<void>;
+  /** Returns and deletes the state in one step; null when unknown, used, or expired at `now`. */
+  consumeOAuthState(state: string, now: number): Promise<OAuthState | null>;
+  /** Removes expired states; returns how many. */
+  purgeExpiredOAuthStates(now: number): Promise<number>;
+
+  getMember(key: MemberKey): Promise<MemberRecord | null>;
+  /** Records the welcome DM; true only the first time for this member (atomic). */
+  markWelcomed(key: MemberKey, at: number): Promise<boolean>;
+  recordPrompt(key: MemberKey, at: number): Promise<void>;
+  /** The member opened the link page: remember it and schedule one reminder at `reminderDueAt`. */
+  noteLinkOpened(key: MemberKey, at: number, reminderDueAt: number): Promise<void>;
+  /** Members whose reminder is due at `now`, not yet sent, at most `limit`. */
+  dueReminders(now: number, limit: number): Promise<MemberKey[]>;
+  /** Marks the reminder sent; true only for the one caller that claims it (atomic). */
+  claimReminder(key: MemberKey, now: number): Promise<boolean>;
+  /** Cancels a pending reminder (the member linked). */
+  cancelReminder(key: MemberKey): Promise<void>;
+}

@@ -1,0 +1,44 @@
+import { type Harness, linkUrlOf, PEOPLE, startHarness } from '../support/harness';
+
+describe('linking a Slack member to their own RingCentral extension', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('prompts an unlinked member with a Connect button that leads to RingCentral with PKCE', async () => {
+    const reply = await h.command(PEOPLE.ana.id, 'me');
+    const url = new URL(linkUrlOf(reply) ?? '');
+    expect(url.origin + url.pathname).toBe(`${h.sandbox.url}/restapi/oauth/authorize`);
+    expect(url.searchParams.get('response_type')).toBe('code');
+    expect(url.searchParams.get('client_id')).toBe(h.sandbox.clientId);
+    expect(url.searchParams.get('redirect_uri')).toBe(`${h.appUrl}/oauth/ringcentral/callback`);
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(url.searchParams.get('state')).toBeTruthy();
+    expect(url.searchParams.has('code_verifier')).toBe(false);
+    expect(reply.text).toBeTruthy();
+  });
+
+  it('links, says who in the page and in Slack, answers `me`, then unlinks', async () => {
+    const page = await h.link(PEOPLE.ana.id, 'ana.ruiz@example.com');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Linked as Ana Ruiz, ext 104');
+
+    const me = await h.command(PEOPLE.ana.id, 'me');
+    expect(me.text).toContain('Ana Ruiz');
+    expect(me.text).toContain('104');
+    expect(JSON.stringify(me.blocks)).toMatch(/not an admin|regular/i);
+
+    const unlinked = await h.command(PEOPLE.ana.id, 'unlink');
+    expect(unlinked.text).toMatch(/unlinked|disconnected/i);
+    expect(h.sandbox.countRequests({ path: /oauth\/revoke/ })).toBe(1);
+    expect(await h.store.getLink({ teamId: 'T0001', userId: PEOPLE.ana.id })).toBeNull();
+
+    const after = await h.command(PEOPLE.ana.id, 'me');
+    expect(linkUrlOf(after)).toContain('/restapi/oauth/authorize');
+  });
+});

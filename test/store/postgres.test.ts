@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { TokenCipher } from '../../src/store/crypto';
+import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations';
+import { PostgresLinkStore } from '../../src/store/postgres';
+import { describeLinkStoreContract, type StoreHarness } from './contract';
+import { ALICE, newLink, tokens } from './fixtures';
+
+const cipher = new TokenCipher([Buffer.alloc(32, 9)]);
+const url = (): string => {
+  const value = process.env.TEST_POSTGRES_URL;
+  if (!value)
+    throw new Error('TEST_POSTGRES_URL is not set (test/support/global-setup.js sets it)');
+  return value;
+};
+
+/** Every test gets its own schema, so tests never see each other's rows. */
+const freshSchema = (): string => `rcnumber_test_${randomBytes(6).toString('hex')}`;
+
+let admin: pg.Pool;
+beforeAll(() => {
+  admin = new pg.Pool({ connectionString: url(), max: 4 });
+});
+afterAll(async () => {
+  await admin.end();
+});
+
+const dropSchema = (schema: string) => admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+
+describeLinkStoreContract('PostgresLinkStore', async (): Promise<StoreHarness> => {
+  const schema = freshSchema();
+  // The first store borrows the shared pool; later ones open their own, like other processes.
+  const opened: PostgresLinkStore[] = [new PostgresLinkStore({ pool: admin }, { cipher, schema })];
+  const first = opened[0] as PostgresLinkStore;
+  await first.connect();
+  return {
+    store: first,
+    openAnother: async () => {
+      const store = new PostgresLinkStore({ url: url() }, { cipher, schema });
+      opened.push(store);
+      await store.connect();
+      return store;
+    },
+    cleanup: async () => {
+      for (const store of opened) await store.close();
+      await dropSchema(schema);
+    },
+  };
+});
+
+describe('PostgresLinkStore', () => {
+  let schema: string;
+  const stores: PostgresLinkStore[] = [];
+  const make = (connection: { url: string } | { pool: pg.Pool }) => {
+    const store = new PostgresLinkStore(connection, { cipher, schema });
+    stores.push(store);
+    return store;
+  };
+
+  beforeEach(() => {
+    schema = freshSchema();
+  });
+  afterEach(async () => {
+    for (const store of stores.splice(0)) await store.close();
+    await dropSchema(schema);
+  });
+
+  it('keeps no token in plain text in its rows', async () => {
+    const store = make({ pool: admin });
+    await store.connect();
+    const saved = await store.saveLink(newLink(ALICE, 'one'));
+    await store.updateTokens(ALICE, saved.version, tokens('two'));
+    const { rows } = await admin.query(`SELECT * FROM "${schema}".links`);
+    const text = JSON.stringify(rows);
+    expect(text).toContain('Alice Example');
+    expect(text).not.toMatch(/PlainAccessSecret|PlainRefreshSecret/);
+    expect(rows[0].access_token_sealed).toMatch(/^v1\.[0-9a-f]{8}\./);
+  });
+
+  it('returns times as numbers', async () => {
+    const store = make({ pool: admin });
+    await store.connect();
+    const saved = await store.saveLink(newLink(ALICE));
+    expect(typeof saved.version).toBe('number');
+    expect(saved.tokens.refreshTokenExpiresAt).toBe(newLink(ALICE).tokens.refreshTokenExpiresAt);
+  });
+
+  it('migrates a fresh schema once when several instances connect at the same time', async () => {
+    const all = [make({ url: url() }), make({ url: url() }), make({ pool: admin })];
+    await Promise.all(all.map((store) => store.connect()));
+    const { rows } = await admin.query(`SELECT version FROM "${schema}".schema_version`);
+    expect(rows).toEqual([{ version: LATEST_SCHEMA_VERSION }]);
+    for (const store of all) expect(await store.ping()).toBe(true);
+  });
+
+  it('closes a pool it opened, never one it was given', async () => {
+    const borrowed = make({ pool: admin });
+    await borrowed.connect();
+    await borrowed.close();
+    expect((await admin.query('SELECT 1 AS ok')).rows).toEqual([{ ok: 1 }]);
+    expect(await borrowed.ping()).toBe(false);
+
+    const owning = make({ url: url() });
+    await owning.connect();
+    expect(await owning.ping()).toBe(true);
+    await owning.close();
+    expect(await owning.ping()).toBe(false);
+    await owning.connect();
+    expect(await owning.ping()).toBe(true);
+  });
+
+  it('refuses use before connect() and reports an unreachable server', async () => {
+    const store = make({ pool: admin });
+    await expect(store.getLink(ALICE)).rejects.toThrow(/call connect\(\) first/);
+    const nowhere = make({ url: 'postgres://nobody:x@127.0.0.1:1/none' });
+    await expect(nowhere.connect()).rejects.toThrow();
+    expect(await nowhere.ping()).toBe(false);
+  });
+
+  it('rejects a schema name that would need quoting', () => {
+    expect(() => new PostgresLinkStore({ pool: admin }, { cipher, schema: 'x"; DROP' })).toThrow(
+      /schema name/,
+    );
+  });
+});

@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { TokenCipher, TokenDecryptError } from '../../src/store/crypto';
+import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations';
+import { SqliteLinkStore } from '../../src/store/sqlite';
+import { describeLinkStoreContract, type StoreHarness } from './contract';
+import { ALICE, BOB, newLink, tokens } from './fixtures';
+
+const cipher = new TokenCipher([Buffer.alloc(32, 7)]);
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'rcnumber-sqlite-'));
+}
+
+async function harnessAt(file: string, onCleanup: () => void): Promise<StoreHarness> {
+  const opened: SqliteLinkStore[] = [];
+  const open = async () => {
+    const store = new SqliteLinkStore({ path: file, cipher });
+    opened.push(store);
+    await store.connect();
+    return store;
+  };
+  return {
+    store: await open(),
+    openAnother: open,
+    cleanup: async () => {
+      for (const store of opened) await store.close();
+      onCleanup();
+    },
+  };
+}
+
+describeLinkStoreContract('SqliteLinkStore', async () => {
+  const dir = tempDir();
+  return harnessAt(path.join(dir, 'rcnumber.db'), () => fs.rmSync(dir, { recursive: true }));
+});
+
+describe('SqliteLinkStore', () => {
+  let dir: string;
+  const stores: SqliteLinkStore[] = [];
+  const open = async (file: string, withCipher = cipher) => {
+    const store = new SqliteLinkStore({ path: file, cipher: withCipher });
+    stores.push(store);
+    await store.connect();
+    return store;
+  };
+
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(async () => {
+    for (const store of stores.splice(0)) await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps no token in plain text in the database file or its WAL', async () => {
+    const file = path.join(dir, 'rcnumber.db');
+    const store = await open(file);
+    const saved = await store.saveLink(newLink(ALICE, 'one'));
+    await store.updateTokens(ALICE, saved.version, tokens('two'));
+    const bytes = Buffer.concat(
+      [file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)),
+    );
+    // The search itself works: non-secret fields are there in plain text.
+    expect(bytes.includes('Alice Example')).toBe(true);
+    for (const secret of [tokens('one'), tokens('two')]) {
+      expect(bytes.includes(secret.accessToken)).toBe(false);
+      expect(bytes.includes(secret.refreshToken)).toBe(false);
+      expect(bytes.includes('PlainAccessSecret')).toBe(false);
+      expect(bytes.includes('PlainRefreshSecret')).toBe(false);
+    }
+  });
+
+  it('creates the missing folder, uses WAL, and records the schema version once', async () => {
+    const file = path.join(dir, 'a', 'b', 'rcnumber.db');
+    const store = await open(file);
+    await store.connect();
+    await (await open(file)).connect();
+    expect(fs.existsSync(file)).toBe(true);
+    const raw = new Database(file, { readonly: true });
+    try {
+      expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+      const versions = raw.prepare('SELECT version FROM schema_version').all();
+      expect(versions).toEqual([{ version: LATEST_SCHEMA_VERSION }]);
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('works in memory', async () => {
+    const store = await open(':memory:');
+    await store.saveLink(newLink(ALICE));
+    expect(await store.getLink(ALICE)).not.toBeNull();
+    expect(await store.ping()).toBe(true);
+  });
+
+  it('refuses use before connect() and answers ping false after close()', async () => {
+    const store = new SqliteLinkStore({ path: ':memory:', cipher });
+    await expect(store.getLink(ALICE)).rejects.toThrow(/call connect\(\) first/);
+    expect(await store.ping()).toBe(false);
+    await store.connect();
+    await store.close();
+    expect(await store.ping()).toBe(false);
+  });
+
+  it('a sealed token copied to another member does not open', async () => {
+    const file = path.join(dir, 'rcnumber.db');
+    const store = await open(file);
+    await store.saveLink(newLink(ALICE, 'a'));
+    await store.saveLink(newLink(BOB, 'b'));
+    const raw = new Database(file);
+    try {
+      raw.exec(`UPDATE links SET access_token_sealed =
+        (SELECT access_token_sealed FROM links WHERE user_id = '${ALICE.userId}')
+        WHERE user_id = '${BOB.userId}'`);
+    } finally {
+      raw.close();
+    }
+    await expect(store.getLink(BOB)).rejects.toBeInstanceOf(TokenDecryptError);
+  });
+
+  it('reads tokens after a key rotation, and not without the old key', async () => {
+    const file = path.join(dir, 'rcnumber.db');
+    const oldKey = TokenCipher.generateKey();
+    const newKey = TokenCipher.generateKey();
+    await (await open(file, TokenCipher.fromBase64Keys(oldKey))).saveLink(newLink(ALICE));
+    const rotated = await open(file, TokenCipher.fromBase64Keys(`${newKey},${oldKey}`));
+    expect((await rotated.getLink(ALICE))?.tokens).toEqual(newLink(ALICE).tokens);
+    const newOnly = await open(file, TokenCipher.fromBase64Keys(newKey));
+    await expect(newOnly.getLink(ALICE)).rejects.toBeInstanceOf(TokenDecryptError);
+  });
+});

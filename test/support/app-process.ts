@@ -1,0 +1,28 @@
+// Runs one rcnumber app in its own process, configured from the environment, for tests that
+// need several processes sharing one database. Prints "ready" once it listens.
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { openStore, TokenCipher } from '../../src/store';
+
+async function run(): Promise<void> {
+  const config = loadConfig();
+  const store = openStore(
+    config.databaseUrl,
+    TokenCipher.fromBase64Keys(config.tokenEncryptionKey),
+  );
+  await store.connect();
+  const app = createApp({ config, store, logger: createLogger('silent') });
+  await app.start();
+  process.stdout.write('ready\n');
+  process.on('SIGTERM', async () => {
+    await app.stop();
+    await store.close();
+    process.exit(0);
+  });
+}
+
+run().catch((error) => {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
+});

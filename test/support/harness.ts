@@ -1,0 +1,209 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { type AppDeps, createApp, type RcNumberApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/server';
+import { openStore, TokenCipher } from '../../src/store';
+import type { LinkStore } from '../../src/store/types';
+import { postBlockAction, postSlashCommand } from './signed-requests';
+import { type SlackApi, startSlackApi } from './slack-api';
+import type { ResponseBody } from './slack-api-types';
+import { blockActionPayload } from './slack-payloads';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+export const TEAM_ID = 'T0001';
+
+/** Slack members of the test workspace, matched to the sandbox's seeded people by email. */
+export const PEOPLE = {
+  john: { id: 'UJOHN', email: 'john.smith@example.com', hint: '101' },
+  ana: { id: 'UANA', email: 'ana.ruiz@example.com', hint: '104' },
+  ben: { id: 'UBEN', email: 'ben.okafor@example.com', hint: '105' },
+  dev: { id: 'UDEV', email: 'dev.patel@example.com', hint: '107' },
+  stranger: { id: 'USTRANGER', email: 'nobody@elsewhere.example', hint: '' },
+} as const;
+
+export interface HarnessOptions {
+  sandbox?: SandboxOptions;
+  /** Share an existing sandbox (it is then not closed with the harness). */
+  existingSandbox?: Sandbox;
+  /** A database file to use (kept); default a fresh temp file. */
+  databasePath?: string;
+  env?: Record<string, string>;
+  deps?: Partial<AppDeps>;
+}
+
+export interface Harness {
+  sandbox: Sandbox;
+  slack: SlackApi;
+  app: RcNumberApp;
+  store: LinkStore;
+  appUrl: string;
+  databasePath: string;
+  encryptionKey: string;
+  /** Every log line the app wrote. */
+  logs: string[];
+  /** Runs `/rcnumber <text>` as `userId` and resolves with the final reply. */
+  command(userId: string, text: string, options?: { channelId?: string }): Promise<ResponseBody>;
+  /** Every reply the command posted to its response_url (progress first, answer last). */
+  commandReplies(
+    userId: string,
+    text: string,
+    options?: { channelId?: string },
+  ): Promise<ResponseBody[]>;
+  /** Links a Slack member by the real OAuth flow: link prompt → sign-in → callback. */
+  link(userId: string, who: string): Promise<{ status: number; html: string }>;
+  /** Presses a button as `userId`; resolves with the HTTP status of the ack. */
+  press(
+    userId: string,
+    actionId: string,
+    value: string,
+    extra?: Record<string, unknown>,
+  ): Promise<number>;
+  close(): Promise<void>;
+}
+
+let sequence = 0;
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function isProgress(body: ResponseBody): boolean {
+  return /^(Collecting|Waiting|Working)/.test(body.text ?? '');
+}
+
+/** Everything a reply shows: its fallback text and its blocks. */
+export function shown(body: ResponseBody): string {
+  return `${body.text ?? ''}\n${JSON.stringify(body.blocks ?? [])}`;
+}
+
+export function linkUrlOf(body: ResponseBody): string | null {
+  const json = JSON.stringify(body.blocks ?? []);
+  const match = json.match(/"url":"([^"]+)"/);
+  return match?.[1] ? match[1].replace(/\\u0026/g, '&') : null;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const sandbox =
+    options.existingSandbox ?? (await startSandbox({ rateLimits: false, ...options.sandbox }));
+  const slack = await startSlackApi({
+    teamId: TEAM_ID,
+    users: Object.values(PEOPLE).map((person) => ({
+      id: person.id,
+      email: person.email,
+      name: person.id.toLowerCase(),
+    })),
+  });
+  const databasePath =
+    options.databasePath ??
+    path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rcnumber-test-')), 'rcnumber.sqlite');
+  const encryptionKey = options.env?.TOKEN_ENCRYPTION_KEY ?? TokenCipher.generateKey();
+  const env = {
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_API_URL: slack.url,
+    RC_CLIENT_ID: sandbox.clientId,
+    RC_CLIENT_SECRET: sandbox.clientSecret,
+    RC_SERVER_URL: sandbox.url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    PUBLIC_URL: 'http://127.0.0.1:1',
+    DATABASE_URL: `sqlite:${databasePath}`,
+    TOKEN_ENCRYPTION_KEY: encryptionKey,
+    LOG_LEVEL: 'debug',
+    ...options.env,
+  };
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  // The redirect URI names the app's own port, so the port is chosen before the app is built.
+  const port = await freePort();
+  const config = loadConfig({ ...env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });
+  const store = openStore(
+    config.databaseUrl,
+    TokenCipher.fromBase64Keys(config.tokenEncryptionKey),
+  );
+  await store.connect();
+  const app = createApp({ config, store, logger: createLogger('debug', sink), ...options.deps });
+  await app.start();
+  const appUrl = `http://127.0.0.1:${port}`;
+
+  const commandReplies = async (
+    userId: string,
+    text: string,
+    opts: { channelId?: string } = {},
+  ) => {
+    const id = `cmd-${++sequence}`;
+    const result = await postSlashCommand(appUrl, SIGNING_SECRET, {
+      text,
+      user_id: userId,
+      team_id: TEAM_ID,
+      channel_id: opts.channelId ?? 'C0001',
+      response_url: slack.responseUrl(id),
+    });
+    if (result.status !== 200) throw new Error(`slash command answered ${result.status}`);
+    await slack.waitForResponse(id, (body) => !isProgress(body), 20_000);
+    return slack.responses(id).map((response) => response.body);
+  };
+
+  const harness: Harness = {
+    sandbox,
+    slack,
+    app,
+    store,
+    appUrl,
+    databasePath,
+    encryptionKey,
+    logs,
+    commandReplies,
+    async command(userId, text, opts) {
+      const replies = await commandReplies(userId, text, opts);
+      const final = replies.filter((body) => !isProgress(body)).pop();
+      if (!final) throw new Error('no final reply');
+      return final;
+    },
+    async link(userId, who) {
+      const prompt = await harness.command(userId, 'link');
+      const url = linkUrlOf(prompt);
+      if (!url) throw new Error(`no link button in ${JSON.stringify(prompt)}`);
+      const callback = await sandbox.approve(url, who);
+      const response = await fetch(callback, { redirect: 'manual' });
+      return { status: response.status, html: await response.text() };
+    },
+    async press(userId, actionId, value, extra = {}) {
+      const payload = blockActionPayload({
+        userId,
+        teamId: TEAM_ID,
+        actionId,
+        value,
+        channelId: 'C0001',
+        responseUrl: slack.responseUrl(`press-${++sequence}`),
+        ...extra,
+      });
+      return (await postBlockAction(appUrl, SIGNING_SECRET, payload)).status;
+    },
+    async close() {
+      await app.stop();
+      await store.close();
+      await slack.close();
+      if (!options.existingSandbox) await sandbox.close();
+    },
+  };
+  return harness;
+}
