@@ -3,9 +3,11 @@ import { WebClient } from '@slack/web-api';
 import type { Config } from './config';
 import { IdentityCache, type IdentityCacheOptions } from './directory';
 import { healthRoute } from './http/health';
+import { linkStartRoute } from './http/link-start';
 import { oauthCallbackRoute } from './http/oauth-callback';
 import { registerListeners } from './listeners';
 import type { AppLogger } from './logger';
+import { LinkStartSigner } from './ringcentral/link-start';
 import { RingCentralOAuth } from './ringcentral/oauth';
 import { RateBudget, type RateBudgetOptions } from './ringcentral/rate-budget';
 import { RingCentralSessions } from './ringcentral/sessions';
@@ -52,6 +54,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
     logger,
     credentials,
     oauth: new RingCentralOAuth(store, credentials, now),
+    linkStart: new LinkStartSigner(config.tokenEncryptionKey),
     sessions: new RingCentralSessions(store, credentials, refresher, budget),
     cache: new IdentityCache({ now, ...deps.cache }),
     people: new SlackPeople(slack),
@@ -59,7 +62,11 @@ export function createApp(deps: AppDeps): RcNumberApp {
     now,
   };
 
-  const customRoutes = [oauthCallbackRoute(services), healthRoute(services)];
+  const customRoutes = [
+    linkStartRoute(services),
+    oauthCallbackRoute(services),
+    healthRoute(services),
+  ];
   const bolt = new App({
     token: config.slack.botToken,
     logger: boltLogger(logger),

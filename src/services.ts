@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Config } from './config';
 import type { IdentityCache } from './directory';
 import type { AppLogger } from './logger';
+import type { LinkStartSigner } from './ringcentral/link-start';
 import type { RingCentralOAuth } from './ringcentral/oauth';
 import type { RingCentralAppCredentials } from './ringcentral/platform-factory';
 import type { RingCentralSessions } from './ringcentral/sessions';
@@ -15,6 +16,8 @@ export interface Services {
   logger: AppLogger;
   credentials: RingCentralAppCredentials;
   oauth: RingCentralOAuth;
+  /** Signs the URLs of Connect buttons. */
+  linkStart: LinkStartSigner;
   sessions: RingCentralSessions;
   cache: IdentityCache;
   people: SlackPeople;

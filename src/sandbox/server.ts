@@ -142,7 +142,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults,
     expireAccessTokens: (extensionId) => store.expireAccessTokens(extensionId),
     setTokenLifetimes: (t) => store.setLifetimes(t),
-    approve: (authorizeUrl, who, opts) => driveSignIn(authorizeUrl, who, opts?.deny ?? false),
+    approve: (authorizeUrl, who, opts) => driveSignIn(base, authorizeUrl, who, opts?.deny ?? false),
     close: () => {
       closed ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -14,7 +14,7 @@ import { postSigned } from '../support/signed-requests';
 const ana = { teamId: TEAM_ID, userId: PEOPLE.ana.id };
 
 async function promptUrl(h: Harness, userId: string): Promise<URL> {
-  return new URL(linkUrlOf(await h.command(userId, 'link')) ?? '');
+  return new URL(await h.authorizeUrl(linkUrlOf(await h.command(userId, 'link')) ?? ''));
 }
 
 describe('the OAuth callback refuses what it should and stores nothing', () => {

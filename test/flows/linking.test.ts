@@ -11,7 +11,9 @@ describe('linking a Slack member to their own RingCentral extension', () => {
 
   it('prompts an unlinked member with a Connect button that leads to RingCentral with PKCE', async () => {
     const reply = await h.command(PEOPLE.ana.id, 'me');
-    const url = new URL(linkUrlOf(reply) ?? '');
+    const button = new URL(linkUrlOf(reply) ?? '');
+    expect(button.origin).toBe(h.appUrl);
+    const url = new URL(await h.authorizeUrl(button.toString()));
     expect(url.origin + url.pathname).toBe(`${h.sandbox.url}/restapi/oauth/authorize`);
     expect(url.searchParams.get('response_type')).toBe('code');
     expect(url.searchParams.get('client_id')).toBe(h.sandbox.clientId);
@@ -39,6 +41,23 @@ describe('linking a Slack member to their own RingCentral extension', () => {
     expect(await h.store.getLink({ teamId: 'T0001', userId: PEOPLE.ana.id })).toBeNull();
 
     const after = await h.command(PEOPLE.ana.id, 'me');
-    expect(linkUrlOf(after)).toContain('/restapi/oauth/authorize');
+    expect(await h.authorizeUrl(linkUrlOf(after) ?? '')).toContain('/restapi/oauth/authorize');
+  });
+
+  it('refuses a Connect button whose signature or age is wrong', async () => {
+    const button = new URL(linkUrlOf(await h.command(PEOPLE.ana.id, 'link')) ?? '');
+    const token = button.searchParams.get('t') ?? '';
+    const forged = new URL(button);
+    forged.searchParams.set('t', `${token.split('.')[0]}.AAAA`);
+    expect((await fetch(forged, { redirect: 'manual' })).status).toBe(400);
+    // Another member's id under Ana's signature is refused too.
+    const [body] = token.split('.');
+    const claims = JSON.parse(Buffer.from(body ?? '', 'base64url').toString());
+    claims[1] = PEOPLE.ben.id;
+    forged.searchParams.set(
+      't',
+      `${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${token.split('.')[1]}`,
+    );
+    expect((await fetch(forged, { redirect: 'manual' })).status).toBe(400);
   });
 });

@@ -92,7 +92,7 @@ describe('lookups under each member’s own RingCentral visibility', () => {
 
   it('asks an unlinked member to link for any lookup, and keeps bad input short', async () => {
     const unlinked = await h.command(PEOPLE.ben.id, '+1 650 331 6252');
-    expect(linkUrlOf(unlinked)).toContain('/restapi/oauth/authorize');
+    expect(await h.authorizeUrl(linkUrlOf(unlinked) ?? '')).toContain('/restapi/oauth/authorize');
     for (const bad of [
       'ext',
       'find',

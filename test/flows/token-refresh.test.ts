@@ -60,7 +60,7 @@ describe('token refresh: one at a time per link, new pair stored before use', ()
     });
     h.sandbox.faults.clear();
     const reply = await h.command(PEOPLE.ana.id, 'forwarding');
-    expect(JSON.stringify(reply.blocks)).toContain('/restapi/oauth/authorize');
+    expect(JSON.stringify(reply.blocks)).toContain('/oauth/ringcentral/start?t=');
     expect(reply.text + JSON.stringify(reply.blocks)).toMatch(
       /no longer accepts|link again|reconnect/i,
     );

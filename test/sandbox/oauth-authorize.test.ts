@@ -2,6 +2,8 @@
  * Authorization and the code grant, and their failures: sign-in page and login_hint, deny,
  * PKCE, single-use and expiring codes, redirect URI and client checks.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { type Sandbox, startSandbox } from '../../src/sandbox';
 import {
   authorizationCode,
@@ -59,6 +61,24 @@ describe('authorize', () => {
     expect(location.searchParams.get('error_description')).toBeTruthy();
     expect(location.searchParams.get('state')).toBe('s-9');
     expect(location.searchParams.has('code')).toBe(false);
+  });
+
+  it('approve follows an app’s own redirect to the authorize URL', async () => {
+    const target = authorizeUrl(sb, { state: 'via-app' });
+    const app = createServer((_req, res) => {
+      res.writeHead(302, { Location: target });
+      res.end();
+    });
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = app.address() as AddressInfo;
+      const location = new URL(await sb.approve(`http://127.0.0.1:${port}/link/abc`, '104'));
+      expect(location.searchParams.get('state')).toBe('via-app');
+      expect(location.searchParams.get('code')).toBeTruthy();
+    } finally {
+      app.closeAllConnections();
+      await new Promise((resolve) => app.close(resolve));
+    }
   });
 
   it('approve refuses someone who cannot sign in', async () => {

@@ -123,3 +123,18 @@ it('keeps two users apart when each instance has its own storage', async () => {
   expect((await me(a)).name).toBe('Ana Ruiz');
   expect((await me(b)).name).toBe('John Smith');
 });
+
+it('logout revokes the whole session', async () => {
+  const client = sdk();
+  await login(client, 'john.smith@example.com');
+  const { access_token: accessToken = '', refresh_token: refreshToken = '' } = await client
+    .platform()
+    .auth()
+    .data();
+  await client.platform().logout();
+  const res = await fetch(`${sb.url}/restapi/v1.0/account/~`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  expect(res.status).toBe(401);
+  expect((await refresh(sb, refreshToken)).status).toBe(400);
+});

@@ -54,6 +54,8 @@ export interface Harness {
     text: string,
     options?: { channelId?: string },
   ): Promise<ResponseBody[]>;
+  /** Follows a Connect button to RingCentral's authorization URL (one redirect under PUBLIC_URL). */
+  authorizeUrl(buttonUrl: string): Promise<string>;
   /** Links a Slack member by the real OAuth flow: link prompt → sign-in → callback. */
   link(userId: string, who: string): Promise<{ status: number; html: string }>;
   /** Presses a button as `userId`; resolves with the HTTP status of the ack. */
@@ -178,11 +180,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (!final) throw new Error('no final reply');
       return final;
     },
+    async authorizeUrl(buttonUrl) {
+      const response = await fetch(buttonUrl, { redirect: 'manual' });
+      const location = response.headers.get('location');
+      if (response.status !== 302 || !location) throw new Error(`no redirect from ${buttonUrl}`);
+      return location;
+    },
     async link(userId, who) {
       const prompt = await harness.command(userId, 'link');
       const url = linkUrlOf(prompt);
       if (!url) throw new Error(`no link button in ${JSON.stringify(prompt)}`);
-      const callback = await sandbox.approve(url, who);
+      const callback = await sandbox.approve(await harness.authorizeUrl(url), who);
       const response = await fetch(callback, { redirect: 'manual' });
       return { status: response.status, html: await response.text() };
     },
