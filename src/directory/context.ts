@@ -35,6 +35,7 @@ export function listing(ctx: DirectoryContext, label: string, from = 0, span = 1
   return {
     maxWaitMs: LISTING_WAIT_MS,
     onPage: ({ page, totalPages }) => ctx.onProgress?.(from + (span * page) / totalPages, label),
-    onWait: () => ctx.onProgress?.(from, `${label} (waiting for RingCentral's rate limit)`),
+    onWait: () =>
+      ctx.onProgress?.(from, `${label.replace(/…$/, '')} (pausing for RingCentral's rate limit)…`),
   };
 }

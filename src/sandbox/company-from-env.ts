@@ -1,7 +1,7 @@
 /** Reads `SANDBOX_COMPANY`: unset for the guide's company, `generated:<ext>:<numbers>:<seed>` for a big one. */
-import type { Company } from './data/company';
-import { generateCompany } from './data/generate-company';
-import { guideCompany } from './data/guide-company';
+import type { Company } from './company/company';
+import { generateCompany } from './company/generate-company';
+import { guideCompany } from './company/guide-company';
 
 export function companyFromSpec(spec: string | undefined): Company {
   if (!spec || spec === 'guide') return guideCompany();

@@ -11,11 +11,11 @@ export type {
   Person,
   PhoneNumber,
   UsageType,
-} from './data/company';
-export { EXTENSION_TYPES, USAGE_TYPES } from './data/company';
-export { CompanyIndex } from './data/company-index';
-export { type GenerateCompanyOptions, generateCompany } from './data/generate-company';
-export { guideCompany } from './data/guide-company';
+} from './company/company';
+export { EXTENSION_TYPES, USAGE_TYPES } from './company/company';
+export { CompanyIndex } from './company/company-index';
+export { type GenerateCompanyOptions, generateCompany } from './company/generate-company';
+export { guideCompany } from './company/guide-company';
 export {
   DEFAULT_CLIENT,
   type FaultSpec,

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiContext, Caller } from './api/context';
 import { matchRoute } from './api/routes';
-import type { CompanyIndex } from './data/company-index';
+import type { CompanyIndex } from './company/company-index';
 import { apiError, RcHttpError, routeNotFound, tokenExpired, tokenInvalid } from './http/errors';
 import { readBody, sendJson } from './http/io';
 import type { FaultQueue } from './limits/faults';

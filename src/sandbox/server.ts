@@ -6,9 +6,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { driveSignIn } from './approve';
-import type { Company, Person } from './data/company';
-import { CompanyIndex } from './data/company-index';
-import { guideCompany } from './data/guide-company';
+import type { Company, Person } from './company/company';
+import { CompanyIndex } from './company/company-index';
+import { guideCompany } from './company/guide-company';
 import { FaultQueue, type FaultSpec } from './limits/faults';
 import { DEFAULT_RATE_LIMITS, RateLimiter } from './limits/rate-limiter';
 import { ClientRegistry } from './oauth/clients';
@@ -18,7 +18,7 @@ import { createHandler } from './pipeline';
 import { type RequestFilter, RequestLog } from './recorder';
 import type { RateLimitSettings, RecordedRequest, SandboxClient, TokenLifetimes } from './types';
 
-export type { Company, Person } from './data/company';
+export type { Company, Person } from './company/company';
 export type { FaultSpec } from './limits/faults';
 export type { RequestFilter } from './recorder';
 export type {

@@ -77,7 +77,7 @@ describe('two app processes sharing one database', () => {
   function startProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(__dirname, '../support/app-process.ts')],
+      ['--import', require.resolve('tsx'), path.join(__dirname, '../support/app-process.ts')],
       { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     children.push(child);

@@ -106,6 +106,20 @@ describe('test knobs', () => {
     expect(String(tokens)).toContain('OAU-999');
   });
 
+  it('a 400 fault on the token endpoint has the OAuth error shape; clear() drops faults', async () => {
+    const tokens = await signIn(sb, '105');
+    sb.faults.next({ status: 400, path: /oauth\/token$/, errorCode: 'OAU-211' });
+    const refused = await refresh(sb, tokens.refresh_token);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      error: 'invalid_grant',
+      errors: [{ errorCode: 'OAU-211' }],
+    });
+    sb.faults.next({ status: 500 });
+    sb.faults.clear();
+    expect((await apiGet(sb, ana, ACCOUNT)).status).toBe(200);
+  });
+
   it('delayMs slows every answer', async () => {
     sb.faults.delayMs = 120;
     try {

@@ -58,13 +58,13 @@ export interface Harness {
   authorizeUrl(buttonUrl: string): Promise<string>;
   /** Links a Slack member by the real OAuth flow: link prompt → sign-in → callback. */
   link(userId: string, who: string): Promise<{ status: number; html: string }>;
-  /** Presses a button as `userId`; resolves with the HTTP status of the ack. */
+  /** Presses a button as `userId`; resolves with the ack's status and the response_url's id. */
   press(
     userId: string,
     actionId: string,
     value: string,
     extra?: Record<string, unknown>,
-  ): Promise<number>;
+  ): Promise<{ status: number; responseId: string }>;
   close(): Promise<void>;
 }
 
@@ -82,8 +82,9 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Progress messages read like "Collecting numbers… 40%". */
 export function isProgress(body: ResponseBody): boolean {
-  return /^(Collecting|Waiting|Working)/.test(body.text ?? '');
+  return /… \d{1,3}%$/.test(body.text ?? '');
 }
 
 /** Everything a reply shows: its fallback text and its blocks. */
@@ -195,16 +196,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return { status: response.status, html: await response.text() };
     },
     async press(userId, actionId, value, extra = {}) {
+      const responseId = `press-${++sequence}`;
       const payload = blockActionPayload({
         userId,
         teamId: TEAM_ID,
         actionId,
         value,
         channelId: 'C0001',
-        responseUrl: slack.responseUrl(`press-${++sequence}`),
+        responseUrl: slack.responseUrl(responseId),
         ...extra,
       });
-      return (await postBlockAction(appUrl, SIGNING_SECRET, payload)).status;
+      const { status } = await postBlockAction(appUrl, SIGNING_SECRET, payload);
+      return { status, responseId };
     },
     async close() {
       await app.stop();

@@ -71,8 +71,11 @@ export interface BlockActionInput {
   actionId: string;
   value?: string;
   blockId?: string;
-  /** Element type; `value` is set for buttons, `selected_option` for static selects. */
-  actionType?: 'button' | 'static_select' | 'overflow';
+  /**
+   * Element type; `value` is set for buttons and plain-text inputs (dispatched on Enter),
+   * `selected_option` for static selects.
+   */
+  actionType?: 'button' | 'static_select' | 'overflow' | 'plain_text_input';
   responseUrl?: string;
   channelId?: string;
   triggerId?: string;
@@ -95,6 +98,8 @@ export function blockActionPayload(input: BlockActionInput): Record<string, unkn
   };
   if (type === 'button') {
     action.text = { type: 'plain_text', text: 'Button', emoji: true };
+    if (input.value !== undefined) action.value = input.value;
+  } else if (type === 'plain_text_input') {
     if (input.value !== undefined) action.value = input.value;
   } else if (input.value !== undefined) {
     const option = { text: { type: 'plain_text', text: input.value }, value: input.value };

@@ -2,8 +2,8 @@
  * What an Account API handler gets: the company, the signed-in caller and the request, plus the
  * checks every route shares (whose account, which extension, admin or not).
  */
-import type { Extension } from '../data/company';
-import type { CompanyIndex } from '../data/company-index';
+import type { Extension } from '../company/company';
+import type { CompanyIndex } from '../company/company-index';
 import { resourceNotFound } from '../http/errors';
 import type { RateGroup } from '../types';
 

@@ -4,7 +4,7 @@
  * and NotActivated extensions appear. Search matches a text in the chosen fields, ignoring case;
  * for phone numbers it compares digits only, so `6503316252` finds `+16503316252`.
  */
-import type { Extension } from '../data/company';
+import type { Extension } from '../company/company';
 import { apiError, invalidParameter } from '../http/errors';
 import { type ApiContext, type ApiRoute, checkAccount } from './context';
 import { readPaging, slicePage } from './paging';

@@ -3,7 +3,7 @@
  * the account and list extensions; only admins and the extension itself see `permissions`, only
  * the extension itself sees `serviceFeatures`, and other people's forwarding lists are private.
  */
-import { EXTENSION_STATUSES, PERSONAL_EXTENSION_TYPES } from '../data/company';
+import { EXTENSION_STATUSES, PERSONAL_EXTENSION_TYPES } from '../company/company';
 import { apiError, missingPermission } from '../http/errors';
 import { type ApiContext, type ApiRoute, checkAccount, findExtension, isSelf } from './context';
 import { queryPaging, v1List } from './paging';

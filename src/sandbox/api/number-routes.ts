@@ -10,7 +10,7 @@ import {
   PAYMENT_TYPES,
   type PhoneNumber,
   USAGE_TYPES,
-} from '../data/company';
+} from '../company/company';
 import { invalidParameter, missingPermission } from '../http/errors';
 import { type ApiContext, type ApiRoute, checkAccount, findExtension, isSelf } from './context';
 import { queryPaging, slicePage, v1List } from './paging';

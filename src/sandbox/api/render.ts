@@ -3,7 +3,7 @@
  * response schemas. Ids are integers in v1.0 records and strings in v2 and directory records,
  * as in the spec. What a caller may see is decided by the routes, which pass the flags here.
  */
-import type { Company, Extension, ForwardingNumber, PhoneNumber } from '../data/company';
+import type { Company, Extension, ForwardingNumber, PhoneNumber } from '../company/company';
 
 export function accountUri(base: string, company: Company): string {
   return `${base}/restapi/v1.0/account/${company.accountId}`;

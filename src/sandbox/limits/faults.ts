@@ -2,7 +2,7 @@
  * Failures a test asks for: the next N matching requests answer with the given status and a
  * RingCentral error body instead of being served.
  */
-import { apiError, type RcHttpError } from '../http/errors';
+import { apiError, oauthError, type RcHttpError } from '../http/errors';
 
 export interface FaultSpec {
   status: number;
@@ -15,6 +15,10 @@ export interface FaultSpec {
 }
 
 const DEFAULTS: Record<number, [string, string]> = {
+  400: ['CMN-101', 'Parameter value is invalid.'],
+  401: ['TokenInvalid', 'Access token corrupted'],
+  403: ['CMN-408', 'In order to call this API endpoint, user needs to have permission.'],
+  404: ['CMN-102', 'Resource is not found'],
   429: ['CMN-301', 'Request rate exceeded'],
   500: ['CMN-202', 'Internal server error'],
   502: ['AGW-502', 'Bad gateway'],
@@ -47,10 +51,17 @@ export class FaultQueue {
     pending.left -= 1;
     if (pending.left <= 0) this.queue.splice(index, 1);
     const { status, errorCode, retryAfterSec } = pending.spec;
+    // A 400/401 from the OAuth endpoints has the OAuth shape (`error`, `error_description`).
+    if (!isApi && path.startsWith('/restapi/oauth/') && (status === 400 || status === 401)) {
+      return status === 400
+        ? oauthError(400, 'invalid_grant', errorCode ?? 'OAU-210', 'Invalid token')
+        : oauthError(401, 'invalid_client', errorCode ?? 'OAU-153', 'Invalid client');
+    }
     const [defaultCode, message] = DEFAULTS[status] ?? ['CMN-000', `HTTP ${status}`];
+    const code = errorCode ?? defaultCode;
     const headers: Record<string, string> = {};
     const retryAfter = retryAfterSec ?? (status === 429 ? 60 : undefined);
     if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
-    return apiError(status, errorCode ?? defaultCode, message, {}, headers);
+    return apiError(status, code, message, {}, headers);
   }
 }

@@ -1,5 +1,5 @@
 /** What the OAuth routes share. */
-import type { CompanyIndex } from '../data/company-index';
+import type { CompanyIndex } from '../company/company-index';
 import type { RateLimiter } from '../limits/rate-limiter';
 import type { ClientRegistry } from './clients';
 import type { PendingAuthorizations } from './pending';

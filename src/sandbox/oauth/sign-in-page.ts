@@ -3,7 +3,7 @@
  * each), a box to type anyone's email or extension number, and a Deny button. Plain HTML forms,
  * so a real browser, curl or `Sandbox.approve` can all drive it.
  */
-import type { Person } from '../data/company';
+import type { Person } from '../company/company';
 import { escapeHtml } from '../http/io';
 
 /** Listing every person of a 10,000-extension company would make a multi-megabyte page. */
