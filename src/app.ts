@@ -7,6 +7,8 @@ import { linkStartRoute } from './http/link-start';
 import { oauthCallbackRoute } from './http/oauth-callback';
 import { registerListeners } from './listeners';
 import type { AppLogger } from './logger';
+import { BackgroundWork } from './onboarding/background';
+import { ReminderScheduler, type ReminderSchedulerOptions } from './onboarding/reminder-scheduler';
 import { LinkStartSigner } from './ringcentral/link-start';
 import { RingCentralOAuth } from './ringcentral/oauth';
 import { RateBudget, type RateBudgetOptions } from './ringcentral/rate-budget';
@@ -24,6 +26,7 @@ export interface AppDeps {
   now?: () => number;
   cache?: IdentityCacheOptions;
   rateBudget?: RateBudgetOptions;
+  reminders?: ReminderSchedulerOptions;
 }
 
 export interface RcNumberApp {
@@ -32,7 +35,24 @@ export interface RcNumberApp {
   /** Starts listening; resolves with the bound port (useful with PORT=0). */
   start(): Promise<{ port: number }>;
   stop(): Promise<void>;
+  /** Sends the reminders due now (what the scheduler does each minute); resolves with how many. */
+  runDueReminders(): Promise<number>;
 }
+
+/**
+ * For the app's own Slack client (DMs, Home tabs, onboarding look-ups). It waits out every 429's
+ * Retry-After by itself, pausing its whole queue, then retries; the backoff here only spaces
+ * retries after network errors and 5xx, and gives up within about a minute instead of the
+ * default half hour, since a person is waiting. Bolt's own client keeps its defaults: its
+ * start-up auth.test is a promise nobody awaits until the first request.
+ */
+const SLACK_RETRIES = {
+  retries: 8,
+  factor: 2,
+  minTimeout: 250,
+  maxTimeout: 10_000,
+  randomize: true,
+};
 
 /**
  * The composition root: builds the RingCentral and Slack collaborators from configuration and
@@ -47,6 +67,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
   const slack = new WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
     logger: boltLogger(logger),
+    retryConfig: SLACK_RETRIES,
   });
   const services: Services = {
     config,
@@ -60,7 +81,9 @@ export function createApp(deps: AppDeps): RcNumberApp {
     people: new SlackPeople(slack),
     slack,
     now,
+    background: new BackgroundWork(),
   };
+  const reminders = new ReminderScheduler(services, deps.reminders);
 
   const customRoutes = [
     linkStartRoute(services),
@@ -96,6 +119,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
     bolt,
     services,
     async start() {
+      reminders.start();
       if (config.slack.appToken) {
         await bolt.start();
         return { port: config.port };
@@ -108,7 +132,10 @@ export function createApp(deps: AppDeps): RcNumberApp {
       return { port: typeof address === 'object' && address ? address.port : config.port };
     },
     async stop() {
+      await reminders.stop();
       await bolt.stop().catch(() => undefined);
+      await services.background.idle();
     },
+    runDueReminders: () => reminders.runDue(),
   };
 }

@@ -20,6 +20,8 @@ export interface Config {
   databaseUrl: string;
   tokenEncryptionKey: string;
   logLevel: LogLevel;
+  /** Whether welcome DMs and `onboard` prompts also go to guests (ONBOARD_GUESTS). */
+  onboardGuests: boolean;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -80,6 +82,15 @@ const schema = z.object({
       message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
+  ONBOARD_GUESTS: z
+    .string()
+    .transform((value) => value.trim().toLowerCase())
+    .pipe(
+      z.enum(['true', 'false', '1', '0', 'yes', 'no'], {
+        message: 'ONBOARD_GUESTS must be true or false',
+      }),
+    )
+    .default('false'),
 });
 
 function isThirtyTwoByteBase64(value: string): boolean {
@@ -128,5 +139,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: values.DATABASE_URL,
     tokenEncryptionKey: values.TOKEN_ENCRYPTION_KEY,
     logLevel: values.LOG_LEVEL,
+    onboardGuests: ['true', '1', 'yes'].includes(values.ONBOARD_GUESTS),
   };
 }

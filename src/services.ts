@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Config } from './config';
 import type { IdentityCache } from './directory';
 import type { AppLogger } from './logger';
+import type { BackgroundWork } from './onboarding/background';
 import type { LinkStartSigner } from './ringcentral/link-start';
 import type { RingCentralOAuth } from './ringcentral/oauth';
 import type { RingCentralAppCredentials } from './ringcentral/platform-factory';
@@ -23,4 +24,6 @@ export interface Services {
   people: SlackPeople;
   slack: WebClient;
   now: () => number;
+  /** Detached work (Home tab refreshes) that stopping the app waits for. */
+  background: BackgroundWork;
 }

@@ -1,4 +1,5 @@
 import { renderLinked } from '../blocks';
+import { publishHome } from '../onboarding/home-tab';
 import type { Services } from '../services';
 import type { Link, OAuthState } from '../store/types';
 
@@ -11,6 +12,9 @@ export async function confirmLink(
   link: Link,
   state: OAuthState,
 ): Promise<void> {
+  // No reminder for a member who finished; the Home tab shows the link without waiting on it.
+  await services.store.cancelReminder(link).catch(() => undefined);
+  services.background.run(publishHome(services, link));
   const message = renderLinked(link.identity);
   if (state.responseUrl) {
     const answer = await fetch(state.responseUrl, {

@@ -1,3 +1,4 @@
+import { publishHome } from '../onboarding/home-tab';
 import { revokeTokens } from '../ringcentral/oauth';
 import { identityKeyOf } from '../ringcentral/user-session';
 import type { Services } from '../services';
@@ -14,5 +15,7 @@ export async function unlinkMember(services: Services, member: MemberKey): Promi
   await revokeTokens(services.credentials, link.tokens).catch(() => undefined);
   services.cache.forgetIdentity(identityKeyOf(link.identity));
   services.logger.info({ teamId: member.teamId, userId: member.userId }, 'unlinked');
+  // The Home tab goes back to its Connect view; the reply does not wait for it.
+  services.background.run(publishHome(services, member));
   return true;
 }

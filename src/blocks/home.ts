@@ -65,8 +65,11 @@ export function homeBroken(input: { reason: string; connectUrl: string }): HomeV
 // Room for each list, so both fit with the rest under the Home tab limit.
 const LIST_BLOCKS = 30;
 
-function numbersPart(numbers: NumberInfo[] | undefined): MaybeBlock[] {
+function numbersPart(numbers: NumberInfo[] | null | undefined): MaybeBlock[] {
   if (numbers === undefined) return [];
+  if (numbers === null) {
+    return [section('*Your numbers*'), context('Your numbers could not be read right now.')];
+  }
   const list = packLines(
     numbers.map((n) => numberLine(n, { callType: true })),
     LIST_BLOCKS,
@@ -96,7 +99,8 @@ function forwardingPart(entries: ForwardingEntry[] | null | undefined): MaybeBlo
 
 export interface HomeLinkedInput {
   link: Link;
-  numbers?: NumberInfo[];
+  /** null: RingCentral did not answer; undefined: not shown. */
+  numbers?: NumberInfo[] | null;
   forwarding?: ForwardingEntry[] | null;
   now: number;
 }

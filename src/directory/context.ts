@@ -1,6 +1,6 @@
 import type { AccountApi, ListOptions } from '../ringcentral/account-api';
 import type { IdentityCache } from './identity-cache';
-import type { Viewer } from './types';
+import type { ExtensionSummary, Viewer } from './types';
 
 /** Progress of slow work, for the "collecting numbers… 40%" message. */
 export type ProgressFn = (fraction: number, label: string) => void;
@@ -23,6 +23,19 @@ export function viewerOf(ctx: DirectoryContext): Viewer {
     extensionNumber: identity.extensionNumber,
     name: identity.name,
     isAdmin: identity.isAdmin,
+  };
+}
+
+/** The viewer's own extension, as their link describes it (no request needed). */
+export function selfSummary(ctx: DirectoryContext): ExtensionSummary {
+  const me = ctx.api.http.identity;
+  return {
+    id: me.extensionId,
+    extensionNumber: me.extensionNumber,
+    name: me.name,
+    type: me.extensionType,
+    status: 'Enabled',
+    email: me.email,
   };
 }
 

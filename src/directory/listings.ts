@@ -1,6 +1,12 @@
 import { type CountryCode, countryFromHomeCountry, PrefixIndex, toE164 } from '../phone';
 import type { AccountRecord, ExtensionRecord } from '../ringcentral/types';
-import { type DirectoryContext, identityKey, listing, SINGLE_CALL_WAIT_MS } from './context';
+import {
+  type DirectoryContext,
+  identityKey,
+  listing,
+  SINGLE_CALL_WAIT_MS,
+  selfSummary,
+} from './context';
 import { directorySummary, embeddedOwner, extensionSummary, numberInfo } from './convert';
 import type { ExtensionSummary, NumberInfo } from './types';
 
@@ -68,15 +74,7 @@ async function directoryListing(ctx: DirectoryContext): Promise<NumberListing> {
   const entries = await ctx.api.directory(listing(ctx, 'Collecting the directory…', 0, 0.8));
   const own = await ctx.api.extensionNumbers('~', listing(ctx, 'Collecting numbers…', 0.8, 0.1));
   const company = await account(ctx);
-  const me = ctx.api.http.identity;
-  const self: ExtensionSummary = {
-    id: me.extensionId,
-    extensionNumber: me.extensionNumber,
-    name: me.name,
-    type: me.extensionType,
-    status: 'Enabled',
-    email: me.email,
-  };
+  const self = selfSummary(ctx);
   const numbers = new Map<string, NumberInfo>();
   const summaries: ExtensionSummary[] = [self];
   for (const entry of entries) {

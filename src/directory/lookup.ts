@@ -21,7 +21,8 @@ export async function lookupNumber(
   query: string,
   page: PageRequest = {},
 ): Promise<LookupResult> {
-  const country = await homeCountry(ctx);
+  // A number typed with its country code needs no home country: skip that request.
+  const country = query.trim().startsWith('+') ? 'US' : await homeCountry(ctx);
   const parsed = parseNumberQuery(query, country);
   if (parsed.kind === 'invalid') throw new AppError('invalid_input', parsed.reason);
   if (parsed.kind === 'full') return whoOwns(ctx, query, parsed.e164);

@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import type { ExtensionRecord } from '../ringcentral/types';
-import { type DirectoryContext, identityKey, SINGLE_CALL_WAIT_MS } from './context';
+import { type DirectoryContext, identityKey, SINGLE_CALL_WAIT_MS, selfSummary } from './context';
 import { extensionSummary } from './convert';
 import type { visibleNumbers } from './listings';
 import type { ExtensionSummary } from './types';
@@ -16,18 +16,6 @@ export interface ResolvedTarget {
   /** The id to put in the URL: `~` for one's own extension. */
   pathId: string;
   isSelf: boolean;
-}
-
-export function selfSummary(ctx: DirectoryContext): ExtensionSummary {
-  const me = ctx.api.http.identity;
-  return {
-    id: me.extensionId,
-    extensionNumber: me.extensionNumber,
-    name: me.name,
-    type: me.extensionType,
-    status: 'Enabled',
-    email: me.email,
-  };
 }
 
 /** Finds the extension a target names, under the viewer's own visibility. */

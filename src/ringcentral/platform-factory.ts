@@ -63,17 +63,24 @@ export function createPlatform(credentials: RingCentralAppCredentials): Platform
   return platform;
 }
 
+/** RingCentral's standard lifetimes, in seconds. */
+const ACCESS_TOKEN_TTL_SEC = 3600;
+const REFRESH_TOKEN_TTL_SEC = 604800;
+
+/**
+ * The SDK's auth data for a stored pair. Expiry is carried by `expire_time` and
+ * `refresh_token_expire_time`; `expires_in` and `refresh_token_expires_in` must stay the full
+ * lifetimes, because the SDK asks for exactly those lifetimes when it refreshes: passing the time
+ * left would make every refreshed pair live shorter than the one before.
+ */
 export function tokensToAuthData(tokens: TokenSet): AuthData {
-  const now = Date.now();
   return {
     token_type: 'bearer',
     access_token: tokens.accessToken,
-    expires_in: String(Math.max(0, Math.round((tokens.accessTokenExpiresAt - now) / 1000))),
+    expires_in: String(ACCESS_TOKEN_TTL_SEC),
     expire_time: tokens.accessTokenExpiresAt,
     refresh_token: tokens.refreshToken,
-    refresh_token_expires_in: String(
-      Math.max(0, Math.round((tokens.refreshTokenExpiresAt - now) / 1000)),
-    ),
+    refresh_token_expires_in: String(REFRESH_TOKEN_TTL_SEC),
     refresh_token_expire_time: tokens.refreshTokenExpiresAt,
     scope: tokens.scope,
     owner_id: tokens.ownerId,

@@ -109,13 +109,14 @@ export class RateBudget {
     this.state(identity, group).sent.pop();
   }
 
-  /** Learns the server's view from the headers of any answer. */
+  /** Learns the server's view (limit, window, what is left) from the headers of any answer. */
   observe(identity: string, group: RateGroup, headers: Headers): void {
     const state = this.state(identity, group);
     const limit = Number(headers.get('x-rate-limit-limit'));
     const remaining = headers.get('x-rate-limit-remaining');
     const windowSec = Number(headers.get('x-rate-limit-window'));
-    if (Number.isFinite(limit) && limit > 0) state.limit = Math.min(limit, this.limits[group]);
+    // The server's own figure wins: accounts may have other limits than the published defaults.
+    if (Number.isFinite(limit) && limit > 0) state.limit = limit;
     if (Number.isFinite(windowSec) && windowSec > 0) state.windowMs = windowSec * 1000;
     if (remaining !== null && remaining !== '' && Number.isFinite(Number(remaining))) {
       state.remaining = Number(remaining);

@@ -1,4 +1,4 @@
-import { type Harness, linkUrlOf, PEOPLE, startHarness } from '../support/harness';
+import { type Harness, linkUrlOf, PEOPLE, shown, startHarness } from '../support/harness';
 
 describe('linking a Slack member to their own RingCentral extension', () => {
   let h: Harness;
@@ -29,6 +29,9 @@ describe('linking a Slack member to their own RingCentral extension', () => {
     const page = await h.link(PEOPLE.ana.id, 'ana.ruiz@example.com');
     expect(page.status).toBe(200);
     expect(page.html).toContain('Linked as Ana Ruiz, ext 104');
+    // The prompt where Ana asked is replaced by the confirmation.
+    const confirmed = h.slack.responses().find((r) => /Linked as Ana Ruiz/.test(r.body.text ?? ''));
+    expect(confirmed?.body.replace_original).toBe(true);
 
     const me = await h.command(PEOPLE.ana.id, 'me');
     expect(me.text).toContain('Ana Ruiz');
@@ -59,5 +62,24 @@ describe('linking a Slack member to their own RingCentral extension', () => {
       `${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${token.split('.')[1]}`,
     );
     expect((await fetch(forged, { redirect: 'manual' })).status).toBe(400);
+  });
+
+  it('relinking replaces the old link, and two members may link one extension with their own tokens', async () => {
+    await h.link(PEOPLE.ana.id, 'ana.ruiz@example.com');
+    const first = await h.store.getLink({ teamId: 'T0001', userId: PEOPLE.ana.id });
+    await h.link(PEOPLE.ana.id, 'ben.okafor@example.com');
+    const me = shown(await h.command(PEOPLE.ana.id, 'me'));
+    expect(me).toContain('Ben Okafor');
+    expect(me).not.toContain('Ana Ruiz');
+    const replaced = await h.store.getLink({ teamId: 'T0001', userId: PEOPLE.ana.id });
+    expect(replaced?.tokens.refreshToken).not.toBe(first?.tokens.refreshToken);
+
+    await h.link(PEOPLE.ben.id, 'ben.okafor@example.com');
+    const ben = await h.store.getLink({ teamId: 'T0001', userId: PEOPLE.ben.id });
+    expect(ben?.identity.extensionNumber).toBe('105');
+    expect(ben?.tokens.accessToken).not.toBe(replaced?.tokens.accessToken);
+    // Unlinking one ends only that member's RingCentral session.
+    await h.command(PEOPLE.ana.id, 'unlink');
+    expect(shown(await h.command(PEOPLE.ben.id, 'numbers'))).toContain('+1 650 331 6253');
   });
 });

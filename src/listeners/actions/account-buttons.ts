@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { unlinkMember } from '../../answers/unlink';
 import { renderUnlinked } from '../../blocks';
 import type { Services } from '../../services';
+import { memberOf } from '../member-of';
 import { openLookupModal } from '../views/lookup-modal';
 import { answerInPlace, placeOf } from './respond-in-place';
 
@@ -16,7 +17,7 @@ const DAY_MS = 24 * 60 * 60_000;
 export function connectClicked(services: Services) {
   return async ({ ack, body }: Args): Promise<void> => {
     await ack();
-    const member = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };
+    const member = memberOf(body);
     if (await services.store.getLink(member)) return;
     const now = services.now();
     await services.store.noteLinkOpened(member, now, now + DAY_MS);
@@ -26,7 +27,7 @@ export function connectClicked(services: Services) {
 export function unlinkClicked(services: Services) {
   return async ({ ack, body, client }: Args): Promise<void> => {
     await ack();
-    const member = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };
+    const member = memberOf(body);
     await unlinkMember(services, member);
     const place = placeOf(body);
     if (body.view?.type !== 'home') await answerInPlace(client, place, renderUnlinked());
@@ -36,7 +37,7 @@ export function unlinkClicked(services: Services) {
 export function openSearchClicked(services: Services) {
   return async ({ ack, body, client }: Args): Promise<void> => {
     await ack();
-    const member = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };
+    const member = memberOf(body);
     await openLookupModal(services, client, member, body.trigger_id);
   };
 }

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { answerCommand, type DirectoryCommand } from '../../answers/answer-command';
 import { replyForError } from '../../answers/reply-for-error';
 import type { Services } from '../../services';
+import { memberOf } from '../member-of';
 import { answerInPlace, placeOf } from './respond-in-place';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
@@ -10,7 +11,7 @@ type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 export function extensionButtonAction(services: Services, kind: 'numbers' | 'forwarding') {
   return async ({ ack, body, action, client }: Args): Promise<void> => {
     await ack();
-    const member = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };
+    const member = memberOf(body);
     const place = placeOf(body);
     const number = (action.value ?? '').trim();
     if (!/^\d{1,10}$/.test(number)) return;

@@ -4,6 +4,7 @@ import { commandFromPage } from '../../answers/replay';
 import { replyForError } from '../../answers/reply-for-error';
 import { parsePageValue } from '../../blocks/values';
 import type { Services } from '../../services';
+import { memberOf } from '../member-of';
 import { answerInPlace, placeOf } from './respond-in-place';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
@@ -12,7 +13,7 @@ type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 export function pageAction(services: Services) {
   return async ({ ack, body, action, client }: Args): Promise<void> => {
     await ack();
-    const member = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };
+    const member = memberOf(body);
     const place = placeOf(body);
     const value = parsePageValue(action.value);
     if (!value) return;

@@ -10,6 +10,7 @@ import { lookupModal, renderInvalid } from '../../blocks';
 import { parseCommand, USAGE } from '../../commands';
 import type { Services } from '../../services';
 import type { MemberKey } from '../../store/types';
+import { memberOf } from '../member-of';
 
 type Args = SlackActionMiddlewareArgs<BlockPlainTextInputAction> & AllMiddlewareArgs;
 
@@ -19,7 +20,7 @@ export function searchInputAction(services: Services) {
     await ack();
     const viewId = body.view?.id;
     if (!viewId) return;
-    const member = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };
+    const member = memberOf(body);
     await searchInModal(services, client, member, viewId, action.value ?? '');
   };
 }

@@ -7,6 +7,7 @@ import { confirmShareModal, renderNotice } from '../../blocks';
 import { parseShareValue } from '../../blocks/values';
 import { forwardingOf } from '../../directory';
 import type { Services } from '../../services';
+import { memberOf } from '../member-of';
 import { answerInPlace, placeOf } from './respond-in-place';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
@@ -25,7 +26,7 @@ export interface ShareForwardingMetadata {
 export function shareForwardingAction(services: Services) {
   return async ({ ack, body, action, client }: Args): Promise<void> => {
     await ack();
-    const member = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };
+    const member = memberOf(body);
     const place = placeOf(body);
     const value = parseShareValue(action.value);
     const command = value ? commandFromShare(value) : null;

@@ -5,6 +5,7 @@ import { shareAnswer, shareTarget } from '../../answers/share';
 import { renderNotice } from '../../blocks';
 import { parseShareValue } from '../../blocks/values';
 import type { Services } from '../../services';
+import { memberOf } from '../member-of';
 import { answerInPlace, placeOf } from './respond-in-place';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
@@ -13,7 +14,7 @@ type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 export function shareAction(services: Services) {
   return async ({ ack, body, action, client }: Args): Promise<void> => {
     await ack();
-    const member = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };
+    const member = memberOf(body);
     const place = placeOf(body);
     const value = parseShareValue(action.value);
     const command = value ? commandFromShare(value) : null;

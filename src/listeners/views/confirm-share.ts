@@ -5,6 +5,7 @@ import { renderNotice } from '../../blocks';
 import type { Services } from '../../services';
 import { answerInPlace } from '../actions/respond-in-place';
 import type { ShareForwardingMetadata } from '../actions/share-forwarding';
+import { memberOf } from '../member-of';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -12,7 +13,7 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 export function confirmShareSubmission(services: Services) {
   return async ({ ack, body, view, client }: Args): Promise<void> => {
     await ack();
-    const member = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };
+    const member = memberOf(body);
     let metadata: ShareForwardingMetadata;
     try {
       metadata = JSON.parse(view.private_metadata) as ShareForwardingMetadata;

@@ -3,6 +3,7 @@ import { lookupModal } from '../../blocks';
 import type { Services } from '../../services';
 import { searchInModal } from '../actions/search-input';
 import { ActionIds, BlockIds } from '../ids';
+import { memberOf } from '../member-of';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -11,7 +12,7 @@ export function lookupSubmission(services: Services) {
   return async ({ ack, body, view, client }: Args): Promise<void> => {
     const text = view.state.values[BlockIds.search]?.[ActionIds.searchInput]?.value ?? '';
     await ack({ response_action: 'update', view: lookupModal({ state: 'loading', query: text }) });
-    const member = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };
+    const member = memberOf(body);
     await searchInModal(services, client, member, view.id, text);
   };
 }

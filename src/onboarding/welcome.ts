@@ -1,0 +1,33 @@
+import { connectUrl } from '../answers/link-prompt';
+import { welcomeMessage } from '../blocks';
+import type { Services } from '../services';
+import type { MemberKey } from '../store/types';
+import { sendDirectMessage } from './direct-message';
+import { ineligible, type MemberFacts } from './eligibility';
+
+/**
+ * First contact: one welcome DM with a Connect button, the first time a member joins or opens
+ * the app. The store decides "first" atomically, so duplicate event deliveries, two processes
+ * or a restart never send it twice. `facts` comes with `team_join`; otherwise it is looked up.
+ * Resolves with true when the DM was sent.
+ */
+export async function welcomeOnce(
+  services: Services,
+  member: MemberKey,
+  facts?: MemberFacts,
+): Promise<boolean> {
+  if (await services.store.getLink(member)) return false;
+  const known = facts ?? (await services.people.member(member.teamId, member.userId));
+  if (!known || ineligible(known, services.config)) return false;
+  const now = services.now();
+  if (!(await services.store.markWelcomed(member, now))) return false;
+  const failure = await sendDirectMessage(
+    services,
+    member.userId,
+    welcomeMessage({ connectUrl: connectUrl(services, member) }),
+  );
+  if (failure) return false;
+  // A welcome is a prompt too: `onboard` then leaves the member alone for a week.
+  await services.store.recordPrompt(member, now);
+  return true;
+}

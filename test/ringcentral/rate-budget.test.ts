@@ -1,0 +1,79 @@
+import { isAppError } from '../../src/errors';
+import { RateBudget } from '../../src/ringcentral/rate-budget';
+
+function clock() {
+  let now = 0;
+  const slept: number[] = [];
+  return {
+    now: () => now,
+    sleep: async (ms: number) => {
+      slept.push(ms);
+      now += ms;
+    },
+    advance: (ms: number) => {
+      now += ms;
+    },
+    slept,
+  };
+}
+
+describe('RateBudget', () => {
+  it('lets a user spend their group’s limit, then refuses instead of risking a penalty', async () => {
+    const c = clock();
+    const budget = new RateBudget({ now: c.now, sleep: c.sleep });
+    for (let i = 0; i < 10; i++) await budget.acquire('acct:1', 'Heavy');
+    expect(budget.available('acct:1', 'Heavy')).toBe(0);
+    const refused = await budget.acquire('acct:1', 'Heavy').catch((error) => error);
+    expect(isAppError(refused, 'rate_limited')).toBe(true);
+    expect(refused.details.retryAfterSec).toBe(61);
+    // Other groups and other users are counted apart.
+    expect(budget.available('acct:1', 'Light')).toBe(50);
+    expect(budget.available('acct:2', 'Heavy')).toBe(10);
+  });
+
+  it('waits for room when the caller allows it, and reports the wait', async () => {
+    const c = clock();
+    const budget = new RateBudget({ now: c.now, sleep: c.sleep });
+    for (let i = 0; i < 10; i++) await budget.acquire('u', 'Heavy');
+    const waits: number[] = [];
+    await budget.acquire('u', 'Heavy', { maxWaitMs: 65_000, onWait: (ms) => waits.push(ms) });
+    expect(waits).toHaveLength(1);
+    expect(c.now()).toBeGreaterThanOrEqual(60_000);
+  });
+
+  it('believes the server’s headers: a lower remaining count, its own limit and window', async () => {
+    const c = clock();
+    const budget = new RateBudget({ now: c.now, sleep: c.sleep });
+    await budget.acquire('u', 'Medium');
+    budget.observe(
+      'u',
+      'Medium',
+      new Headers({
+        'x-rate-limit-limit': '40',
+        'x-rate-limit-remaining': '0',
+        'x-rate-limit-window': '60',
+      }),
+    );
+    expect(budget.available('u', 'Medium')).toBe(0);
+    c.advance(61_000);
+    expect(budget.available('u', 'Medium')).toBe(40);
+    budget.observe(
+      'u',
+      'Light',
+      new Headers({ 'x-rate-limit-limit': '100', 'x-rate-limit-window': '30' }),
+    );
+    expect(budget.available('u', 'Light')).toBe(100);
+  });
+
+  it('honours Retry-After after a 429, and gives back requests RingCentral did not count', async () => {
+    const c = clock();
+    const budget = new RateBudget({ now: c.now, sleep: c.sleep });
+    budget.block('u', 'Light', 45);
+    expect(budget.delayFor('u', 'Light')).toBe(45_000);
+    c.advance(45_000);
+    await budget.acquire('u', 'Light');
+    expect(budget.available('u', 'Light')).toBe(49);
+    budget.refund('u', 'Light');
+    expect(budget.available('u', 'Light')).toBe(50);
+  });
+});
