@@ -218,12 +218,13 @@ export class PostgresLinkStore implements LinkStore {
   }
 
   async noteLinkOpened(key: MemberKey, at: number, reminderDueAt: number): Promise<void> {
-    // Each opening schedules one fresh reminder, replacing any pending or already sent one.
+    // A member gets one reminder: each opening pushes a pending one back, none follows one sent.
     await this.run(
-      `INSERT INTO ${this.name('members')} (team_id, user_id, link_opened_at, reminder_due_at)
+      `INSERT INTO ${this.name('members')} AS m (team_id, user_id, link_opened_at, reminder_due_at)
         VALUES ($1, $2, $3, $4)
         ON CONFLICT (team_id, user_id) DO UPDATE SET link_opened_at = excluded.link_opened_at,
-          reminder_due_at = excluded.reminder_due_at, reminder_sent_at = NULL`,
+          reminder_due_at = CASE WHEN m.reminder_sent_at IS NULL
+            THEN excluded.reminder_due_at ELSE m.reminder_due_at END`,
       [...keyParams(key), at, reminderDueAt],
     );
   }

@@ -206,12 +206,13 @@ export class SqliteLinkStore implements LinkStore {
   }
 
   async noteLinkOpened(key: MemberKey, at: number, reminderDueAt: number): Promise<void> {
-    // Each opening schedules one fresh reminder, replacing any pending or already sent one.
+    // A member gets one reminder: each opening pushes a pending one back, none follows one sent.
     this.sql(
       `INSERT INTO members (team_id, user_id, link_opened_at, reminder_due_at)
         VALUES (@team_id, @user_id, @at, @due)
         ON CONFLICT (team_id, user_id) DO UPDATE SET link_opened_at = excluded.link_opened_at,
-          reminder_due_at = excluded.reminder_due_at, reminder_sent_at = NULL`,
+          reminder_due_at = CASE WHEN reminder_sent_at IS NULL
+            THEN excluded.reminder_due_at ELSE reminder_due_at END`,
     ).run({ ...keyParams(key), at, due: reminderDueAt });
   }
 

@@ -109,7 +109,10 @@ export interface LinkStore {
   /** Records the welcome DM; true only the first time for this member (atomic). */
   markWelcomed(key: MemberKey, at: number): Promise<boolean>;
   recordPrompt(key: MemberKey, at: number): Promise<void>;
-  /** The member opened the link page: remember it and schedule one reminder at `reminderDueAt`. */
+  /**
+   * The member opened the link page: remember it and (re)schedule their reminder at
+   * `reminderDueAt`, unless their one reminder was already sent.
+   */
   noteLinkOpened(key: MemberKey, at: number, reminderDueAt: number): Promise<void>;
   /** Members whose reminder is due at `now`, not yet sent, at most `limit`. */
   dueReminders(now: number, limit: number): Promise<MemberKey[]>;

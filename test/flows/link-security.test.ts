@@ -125,6 +125,7 @@ describe('what is kept, and what is never written down', () => {
     const logs = h.logs.join('');
     expect(logs.length).toBeGreaterThan(0);
     for (const token of tokens) expect(logs.includes(token)).toBe(false);
+    expect(logs).not.toContain('/oauth/ringcentral/start?t=');
 
     const again = await startHarness({
       databasePath: h.databasePath,

@@ -291,11 +291,13 @@ export function describeLinkStoreContract(
         await store.noteLinkOpened(ALICE, T0 + 2000, T0 + 2100);
         expect(await store.dueReminders(T0 + 2100, 10)).toEqual([ALICE]);
         expect(await store.claimReminder(ALICE, T0 + 2100)).toBe(true);
+        // One reminder: opening the link again after it was sent schedules no second one.
         await store.noteLinkOpened(ALICE, T0 + 3000, T0 + 3100);
         expect(await store.getMember(ALICE)).toMatchObject({
-          reminderDueAt: T0 + 3100,
-          reminderSentAt: null,
+          linkOpenedAt: T0 + 3000,
+          reminderSentAt: T0 + 2100,
         });
+        expect(await store.dueReminders(T0 + 5000, 10)).toEqual([]);
       });
     });
   });
