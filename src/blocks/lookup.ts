@@ -32,8 +32,12 @@ function renderWhoOwns(result: WhoOwnsResult, opts: RenderOptions): Message {
     ['Usage type', safe(info.usageType ?? '—', 100)],
     ['Call type', safe(info.callType ?? '—', 100)],
     ['Payment type', safe(info.paymentType ?? '—', 100)],
-    ['Features', featuresText(info.features)],
   ];
+  // Features are hidden from regular users; an administrator's quick targeted answer carries
+  // none (RingCentral's number search leaves them out), so nothing is said rather than "hidden".
+  if (info.features !== null || !result.viewer.isAdmin) {
+    pairs.push(['Features', featuresText(info.features)]);
+  }
   if (info.label) pairs.push(['Label', safe(info.label, 200)]);
   return message(
     owner

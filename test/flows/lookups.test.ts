@@ -19,6 +19,7 @@ describe('lookups under each member’s own RingCentral visibility', () => {
       expect(reply).toContain('104');
       expect(reply).toContain('DirectNumber');
       expect(reply).toContain(`<@${PEOPLE.ana.id}>`);
+      expect(reply).not.toMatch(/not shown for your role/);
     }
   });
 
