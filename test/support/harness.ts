@@ -32,6 +32,8 @@ export interface HarnessOptions {
   existingSandbox?: Sandbox;
   /** A database file to use (kept); default a fresh temp file. */
   databasePath?: string;
+  /** Any DATABASE_URL instead (a PostgreSQL server, say); wins over databasePath. */
+  databaseUrl?: string;
   env?: Record<string, string>;
   deps?: Partial<AppDeps>;
 }
@@ -123,7 +125,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     PORT: '0',
     HOST: '127.0.0.1',
     PUBLIC_URL: 'http://127.0.0.1:1',
-    DATABASE_URL: `sqlite:${databasePath}`,
+    DATABASE_URL: options.databaseUrl ?? `sqlite:${databasePath}`,
     TOKEN_ENCRYPTION_KEY: encryptionKey,
     LOG_LEVEL: 'debug',
     ...options.env,
