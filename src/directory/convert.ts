@@ -37,11 +37,22 @@ function nameOf(person: { firstName?: string; lastName?: string } | undefined): 
   return name === '' ? null : name;
 }
 
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/**
+ * RingCentral's numbers as E.164. Listings already carry E.164, which is taken as is: parsing
+ * each of 20,000 numbers again would cost most of a cold listing's time.
+ */
+export function ringCentralE164(raw: string | undefined): string | null {
+  if (!raw) return null;
+  return E164.test(raw) ? raw : toE164(raw);
+}
+
 export function numberInfo(
   record: PhoneNumberRecord,
   owner: ExtensionSummary | null,
 ): NumberInfo | null {
-  const e164 = toE164(record.phoneNumber);
+  const e164 = ringCentralE164(record.phoneNumber);
   if (!e164) return null;
   return {
     e164,
@@ -88,7 +99,7 @@ export function forwardingEntry(
   record: ForwardingNumberRecord,
   isCompanyNumber: (e164: string) => boolean,
 ): ForwardingEntry {
-  const e164 = record.phoneNumber ? toE164(record.phoneNumber) : null;
+  const e164 = ringCentralE164(record.phoneNumber);
   const type = record.type ?? null;
   // A personal number is one outside the company: typed as Mobile/Home, or any external
   // number the viewer does not know as one of the company's own.

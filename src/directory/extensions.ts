@@ -1,8 +1,8 @@
 import { AppError } from '../errors';
 import { DEFAULT_PAGE_SIZE } from '../phone';
 import { type DirectoryContext, identityKey, SINGLE_CALL_WAIT_MS, viewerOf } from './context';
-import { extensionSummary, numberInfo } from './convert';
-import { allExtensions } from './listings';
+import { numberInfo } from './convert';
+import { searchableExtensions } from './listings';
 import type { PageRequest } from './lookup';
 import { resolveTarget, type Target } from './targets';
 import type { ExtensionResult, FindResult, NumberInfo, NumbersResult } from './types';
@@ -56,15 +56,8 @@ export async function findExtensions(
   if (needle.length > MAX_FIND_TEXT) {
     throw new AppError('invalid_input', 'That is too long to search for.');
   }
-  const records = await allExtensions(ctx);
-  const matches = records
-    .map(extensionSummary)
-    .filter((summary) =>
-      [summary.name, summary.email ?? '', summary.extensionNumber ?? ''].some((field) =>
-        field.toLowerCase().includes(needle),
-      ),
-    )
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const searchable = await searchableExtensions(ctx);
+  const matches = searchable.items.filter((_, i) => searchable.keys[i]?.includes(needle));
   const offset = Math.max(0, Math.floor(page.offset ?? 0));
   const limit = Math.min(50, Math.max(1, Math.floor(page.limit ?? DEFAULT_PAGE_SIZE)));
   return {

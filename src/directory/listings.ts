@@ -121,3 +121,31 @@ function byExtensionNumber(summaries: Iterable<ExtensionSummary>): Map<string, E
   }
   return map;
 }
+
+/** Extensions ready for `find`: summaries sorted by name, with lower-cased search keys. */
+export interface SearchableExtensions {
+  items: ExtensionSummary[];
+  keys: string[];
+}
+
+/**
+ * What `find` searches, built once per identity: administrators search the extension list,
+ * everyone else the company directory they already read for number look-ups.
+ */
+export function searchableExtensions(ctx: DirectoryContext): Promise<SearchableExtensions> {
+  return ctx.cache.get(
+    identityKey(ctx),
+    'find',
+    async () => {
+      const summaries = ctx.api.http.identity.isAdmin
+        ? (await allExtensions(ctx)).map(extensionSummary)
+        : [...(await visibleNumbers(ctx)).extensions.values()];
+      const items = summaries.sort((a, b) => a.name.localeCompare(b.name));
+      const keys = items.map((item) =>
+        `${item.name}\n${item.email ?? ''}\n${item.extensionNumber ?? ''}`.toLowerCase(),
+      );
+      return { items, keys };
+    },
+    (found) => found.items.length * 400,
+  );
+}

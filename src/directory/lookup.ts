@@ -1,5 +1,6 @@
 import { AppError, isAppError } from '../errors';
 import { DEFAULT_PAGE_SIZE, isBareDigits, parseNumberQuery } from '../phone';
+import { adminPrefixListing } from './admin-prefix';
 import { type DirectoryContext, identityKey, SINGLE_CALL_WAIT_MS, viewerOf } from './context';
 import { extensionSummary, numberInfoV2 } from './convert';
 import { homeCountry, type NumberListing, visibleNumbers } from './listings';
@@ -13,8 +14,9 @@ export interface PageRequest {
 
 /**
  * "Who owns +1 650 331 6252?" and "which numbers start 1650?", answered from what the viewer
- * may see. An administrator's full number is one targeted query (plus the owner's record) unless
- * their listing is already cached; everything else is answered from the viewer's own listing.
+ * may see. An administrator's full number is one targeted query (plus the owner's record), and
+ * a prefix one targeted search, unless their listing is already cached; a regular user's
+ * questions are answered from the company directory they may read.
  */
 export async function lookupNumber(
   ctx: DirectoryContext,
@@ -27,7 +29,12 @@ export async function lookupNumber(
   if (parsed.kind === 'invalid') throw new AppError('invalid_input', parsed.reason);
   if (parsed.kind === 'full') return whoOwns(ctx, query, parsed.e164);
 
-  const listing = await visibleNumbers(ctx);
+  const warm = ctx.cache.peek<NumberListing>(identityKey(ctx), 'numbers');
+  const listing =
+    warm ??
+    (ctx.api.http.identity.isAdmin
+      ? await adminPrefixListing(ctx, parsed)
+      : await visibleNumbers(ctx));
   const offset = Math.max(0, Math.floor(page.offset ?? 0));
   const limit = Math.min(50, Math.max(1, Math.floor(page.limit ?? DEFAULT_PAGE_SIZE)));
   const found = listing.index.search(parsed, { offset, limit });

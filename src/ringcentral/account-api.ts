@@ -104,6 +104,16 @@ export class AccountApi {
     return page.records;
   }
 
+  /** Every number matching an E.164 pattern with `*` wildcards (`+1650*`), paged: admins (Heavy). */
+  allNumbersMatching(pattern: string, options?: ListOptions): Promise<PhoneNumberV2Record[]> {
+    return this.allPages(
+      '/restapi/v2/accounts/~/phone-numbers',
+      { phoneNumber: pattern },
+      'Heavy',
+      options,
+    );
+  }
+
   forwardingNumbers(extensionId: string, options?: ListOptions): Promise<ForwardingNumberRecord[]> {
     return this.allPages(
       `${V1}/extension/${encodeURIComponent(extensionId)}/forwarding-number`,

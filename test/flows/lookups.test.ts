@@ -62,6 +62,19 @@ describe('lookups under each member’s own RingCentral visibility', () => {
     expect(bare).toContain('Ana Ruiz');
   });
 
+  it('answers an admin’s prefix with one targeted search, or from the account list without v2', async () => {
+    await h.link(PEOPLE.dev.id, 'dev.patel@example.com');
+    await h.slack.waitFor('views.publish', (args) => args.user_id === PEOPLE.dev.id);
+    h.sandbox.resetRequests();
+    expect(shown(await h.command(PEOPLE.dev.id, '+1650331*'))).toContain('+1 650 331 6254');
+    expect(h.sandbox.countRequests({ group: 'Heavy' })).toBe(1);
+    // An account without the v2 API: the same answer from the account's number list.
+    h.sandbox.faults.next({ status: 403, path: /restapi\/v2\//, count: 5 });
+    expect(shown(await h.command(PEOPLE.dev.id, '+1855*'))).toContain('+1 855 910 5564');
+    expect(h.sandbox.countRequests({ path: /v1\.0\/account\/~\/phone-number/ })).toBe(1);
+    h.sandbox.faults.clear();
+  });
+
   it('shows an extension with its numbers, and finds people by name or email', async () => {
     const ext = shown(await h.command(PEOPLE.ana.id, 'ext 101'));
     expect(ext).toContain('John Smith');

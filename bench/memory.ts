@@ -1,0 +1,151 @@
+/**
+ * Memory held by many linked users' caches. Each identity is linked through the real OAuth flow,
+ * then, the way the app serves a request, a session is opened from its stored link, one lookup
+ * warms that identity's own listing in the shared `IdentityCache`, and the session is dropped.
+ * RSS and heap are read after a full garbage collection, so they show what stays, not garbage.
+ *
+ * Run it in a process of its own (see run-memory.ts): RSS then belongs to this work alone.
+ */
+
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { findExtensions, IdentityCache, lookupNumber } from '../src/directory';
+import { identityKeyOf } from '../src/ringcentral/user-session';
+import { driveSignIn } from '../src/sandbox/approve';
+import type { MemberKey } from '../src/store/types';
+import { type LinkedMember, startClientSide } from './bench-stack';
+
+export interface MemoryOptions {
+  sandbox: { url: string; clientId: string; clientSecret: string };
+  /** One identity is linked per entry (email or extension number). */
+  who: string[];
+  /** The cache's size limit in bytes; undefined keeps the app's default. */
+  maxBytes?: number;
+  /** Identities warming at the same time. */
+  concurrency: number;
+  /** What each identity finds: the lookup that loads its extension listing. */
+  findText: string;
+  /** Also measure what one identity's listings really take on the heap. */
+  calibrate: boolean;
+  /** A number prefix for the calibration's number listing. */
+  prefix: string;
+}
+
+export interface MemorySnapshot {
+  rssMb: number;
+  heapUsedMb: number;
+  /** Heap the engine holds from the system, used or not: most of RSS beyond what is used. */
+  heapTotalMb: number;
+}
+
+export interface ListingCost {
+  /** The cache's own estimate (what counts against its limit). */
+  estimatedMb: number;
+  /** Heap growth after a full collection while the listing is held. */
+  heapMb: number;
+}
+
+export interface MemoryResult {
+  identities: number;
+  maxBytes: number | null;
+  maxBytesMb: number | null;
+  beforeLinking: MemorySnapshot;
+  linked: MemorySnapshot;
+  warmed: MemorySnapshot;
+  cache: { totalBytes: number; totalBytesMb: number; entries: number; identitiesHeld: number };
+  warmSeconds: number;
+  calibration: { isAdmin: boolean; numbers: ListingCost; extensions: ListingCost } | null;
+}
+
+const mb = (bytes: number) => Number((bytes / (1024 * 1024)).toFixed(1));
+
+/** A full collection, exposing `gc` if the process was not started with --expose-gc. */
+function collect(): void {
+  const global = globalThis as { gc?: () => void };
+  if (!global.gc) {
+    setFlagsFromString('--expose-gc');
+    global.gc = runInNewContext('gc') as () => void;
+  }
+  global.gc?.();
+  global.gc?.();
+}
+
+function snapshot(): MemorySnapshot {
+  collect();
+  const usage = process.memoryUsage();
+  return { rssMb: mb(usage.rss), heapUsedMb: mb(usage.heapUsed), heapTotalMb: mb(usage.heapTotal) };
+}
+
+export async function measureMemory(options: MemoryOptions): Promise<MemoryResult> {
+  const approve = (url: string, who: string) => driveSignIn(options.sandbox.url, url, who, false);
+  const client = await startClientSide({ ...options.sandbox, approve });
+  try {
+    const beforeLinking = snapshot();
+    const members: MemberKey[] = [];
+    for (const who of options.who) members.push((await client.link(who)).member);
+    const linked = snapshot();
+
+    const cache = new IdentityCache({ maxBytes: options.maxBytes });
+    const keys: string[] = [];
+    const started = performance.now();
+    let next = 0;
+    const worker = async () => {
+      while (next < members.length) {
+        const member = members[next++];
+        if (!member) continue;
+        const session = await client.open(member);
+        keys.push(identityKeyOf(session.identity));
+        await findExtensions({ api: session.api, cache }, options.findText);
+      }
+    };
+    await Promise.all(Array.from({ length: options.concurrency }, worker));
+    const warmSeconds = (performance.now() - started) / 1000;
+    const warmed = snapshot();
+    const held = keys.filter((key) => cache.peek(key, 'find') !== undefined).length;
+    // Last, so its own allocations cannot show in the snapshots above.
+    const first = members[0];
+    const calibration =
+      options.calibrate && first ? await calibrate(await client.open(first), options) : null;
+    return {
+      identities: members.length,
+      maxBytes: options.maxBytes ?? null,
+      maxBytesMb: options.maxBytes === undefined ? null : mb(options.maxBytes),
+      beforeLinking,
+      linked,
+      warmed,
+      cache: {
+        totalBytes: cache.totalBytes,
+        totalBytesMb: mb(cache.totalBytes),
+        entries: cache.size,
+        identitiesHeld: held,
+      },
+      warmSeconds: Number(warmSeconds.toFixed(1)),
+      calibration,
+    };
+  } finally {
+    await client.close();
+  }
+}
+
+/** What one identity's number listing and extension listing take, estimated and real. */
+async function calibrate(member: LinkedMember, options: MemoryOptions) {
+  const cache = new IdentityCache({ maxBytes: 2 ** 31 });
+  const ctx = { api: member.api, cache };
+  const base = snapshot().heapUsedMb;
+  await lookupNumber(ctx, options.prefix);
+  const afterNumbers = snapshot().heapUsedMb;
+  const numbersBytes = cache.totalBytes;
+  await findExtensions(ctx, options.findText);
+  const afterExtensions = snapshot().heapUsedMb;
+  const result = {
+    isAdmin: member.identity.isAdmin,
+    numbers: { estimatedMb: mb(numbersBytes), heapMb: Number((afterNumbers - base).toFixed(1)) },
+    extensions: {
+      estimatedMb: mb(cache.totalBytes - numbersBytes),
+      heapMb: Number((afterExtensions - afterNumbers).toFixed(1)),
+    },
+  };
+  // Held until here so the collections above could not reclaim the listings.
+  cache.forgetIdentity(member.session.identityKey);
+  return result;
+}
