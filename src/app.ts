@@ -109,6 +109,12 @@ export function createApp(deps: AppDeps): RcNumberApp {
           processBeforeResponse: false,
         }),
   });
+  // Every listener's work is tracked: a deploy's SIGTERM waits for answers (and token
+  // refreshes) already under way instead of cutting them off between spending a refresh token
+  // and storing its successor.
+  bolt.use(async ({ next }) => {
+    await services.background.track(next());
+  });
   registerListeners(bolt, services);
   bolt.error(async (error) => {
     logger.error({ code: error.code, message: error.message }, 'unhandled listener error');

@@ -104,19 +104,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
   );
   const parsed = schema.safeParse(cleaned);
+  // HTTP mode needs the signing secret; said alongside any other problem, so one run lists all.
+  const secretProblem =
+    cleaned.SLACK_APP_TOKEN || cleaned.SLACK_SIGNING_SECRET
+      ? []
+      : [
+          'SLACK_SIGNING_SECRET is not set: copy the Signing Secret from the Slack app’s Basic Information page (or set SLACK_APP_TOKEN for Socket Mode)',
+        ];
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
       return issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`;
     });
-    throw new ConfigError([...new Set(problems)]);
+    throw new ConfigError([...new Set([...secretProblem, ...problems])]);
   }
+  if (secretProblem.length > 0) throw new ConfigError(secretProblem);
   const values = parsed.data;
-  if (!values.SLACK_APP_TOKEN && !values.SLACK_SIGNING_SECRET) {
-    throw new ConfigError([
-      'SLACK_SIGNING_SECRET is not set: copy the Signing Secret from the Slack app’s Basic Information page (or set SLACK_APP_TOKEN for Socket Mode)',
-    ]);
-  }
   const publicUrl = (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, '');
   return {
     slack: {

@@ -5,6 +5,7 @@
 export type AppErrorCode =
   | 'not_linked'
   | 'link_broken'
+  | 'link_changed'
   | 'forbidden'
   | 'not_found'
   | 'no_forwarding'
@@ -12,7 +13,6 @@ export type AppErrorCode =
   | 'ringcentral_unavailable'
   | 'invalid_input'
   | 'not_admin'
-  | 'slack_unavailable'
   | 'cannot_post'
   | 'oauth_failed';
 

@@ -39,9 +39,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    await app.stop();
-    await store.close();
-    process.exit(0);
+    try {
+      await app.stop();
+      await store.close();
+      process.exit(0);
+    } catch (error) {
+      logger.error({ message: (error as Error).message }, 'unclean stop');
+      process.exit(1);
+    }
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));

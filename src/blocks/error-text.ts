@@ -59,6 +59,8 @@ function describe(error: AppError, context: ErrorContext): string {
       return 'You have not connected RingCentral yet. Run `/rcnumber link` to connect your own RingCentral account.';
     case 'link_broken':
       return `${withReason('Your RingCentral connection stopped working', error.details.reason, '.')} Run \`/rcnumber link\` to reconnect.`;
+    case 'link_changed':
+      return 'Your RingCentral link changed while I was answering. Please ask again.';
     case 'forbidden':
       return context.action === 'forwarding'
         ? "Your RingCentral role does not allow reading other people's forwarding numbers."
@@ -81,8 +83,6 @@ function describe(error: AppError, context: ErrorContext): string {
       return context.action === 'onboard'
         ? 'Only RingCentral admins can send the link prompt to other members.'
         : 'Only RingCentral admins can do this.';
-    case 'slack_unavailable':
-      return 'Slack is not answering right now; try again in a moment.';
     case 'cannot_post':
       return 'I cannot post in that conversation. Add the app to the channel, then share again.';
     case 'oauth_failed':
@@ -93,8 +93,8 @@ function describe(error: AppError, context: ErrorContext): string {
 }
 
 /**
- * Words for a user, as plain text with Slack-style backticks; not escaped, so it also fits the
- * OAuth callback page (which HTML-escapes). For Slack use renderError, which escapes.
+ * Words for a user, as plain text with Slack-style backticks; not escaped, so it can go into
+ * any plain-text field. For Block Kit use renderError, which escapes.
  */
 export function userMessage(error: unknown, context: ErrorContext = {}): string {
   return error instanceof AppError ? describe(error, context) : GENERIC_ERROR;

@@ -90,7 +90,7 @@ function renderPrefix(result: PrefixResult, opts: RenderOptions): Message {
     ...list.blocks,
     page.total === 0 && !result.viewer.isAdmin ? context(REGULAR_USER_NOTE) : null,
     actions(
-      ...pagingButtons('lookup', result.digits, page, list.shown),
+      ...pagingButtons('lookup', result.query, page, list.shown),
       ...(extension ? extensionButtons(extension) : []),
       opts.shareable &&
         page.total > 0 &&

@@ -65,6 +65,28 @@ function buttonUrl(reply: PostedReply): string | null {
   return match?.[1] ?? null;
 }
 
+/**
+ * The button opens a page naming whose Slack account it links; its "Continue to RingCentral"
+ * form posts the token back, and that answer redirects to RingCentral's authorize page.
+ */
+async function continueToRingCentral(connect: string): Promise<string> {
+  const page = await fetch(connect, { redirect: 'manual' });
+  const html = await page.text();
+  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
+  const token = /<input type="hidden" name="t" value="([^"]+)"/.exec(html)?.[1];
+  if (!action || !token) throw new Error(`the Connect button answered ${page.status}`);
+  const start = await fetch(decodeEntities(action), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ t: decodeEntities(token) }).toString(),
+  });
+  await start.body?.cancel();
+  const authorizeUrl = start.headers.get('location');
+  if (!authorizeUrl) throw new Error(`continuing to RingCentral answered ${start.status}`);
+  return authorizeUrl;
+}
+
 export async function startDemoStack(members: DemoMember[]): Promise<DemoStack> {
   const closers: Array<() => Promise<unknown>> = [];
   const close = async () => {
@@ -132,12 +154,7 @@ export async function startDemoStack(members: DemoMember[]): Promise<DemoStack> 
         const { id, reply: prompt } = await command(userId, 'link');
         const connect = buttonUrl(prompt);
         if (!connect) throw new Error('the link prompt has no Connect button');
-        // The button leads through the app's start route to RingCentral's authorize page.
-        const start = await fetch(connect, { redirect: 'manual' });
-        const authorizeUrl = start.headers.get('location');
-        await start.body?.cancel();
-        if (!authorizeUrl) throw new Error(`the Connect button answered ${start.status}`);
-        const callback = await sandbox.approve(authorizeUrl, signInAs);
+        const callback = await sandbox.approve(await continueToRingCentral(connect), signInAs);
         const landing = await fetch(callback, { redirect: 'manual' });
         const heading = /<h1>([^<]*)<\/h1>/.exec(await landing.text())?.[1];
         const page = heading ? decodeEntities(heading) : `HTTP ${landing.status}`;

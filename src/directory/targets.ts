@@ -33,7 +33,7 @@ export async function resolveTarget(
     const userText =
       target.kind === 'extension'
         ? `No extension ${target.number} in your RingCentral account.`
-        : `${target.who} has no RingCentral extension with their Slack email (${target.email}).`;
+        : `${target.who} has no RingCentral extension with their Slack email.`;
     throw new AppError('not_found', userText, { userText });
   }
   const isSelf = found.id === me.extensionId;

@@ -1,48 +1,116 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
+import type { LinkStartClaims } from '../ringcentral/link-start';
 import type { Services } from '../services';
-import { htmlPage } from './html-page';
+import { BodyTooLarge, readFormBody } from './form-body';
+import { escapeHtml, htmlDocument, PAGE_HEADERS, sendHtml, sendPage } from './html-page';
+import { memberLabel } from './member-label';
 
 export const LINK_START_PATH = '/oauth/ringcentral/start';
 
+/** A Connect token is a few hundred bytes; nothing legitimate posts more than this. */
+const MAX_FORM_BYTES = 8 * 1024;
+
 /**
- * `GET /oauth/ringcentral/start?t=…`: where a Connect button leads. Checks the signed token,
- * creates a fresh single-use state (with its PKCE verifier) for that member, and redirects the
- * browser to RingCentral's authorization page.
+ * Where a Connect button leads. A button is bound to the Slack member who asked for it, but its
+ * URL can be forwarded: whoever approves at RingCentral would link THEIR extension (an admin's,
+ * say) to that member. So `GET ?t=…` only shows whose Slack account this is for and asks to
+ * continue; the confirmation's `POST` is what creates the single-use OAuth state and sends the
+ * browser to RingCentral. A GET changes nothing, so link scanners and previews are harmless.
  */
 export function linkStartRoute(services: Services): CustomRoute {
   return {
     path: LINK_START_PATH,
-    method: ['GET'],
+    method: ['GET', 'POST'],
     handler: (req, res) => {
-      const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('t') ?? '';
-      const claims = services.linkStart.verify(token, services.now());
-      if (!claims) {
-        res.writeHead(400, {
-          'Content-Type': 'text/html; charset=utf-8',
-          'Cache-Control': 'no-store',
-        });
-        res.end(
-          htmlPage(
-            'This button has expired',
-            'Run /rcnumber link in Slack for a new Connect button.',
-          ),
-        );
-        return;
-      }
-      services.oauth
-        .start(claims, { channelId: claims.channelId, responseUrl: claims.responseUrl })
-        .then(async (start) => {
-          await services.store
-            .noteLinkOpened(claims, services.now(), services.now() + 24 * 60 * 60_000)
-            .catch(() => undefined);
-          res.writeHead(302, { Location: start.url, 'Cache-Control': 'no-store' });
-          res.end();
-        })
-        .catch((error) => {
-          services.logger.error({ message: (error as Error).message }, 'link start failed');
-          res.writeHead(500, { 'Content-Type': 'text/html; charset=utf-8' });
-          res.end(htmlPage('Something went wrong', 'Please try again from Slack.'));
-        });
+      const work =
+        req.method === 'POST' ? proceed(services, req, res) : confirm(services, req, res);
+      work.catch((error) => {
+        services.logger.error({ message: (error as Error).message }, 'link start failed');
+        if (res.headersSent) res.end();
+        else sendPage(res, 500, 'Something went wrong', 'Please try again from Slack.');
+      });
     },
   };
+}
+
+/** `GET ?t=…`: names the member the token is bound to and offers to continue. */
+async function confirm(services: Services, req: IncomingMessage, res: ServerResponse) {
+  const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('t') ?? '';
+  const claims = services.linkStart.verify(token, services.now());
+  if (!claims) return expired(res);
+  const who = await memberLabel(services, claims);
+  const action = `${services.config.publicUrl}${LINK_START_PATH}`;
+  const body = `<p>Connect RingCentral to the Slack account of <strong>${escapeHtml(who.name)}</strong>
+in workspace <strong>${escapeHtml(who.teamId)}</strong>.</p>
+<p><small>Slack member ${escapeHtml(who.userId)}</small></p>
+<p>Only continue if this is you. Whoever signs in at RingCentral next links their own extension
+to this Slack account, and this Slack member then looks numbers up with that access.</p>
+<form method="post" action="${escapeHtml(action)}">
+<input type="hidden" name="t" value="${escapeHtml(token)}">
+<button type="submit">Continue to RingCentral</button>
+</form>
+<p><small>Not you? Close this tab. To link your own account, run /rcnumber link in Slack.</small></p>`;
+  sendHtml(res, 200, htmlDocument('Connect RingCentral', body));
+}
+
+/** `POST t=…` from the confirmation page: a fresh OAuth state, then RingCentral's page. */
+async function proceed(services: Services, req: IncomingMessage, res: ServerResponse) {
+  if (!fromOwnPage(services, req)) {
+    req.resume();
+    return sendPage(
+      res,
+      403,
+      'Link not started',
+      'This request did not come from the rcnumber confirmation page. Open the Connect button in Slack again.',
+    );
+  }
+  let form: URLSearchParams;
+  try {
+    form = await readFormBody(req, MAX_FORM_BYTES);
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error;
+    return sendPage(res, 413, 'Link not started', 'The request was too large.', {
+      Connection: 'close',
+    });
+  }
+  const claims = services.linkStart.verify(form.get('t') ?? '', services.now());
+  if (!claims) return expired(res);
+  const start = await services.oauth.start(claims, {
+    channelId: claims.channelId,
+    responseUrl: claims.responseUrl,
+  });
+  await noteOpened(services, claims);
+  res.writeHead(303, { ...PAGE_HEADERS, Location: start.url });
+  res.end();
+}
+
+/**
+ * A cross-site page could post a forwarded token straight here and skip the page that names
+ * the member. Browsers mark such posts (Sec-Fetch-Site, Origin); clients that send neither
+ * are not browsers a victim could be steered through. `Origin: null` is what a browser sends
+ * from our own page, whose referrer policy is no-referrer.
+ */
+function fromOwnPage(services: Services, req: IncomingMessage): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin') return false;
+  const origin = req.headers.origin;
+  if (origin === undefined || origin === 'null') return true;
+  return origin === new URL(services.config.publicUrl).origin;
+}
+
+async function noteOpened(services: Services, claims: LinkStartClaims): Promise<void> {
+  // Schedules the one reminder should the member not finish; linking does not depend on it.
+  await services.store
+    .noteLinkOpened(claims, services.now(), services.now() + 24 * 60 * 60_000)
+    .catch(() => undefined);
+}
+
+function expired(res: ServerResponse): void {
+  sendPage(
+    res,
+    400,
+    'This button has expired',
+    'Run /rcnumber link in Slack for a new Connect button.',
+  );
 }

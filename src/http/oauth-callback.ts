@@ -3,7 +3,8 @@ import type { CustomRoute } from '@slack/bolt';
 import { confirmLink } from '../answers/confirm-link';
 import { isAppError } from '../errors';
 import type { Services } from '../services';
-import { htmlPage } from './html-page';
+import { sendPage as send } from './html-page';
+import { memberLabel } from './member-label';
 
 export const OAUTH_CALLBACK_PATH = '/oauth/ringcentral/callback';
 
@@ -88,11 +89,14 @@ async function handle(services: Services, query: URLSearchParams, res: ServerRes
       ),
     );
     const ext = identity.extensionNumber ? `, ext ${identity.extensionNumber}` : '';
+    const rcExt = identity.extensionNumber ? ` ext ${identity.extensionNumber}` : '';
+    // Names the Slack side too, so whoever approved sees whose Slack account got their access.
+    const who = await memberLabel(services, state);
     return send(
       res,
       200,
       `Linked as ${identity.name}${ext}`,
-      'You can close this tab and go back to Slack.',
+      `Linked Slack member ${who.name} in workspace ${who.teamId} to RingCentral${rcExt} (${identity.name}). You can close this tab and go back to Slack.`,
     );
   } catch (error) {
     const reason =
@@ -101,13 +105,4 @@ async function handle(services: Services, query: URLSearchParams, res: ServerRes
         : 'RingCentral could not complete the sign-in.';
     return send(res, 502, 'Link not completed', `${reason} Nothing was changed.`);
   }
-}
-
-function send(res: ServerResponse, status: number, title: string, message: string): void {
-  res.writeHead(status, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'Referrer-Policy': 'no-referrer',
-  });
-  res.end(htmlPage(title, message));
 }

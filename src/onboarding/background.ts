@@ -11,6 +11,12 @@ export class BackgroundWork {
     this.pending.add(tracked);
   }
 
+  /** Tracks work someone else awaits (a listener's run), so stopping waits for it too. */
+  track<T>(task: Promise<T>): Promise<T> {
+    this.run(task);
+    return task;
+  }
+
   /** Resolves once everything started so far has settled. */
   async idle(): Promise<void> {
     while (this.pending.size > 0) await Promise.all([...this.pending]);

@@ -16,7 +16,8 @@ const DEFAULT_BATCH = 50;
 /**
  * Sends the one reminder a day after a member opened a Connect button without finishing. Due
  * reminders live in the store, so a restart neither loses nor repeats them; each is claimed
- * atomically before it is sent, so two processes never both send it.
+ * atomically before it is sent, so two processes never both send it. Each round also drops the
+ * OAuth states nobody came back with (abandoned sign-ins), which would otherwise pile up.
  */
 export class ReminderScheduler {
   private timer: NodeJS.Timeout | undefined;
@@ -62,6 +63,7 @@ export class ReminderScheduler {
   }
 
   private async round(): Promise<number> {
+    await this.purgeOAuthStates();
     const { store, now } = this.services;
     const due = await store.dueReminders(now(), this.batchSize);
     let sent = 0;
@@ -80,5 +82,18 @@ export class ReminderScheduler {
       if (!failure) sent += 1;
     }
     return sent;
+  }
+
+  /** Never stops the reminders: a failed purge is retried on the next round. */
+  private async purgeOAuthStates(): Promise<void> {
+    try {
+      const purged = await this.services.store.purgeExpiredOAuthStates(this.services.now());
+      if (purged > 0) this.services.logger.debug({ purged }, 'expired OAuth states purged');
+    } catch (error) {
+      this.services.logger.warn(
+        { message: (error as Error).message },
+        'could not purge expired OAuth states',
+      );
+    }
   }
 }

@@ -14,15 +14,31 @@ export const LINK_START_TTL_MS = 7 * 24 * 60 * 60_000;
 /**
  * Signs and checks the token in a Connect button's URL (`/oauth/ringcentral/start?t=…`). The
  * OAuth state itself is created only when the button is opened, so a week-old welcome DM still
- * works while every state stays short-lived and single-use. The HMAC key is derived from the
- * token encryption key, so no extra secret is needed.
+ * works while every state stays short-lived and single-use. The HMAC keys are derived from the
+ * token encryption keys, so no extra secret is needed: new tokens are signed with the first key,
+ * and a token signed with any listed key is accepted, so rotating TOKEN_ENCRYPTION_KEY (new key
+ * first, old one kept behind it) does not void the Connect buttons already sent.
  */
 export class LinkStartSigner {
-  private readonly key: Buffer;
+  private readonly keys: Buffer[];
 
-  constructor(encryptionKeyBase64: string) {
-    const master = Buffer.from(encryptionKeyBase64.split(',')[0]?.trim() ?? '', 'base64');
-    this.key = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'rcnumber link start', 32));
+  constructor(encryptionKeysBase64: string) {
+    const entries = encryptionKeysBase64
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '');
+    // An empty setting still yields one (useless but deterministic) key, as before.
+    this.keys = (entries.length > 0 ? entries : ['']).map((entry) =>
+      Buffer.from(
+        hkdfSync(
+          'sha256',
+          Buffer.from(entry, 'base64'),
+          Buffer.alloc(0),
+          'rcnumber link start',
+          32,
+        ),
+      ),
+    );
   }
 
   sign(claims: LinkStartClaims): string {
@@ -35,16 +51,14 @@ export class LinkStartSigner {
         claims.expiresAt,
       ]),
     ).toString('base64url');
-    return `${body}.${this.mac(body)}`;
+    return `${body}.${this.mac(this.keys[0] as Buffer, body)}`;
   }
 
   /** The claims of a genuine, unexpired token; null for anything else. */
   verify(token: string, now: number): LinkStartClaims | null {
     const [body, mac] = token.split('.');
     if (!body || !mac) return null;
-    const expected = Buffer.from(this.mac(body));
-    const given = Buffer.from(mac);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    if (!this.keys.some((key) => sameMac(this.mac(key, body), mac))) return null;
     try {
       const [teamId, userId, channelId, responseUrl, expiresAt] = JSON.parse(
         Buffer.from(body, 'base64url').toString('utf8'),
@@ -57,7 +71,13 @@ export class LinkStartSigner {
     }
   }
 
-  private mac(body: string): string {
-    return createHmac('sha256', this.key).update(body).digest('base64url');
+  private mac(key: Buffer, body: string): string {
+    return createHmac('sha256', key).update(body).digest('base64url');
   }
+}
+
+function sameMac(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -1,6 +1,7 @@
 import { AppError } from '../errors';
-import type { LinkedIdentity, LinkStore, MemberKey, OAuthState, TokenSet } from '../store/types';
+import type { LinkStore, MemberKey, OAuthState, TokenSet } from '../store/types';
 import { toAppError } from './api-errors';
+import { identityOf } from './identity';
 import { createPkcePair, createState } from './pkce';
 import {
   authDataToTokens,
@@ -10,7 +11,7 @@ import {
 } from './platform-factory';
 import type { ExtensionRecord } from './types';
 
-/** How long a "Connect RingCentral" button stays usable. */
+/** How long an OAuth state lives: from opening a Connect button to RingCentral's redirect back. */
 export const STATE_TTL_MS = 10 * 60_000;
 
 export interface LinkStart {
@@ -95,22 +96,6 @@ export class RingCentralOAuth {
       });
     }
   }
-}
-
-export function identityOf(extension: ExtensionRecord): LinkedIdentity {
-  return {
-    accountId: String(extension.account?.id ?? accountIdFromUri(extension.uri) ?? ''),
-    extensionId: String(extension.id),
-    extensionNumber: extension.extensionNumber ?? '',
-    name: extension.name ?? extension.extensionNumber ?? String(extension.id),
-    extensionType: extension.type ?? 'User',
-    isAdmin: extension.permissions?.admin?.enabled === true,
-    email: extension.contact?.email || null,
-  };
-}
-
-function accountIdFromUri(uri: string | undefined): string | null {
-  return uri?.match(/\/account\/(\d+)/)?.[1] ?? null;
 }
 
 /** Ends the RingCentral session of a link. Errors are ignored: RingCentral advises no retry. */

@@ -42,12 +42,26 @@ class PrivateStorage implements Storage {
 }
 
 /**
+ * No RingCentral request may hang: a token request has to finish well inside the refresh
+ * lease, and a member is waiting for every other one.
+ */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+const fetchWithTimeout: typeof fetch = (input, init) =>
+  fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+
+/**
  * A fresh SDK platform with its own token storage. Automatic refresh is switched off: the
  * session manager decides when to refresh, so that one refresh runs per link across processes
  * and the new pair is stored before it is used.
  */
 export function createPlatform(credentials: RingCentralAppCredentials): Platform {
   const sdk = new SDK({
+    // Node's own fetch classes (the SDK otherwise brings node-fetch 2), so requests can time out.
+    fetch: fetchWithTimeout,
+    Request,
+    Response,
+    Headers,
     server: credentials.serverUrl,
     clientId: credentials.clientId,
     clientSecret: credentials.clientSecret,

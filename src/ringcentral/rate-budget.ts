@@ -86,11 +86,12 @@ export class RateBudget {
     group: RateGroup,
     options: { maxWaitMs?: number; onWait?: (ms: number) => void } = {},
   ): Promise<void> {
-    const maxWaitMs = options.maxWaitMs ?? 0;
+    // One deadline for the whole wait, however often others take the room first.
+    const deadline = this.now() + (options.maxWaitMs ?? 0);
     for (;;) {
       const wait = this.delayFor(identity, group);
       if (wait === 0) break;
-      if (wait > maxWaitMs) {
+      if (this.now() + wait > deadline) {
         throw new AppError('rate_limited', `RingCentral ${group} budget is spent`, {
           retryAfterSec: Math.ceil(wait / 1000),
         });

@@ -1,5 +1,5 @@
-import { AppError } from '../errors';
 import type { LinkStore, MemberKey } from '../store/types';
+import { requireActive } from './active-link';
 import type { RingCentralAppCredentials } from './platform-factory';
 import type { RateBudget } from './rate-budget';
 import type { TokenRefresher } from './token-refresher';
@@ -15,13 +15,7 @@ export class RingCentralSessions {
   ) {}
 
   async open(member: MemberKey): Promise<UserSession> {
-    const link = await this.store.getLink(member);
-    if (!link) throw new AppError('not_linked', 'This Slack user has not linked RingCentral');
-    if (link.status === 'broken') {
-      throw new AppError('link_broken', 'The RingCentral link is broken', {
-        reason: link.brokenReason ?? undefined,
-      });
-    }
+    const link = requireActive(await this.store.getLink(member));
     return new UserSession(link, this.credentials, this.refresher, this.budget);
   }
 }

@@ -1,30 +1,48 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors';
 import type { AppLogger } from '../logger';
-import type { Link, LinkStore, MemberKey } from '../store/types';
+import type { Link, LinkStore } from '../store/types';
+import { requireActive } from './active-link';
 import { toAppError } from './api-errors';
+import { identityOf } from './identity';
 import {
   authDataToTokens,
   createPlatform,
   type RingCentralAppCredentials,
   tokensToAuthData,
 } from './platform-factory';
+import type { ExtensionRecord } from './types';
 
 /** Refresh this long before the access token expires, as the official SDK does. */
 export const REFRESH_MARGIN_MS = 60_000;
-const LEASE_TTL_MS = 20_000;
+/** Longer than a token request may take (platform-factory times requests out at 15 s). */
+const LEASE_TTL_MS = 45_000;
 const POLL_MS = 50;
-const GIVE_UP_MS = 30_000;
+const GIVE_UP_MS = 50_000;
+
+const REFUSED =
+  'RingCentral no longer accepts this link (it was revoked or has expired). Connect again.';
+const EXPIRED = 'The RingCentral link expired after a week without use. Connect again.';
 
 export function needsRefresh(link: Link, now = Date.now()): boolean {
   return link.tokens.accessTokenExpiresAt - now < REFRESH_MARGIN_MS;
+}
+
+/** The same link (not a newer one the member made since), whatever its token version. */
+function sameLink(a: Link, b: Link): boolean {
+  return (
+    a.linkedAt === b.linkedAt &&
+    a.identity.accountId === b.identity.accountId &&
+    a.identity.extensionId === b.identity.extensionId
+  );
 }
 
 /**
  * Refreshes a link's tokens so that exactly one refresh runs per link: concurrent callers in
  * this process share one promise, and processes sharing the database take turns through a
  * lease row. RingCentral refresh tokens are single-use, so the new pair is written to the store
- * (compare-and-swap on the version) before anyone uses it.
+ * (compare-and-swap on the version) before anyone uses it. A link the member replaced in the
+ * meantime is never handed back as if it were the old one.
  */
 export class TokenRefresher {
   private readonly inFlight = new Map<string, Promise<Link>>();
@@ -36,28 +54,30 @@ export class TokenRefresher {
     private readonly logger: AppLogger,
   ) {}
 
-  /** Returns a link whose tokens are newer than `staleVersion` and usable now. */
-  refresh(key: MemberKey, staleVersion: number): Promise<Link> {
-    const id = `${key.teamId}:${key.userId}`;
+  /** Returns the same link with tokens newer than `stale`'s and usable now. */
+  refresh(stale: Link): Promise<Link> {
+    const id = `${stale.teamId}:${stale.userId}`;
     const running = this.inFlight.get(id);
-    if (running) return running;
-    const started = this.refreshOnce(key, staleVersion).finally(() => this.inFlight.delete(id));
-    this.inFlight.set(id, started);
-    return started;
+    const started = running ?? this.refreshOnce(stale).finally(() => this.inFlight.delete(id));
+    if (!running) this.inFlight.set(id, started);
+    return started.then((link) => {
+      if (!sameLink(stale, link)) throw linkChanged();
+      return link;
+    });
   }
 
-  private async refreshOnce(key: MemberKey, staleVersion: number): Promise<Link> {
+  private async refreshOnce(stale: Link): Promise<Link> {
     const deadline = Date.now() + GIVE_UP_MS;
     while (Date.now() < deadline) {
-      const current = await this.currentLink(key);
-      if (current.version !== staleVersion && !needsRefresh(current)) return current;
-      if (await this.store.tryAcquireRefreshLease(key, this.owner, LEASE_TTL_MS)) {
+      const current = await this.currentLink(stale);
+      if (current.version !== stale.version && !needsRefresh(current)) return current;
+      if (await this.store.tryAcquireRefreshLease(stale, this.owner, LEASE_TTL_MS)) {
         try {
-          const fresh = await this.currentLink(key);
-          if (fresh.version !== staleVersion && !needsRefresh(fresh)) return fresh;
+          const fresh = await this.currentLink(stale);
+          if (fresh.version !== stale.version && !needsRefresh(fresh)) return fresh;
           return await this.spendRefreshToken(fresh);
         } finally {
-          await this.store.releaseRefreshLease(key, this.owner);
+          await this.store.releaseRefreshLease(stale, this.owner);
         }
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -65,36 +85,62 @@ export class TokenRefresher {
     throw new AppError('ringcentral_unavailable', 'Timed out waiting for a token refresh');
   }
 
-  private async currentLink(key: MemberKey): Promise<Link> {
-    const link = await this.store.getLink(key);
-    if (!link) throw new AppError('not_linked', 'No RingCentral link');
-    if (link.status === 'broken') {
-      throw new AppError('link_broken', 'RingCentral link is broken', {
-        reason: link.brokenReason ?? undefined,
-      });
-    }
+  private async currentLink(stale: Link): Promise<Link> {
+    const link = requireActive(await this.store.getLink(stale));
+    if (!sameLink(stale, link)) throw linkChanged();
     return link;
   }
 
   private async spendRefreshToken(link: Link): Promise<Link> {
+    if (link.tokens.refreshTokenExpiresAt <= Date.now()) return this.breakLink(link, EXPIRED);
     const platform = createPlatform(this.credentials);
     await platform.auth().setData(tokensToAuthData(link.tokens));
     try {
       await platform.refresh();
     } catch (error) {
       const failure = await toAppError(error);
-      if (failure.code === 'link_broken') {
-        const reason = 'RingCentral no longer accepts this link (it was revoked or has expired)';
-        await this.store.markBroken(link, reason);
-        this.logger.warn({ teamId: link.teamId, userId: link.userId }, 'refresh token refused');
-        throw new AppError('link_broken', failure.message, { reason });
-      }
+      if (failure.code === 'link_broken') return this.breakLink(link, REFUSED);
       throw failure;
     }
     const tokens = authDataToTokens(await platform.auth().data());
     const saved = await this.store.updateTokens(link, link.version, tokens);
-    if (!saved) throw new AppError('ringcentral_unavailable', 'Link changed during a refresh');
+    if (!saved) {
+      // Someone wrote first (the lease expired under a slow request): use what they stored.
+      const newer = await this.currentLink(link);
+      if (newer.version !== link.version && !needsRefresh(newer)) return newer;
+      throw new AppError('ringcentral_unavailable', 'The link changed during a refresh');
+    }
     this.logger.debug({ teamId: link.teamId, userId: link.userId }, 'tokens refreshed');
-    return saved;
+    return this.rereadIdentity(saved);
   }
+
+  /**
+   * Once an hour, with the pair already stored, asks RingCentral who the member is now, so a
+   * promotion to or from administrator takes effect. A failure keeps what was known.
+   */
+  private async rereadIdentity(link: Link): Promise<Link> {
+    try {
+      const platform = createPlatform(this.credentials);
+      await platform.auth().setData(tokensToAuthData(link.tokens));
+      const response = await platform.get('/restapi/v1.0/account/~/extension/~', undefined, {
+        retry: true,
+      });
+      const identity = identityOf((await response.json()) as ExtensionRecord);
+      if (identity.extensionId !== link.identity.extensionId) return link;
+      if (JSON.stringify(identity) === JSON.stringify(link.identity)) return link;
+      return (await this.store.updateTokens(link, link.version, link.tokens, identity)) ?? link;
+    } catch {
+      return link;
+    }
+  }
+
+  private async breakLink(link: Link, reason: string): Promise<never> {
+    await this.store.markBroken(link, reason, link.version);
+    this.logger.warn({ teamId: link.teamId, userId: link.userId }, 'RingCentral link broken');
+    throw new AppError('link_broken', 'RingCentral link is broken', { reason });
+  }
+}
+
+function linkChanged(): AppError {
+  return new AppError('link_changed', 'The member linked another RingCentral extension meanwhile');
 }

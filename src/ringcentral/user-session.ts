@@ -24,9 +24,6 @@ export interface RingCentralHttp {
   /** Stable key of the identity: RingCentral account, extension and admin flag. */
   readonly identityKey: string;
   get<T>(path: string, query: Query, group: RateGroup, options?: CallOptions): Promise<T>;
-  post<T>(path: string, body: unknown, group: RateGroup, options?: CallOptions): Promise<T>;
-  /** How many calls of a group could go out now without waiting. */
-  available(group: RateGroup): number;
 }
 
 export function identityKeyOf(identity: LinkedIdentity): string {
@@ -61,16 +58,6 @@ export class UserSession implements RingCentralHttp {
     );
   }
 
-  post<T>(path: string, body: unknown, group: RateGroup, options: CallOptions = {}): Promise<T> {
-    return this.call<T>(group, options, () =>
-      this.platform.post(path, body, undefined, { retry: true }),
-    );
-  }
-
-  available(group: RateGroup): number {
-    return this.budget.available(this.budgetKey(), group);
-  }
-
   private async call<T>(
     group: RateGroup,
     options: CallOptions,
@@ -88,8 +75,14 @@ export class UserSession implements RingCentralHttp {
         if (response?.status === 401) this.budget.refund(this.budgetKey(), group);
         else if (response) this.budget.observe(this.budgetKey(), group, response.headers);
         if (response?.status === 401 && attempt === 0) {
-          this.link = await this.refresher.refresh(this.link, this.link.version);
+          await this.adopt(await this.refresher.refresh(this.link));
           continue;
+        }
+        if (response?.status === 401) {
+          // Refused even with freshly refreshed tokens: the session was ended at RingCentral.
+          throw new AppError('link_broken', 'RingCentral refused the renewed token', {
+            reason: 'RingCentral no longer accepts this link (it was revoked). Connect again.',
+          });
         }
         if (response?.status === 429) {
           this.budget.block(this.budgetKey(), group, retryAfterSeconds(response));
@@ -100,13 +93,22 @@ export class UserSession implements RingCentralHttp {
   }
 
   private async ensureFreshTokens(): Promise<void> {
-    if (needsRefresh(this.link)) {
-      this.link = await this.refresher.refresh(this.link, this.link.version);
-    }
+    if (needsRefresh(this.link)) await this.adopt(await this.refresher.refresh(this.link));
     if (this.loadedVersion !== this.link.version) {
       await this.platform.auth().setData(tokensToAuthData(this.link.tokens));
       this.loadedVersion = this.link.version;
     }
+  }
+
+  /**
+   * Takes a refreshed link, unless RingCentral now describes the member differently (promoted
+   * or demoted): answers cached under this session's identity must all come from that identity.
+   */
+  private async adopt(next: Link): Promise<void> {
+    if (identityKeyOf(next.identity) !== this.identityKey) {
+      throw new AppError('link_changed', 'The member’s RingCentral role changed');
+    }
+    this.link = next;
   }
 
   /** RingCentral counts requests per user, whatever Slack user they came through. */

@@ -7,6 +7,10 @@ export interface SlackMember {
   isBot: boolean;
   deleted: boolean;
   isGuest: boolean;
+  /** The full name on the profile, when set. */
+  realName: string | null;
+  /** The name shown in mentions, when set (often empty in Slack). */
+  displayName: string | null;
 }
 
 const MISSING = Symbol('missing');
@@ -57,6 +61,8 @@ export class SlackPeople {
         isBot: Boolean(user.is_bot) || user.id === 'USLACKBOT',
         deleted: Boolean(user.deleted),
         isGuest: Boolean(user.is_restricted || user.is_ultra_restricted),
+        realName: user.profile?.real_name || user.real_name || null,
+        displayName: user.profile?.display_name || null,
       };
       this.byId.set(key, member);
       return member;

@@ -5,5 +5,6 @@ export {
   PostgresLinkStore,
   type PostgresLinkStoreOptions,
 } from './postgres';
+export { UNREADABLE_TOKENS_REASON } from './rows';
 export { SqliteLinkStore, type SqliteLinkStoreOptions } from './sqlite';
 export type * from './types';

@@ -1,9 +1,9 @@
 /**
- * The two link writes whose SQL both dialects share: saveLink's upsert and updateTokens'
- * compare-and-swap. Each dialect supplies its table name, its placeholder style and how it gets
- * the next link version.
+ * The link writes whose SQL both dialects share: saveLink's upsert, updateTokens'
+ * compare-and-swap and markBroken. Each dialect supplies its table name, its placeholder style
+ * and how it gets the next link version.
  */
-import { LINK_WRITE_COLUMNS, TOKEN_WRITE_COLUMNS } from './rows';
+import { IDENTITY_WRITE_COLUMNS, LINK_WRITE_COLUMNS, TOKEN_WRITE_COLUMNS } from './rows';
 
 export type Placeholder = (name: string) => string;
 
@@ -21,14 +21,36 @@ export function saveLinkSql(table: string, p: Placeholder, versionExpr: string):
     RETURNING *`;
 }
 
-/** Writes a token pair only while the stored version is still `expected_version`. */
-export function updateTokensSql(table: string, p: Placeholder, versionExpr: string): string {
+/**
+ * Writes a token pair, and with `withIdentity` the identity columns too, only while the stored
+ * version is still `expected_version`: one statement, so tokens and identity never disagree.
+ */
+export function updateTokensSql(
+  table: string,
+  p: Placeholder,
+  versionExpr: string,
+  withIdentity = false,
+): string {
+  const columns = withIdentity
+    ? [...TOKEN_WRITE_COLUMNS, ...IDENTITY_WRITE_COLUMNS]
+    : TOKEN_WRITE_COLUMNS;
   return `UPDATE ${table} SET
-      ${TOKEN_WRITE_COLUMNS.map((c) => `${c} = ${p(c)}`).join(', ')},
+      ${columns.map((c) => `${c} = ${p(c)}`).join(', ')},
       updated_at = ${p('updated_at')}, version = ${versionExpr}
     WHERE team_id = ${p('team_id')} AND user_id = ${p('user_id')}
       AND version = ${p('expected_version')}
     RETURNING *`;
+}
+
+/**
+ * Marks a link broken, with `withVersion` only while the stored version is still
+ * `expected_version`. The version is left as it is: a broken link is not a new token pair.
+ */
+export function markBrokenSql(table: string, p: Placeholder, withVersion: boolean): string {
+  const cas = withVersion ? ` AND version = ${p('expected_version')}` : '';
+  return `UPDATE ${table} SET status = 'broken', broken_reason = ${p('reason')},
+      updated_at = ${p('updated_at')}
+    WHERE team_id = ${p('team_id')} AND user_id = ${p('user_id')}${cas}`;
 }
 
 /**

@@ -5,24 +5,23 @@
  */
 import pg from 'pg';
 import type { TokenCipher } from './crypto';
-import { positional, saveLinkSql, updateTokensSql } from './link-sql';
+import { markBrokenSql, positional, saveLinkSql, updateTokensSql } from './link-sql';
 import type { NameFn } from './migrations';
+import { PostgresMembers } from './postgres-members';
 import { migratePostgres } from './postgres-migrate';
 import {
+  identityValues,
   type LinkRow,
   linkValues,
-  type MemberKeyRow,
-  type MemberRow,
   type OAuthStateRow,
   oauthStateValues,
   tokenValues,
   toLink,
-  toMember,
-  toMemberKey,
   toOAuthState,
 } from './rows';
 import type {
   Link,
+  LinkedIdentity,
   LinkStore,
   MemberKey,
   MemberRecord,
@@ -43,9 +42,6 @@ export interface PostgresLinkStoreOptions {
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const KEY = 'team_id = $1 AND user_id = $2';
-/** A pending reminder due at the time bound to `now` (a placeholder such as `$1`). */
-const due = (now: string): string =>
-  `reminder_sent_at IS NULL AND reminder_due_at IS NOT NULL AND reminder_due_at <= ${now}`;
 
 export class PostgresLinkStore implements LinkStore {
   private pool: pg.Pool | null = null;
@@ -54,6 +50,7 @@ export class PostgresLinkStore implements LinkStore {
   private readonly now: () => number;
   private readonly schema: string | undefined;
   private readonly name: NameFn;
+  private readonly members: PostgresMembers;
 
   constructor(
     private readonly connection: PostgresConnection,
@@ -67,6 +64,7 @@ export class PostgresLinkStore implements LinkStore {
     this.schema = options.schema;
     const prefix = options.schema === undefined ? '' : `"${options.schema}".`;
     this.name = (name) => `${prefix}${name}`;
+    this.members = new PostgresMembers((sql, params) => this.open().query(sql, params), this.name);
   }
 
   connect(): Promise<void> {
@@ -117,26 +115,32 @@ export class PostgresLinkStore implements LinkStore {
     key: MemberKey,
     expectedVersion: number,
     tokens: TokenSet,
+    identity?: LinkedIdentity,
   ): Promise<Link | null> {
     const { p, params } = positional({
       ...tokenValues(this.cipher, key, tokens),
+      ...(identity ? identityValues(identity) : {}),
       team_id: key.teamId,
       user_id: key.userId,
       updated_at: this.now(),
       expected_version: expectedVersion,
     });
     // nextval runs only for the row that passes the WHERE, so a failed CAS costs nothing.
-    const sql = updateTokensSql(this.name('links'), p, this.nextVersionSql());
+    const sql = updateTokensSql(this.name('links'), p, this.nextVersionSql(), Boolean(identity));
     const row = await this.one<LinkRow>(sql, params);
     return row ? toLink(this.cipher, row) : null;
   }
 
-  async markBroken(key: MemberKey, reason: string): Promise<void> {
-    await this.run(
-      `UPDATE ${this.name('links')} SET status = 'broken', broken_reason = $3, updated_at = $4
-        WHERE ${KEY}`,
-      [...keyParams(key), reason, this.now()],
-    );
+  async markBroken(key: MemberKey, reason: string, expectedVersion?: number): Promise<boolean> {
+    const { p, params } = positional({
+      team_id: key.teamId,
+      user_id: key.userId,
+      reason,
+      updated_at: this.now(),
+      expected_version: expectedVersion,
+    });
+    const sql = markBrokenSql(this.name('links'), p, expectedVersion !== undefined);
+    return (await this.run(sql, params)) > 0;
   }
 
   async tryAcquireRefreshLease(key: MemberKey, owner: string, ttlMs: number): Promise<boolean> {
@@ -191,67 +195,32 @@ export class PostgresLinkStore implements LinkStore {
     return this.run(`DELETE FROM ${this.name('oauth_states')} WHERE expires_at <= $1`, [now]);
   }
 
-  async getMember(key: MemberKey): Promise<MemberRecord | null> {
-    const row = await this.one<MemberRow>(
-      `SELECT * FROM ${this.name('members')} WHERE ${KEY}`,
-      keyParams(key),
-    );
-    return row ? toMember(row) : null;
+  getMember(key: MemberKey): Promise<MemberRecord | null> {
+    return this.members.get(key);
   }
 
-  async markWelcomed(key: MemberKey, at: number): Promise<boolean> {
-    const changed = await this.run(
-      `INSERT INTO ${this.name('members')} AS m (team_id, user_id, welcomed_at) VALUES ($1, $2, $3)
-        ON CONFLICT (team_id, user_id) DO UPDATE SET welcomed_at = excluded.welcomed_at
-        WHERE m.welcomed_at IS NULL`,
-      [...keyParams(key), at],
-    );
-    return changed > 0;
+  markWelcomed(key: MemberKey, at: number): Promise<boolean> {
+    return this.members.markWelcomed(key, at);
   }
 
-  async recordPrompt(key: MemberKey, at: number): Promise<void> {
-    await this.run(
-      `INSERT INTO ${this.name('members')} (team_id, user_id, last_prompted_at) VALUES ($1, $2, $3)
-        ON CONFLICT (team_id, user_id) DO UPDATE SET last_prompted_at = excluded.last_prompted_at`,
-      [...keyParams(key), at],
-    );
+  recordPrompt(key: MemberKey, at: number): Promise<void> {
+    return this.members.recordPrompt(key, at);
   }
 
-  async noteLinkOpened(key: MemberKey, at: number, reminderDueAt: number): Promise<void> {
-    // A member gets one reminder: each opening pushes a pending one back, none follows one sent.
-    await this.run(
-      `INSERT INTO ${this.name('members')} AS m (team_id, user_id, link_opened_at, reminder_due_at)
-        VALUES ($1, $2, $3, $4)
-        ON CONFLICT (team_id, user_id) DO UPDATE SET link_opened_at = excluded.link_opened_at,
-          reminder_due_at = CASE WHEN m.reminder_sent_at IS NULL
-            THEN excluded.reminder_due_at ELSE m.reminder_due_at END`,
-      [...keyParams(key), at, reminderDueAt],
-    );
+  noteLinkOpened(key: MemberKey, at: number, reminderDueAt: number): Promise<void> {
+    return this.members.noteLinkOpened(key, at, reminderDueAt);
   }
 
-  async dueReminders(now: number, limit: number): Promise<MemberKey[]> {
-    const result = await this.open().query<MemberKeyRow>(
-      `SELECT team_id, user_id FROM ${this.name('members')} WHERE ${due('$1')}
-        ORDER BY reminder_due_at, team_id, user_id LIMIT $2`,
-      [now, limit],
-    );
-    return result.rows.map(toMemberKey);
+  dueReminders(now: number, limit: number): Promise<MemberKey[]> {
+    return this.members.dueReminders(now, limit);
   }
 
-  async claimReminder(key: MemberKey, now: number): Promise<boolean> {
-    const changed = await this.run(
-      `UPDATE ${this.name('members')} SET reminder_sent_at = $3 WHERE ${KEY} AND ${due('$3')}`,
-      [...keyParams(key), now],
-    );
-    return changed > 0;
+  claimReminder(key: MemberKey, now: number): Promise<boolean> {
+    return this.members.claimReminder(key, now);
   }
 
-  async cancelReminder(key: MemberKey): Promise<void> {
-    await this.run(
-      `UPDATE ${this.name('members')} SET reminder_due_at = NULL
-        WHERE ${KEY} AND reminder_sent_at IS NULL`,
-      keyParams(key),
-    );
+  cancelReminder(key: MemberKey): Promise<void> {
+    return this.members.cancelReminder(key);
   }
 
   private open(): pg.Pool {

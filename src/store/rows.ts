@@ -2,8 +2,16 @@
  * Rows as both databases return them, and their mapping to the store's types. Shared so the two
  * stores cannot drift apart: the same columns, the same sealing of tokens, the same parsing.
  */
-import type { TokenCipher } from './crypto';
-import type { Link, MemberKey, MemberRecord, NewLink, OAuthState, TokenSet } from './types';
+import { type TokenCipher, TokenDecryptError } from './crypto';
+import type {
+  Link,
+  LinkedIdentity,
+  MemberKey,
+  MemberRecord,
+  NewLink,
+  OAuthState,
+  TokenSet,
+} from './types';
 
 /** pg returns BIGINT as a string (it may exceed 2^53); SQLite returns a number. */
 type DbInt = number | string;
@@ -57,10 +65,8 @@ export interface MemberKeyRow {
   user_id: string;
 }
 
-/** Columns a saveLink writes, in a fixed order (PostgreSQL binds them by position). */
-export const LINK_WRITE_COLUMNS = [
-  'team_id',
-  'user_id',
+/** Columns that hold the member's identity at RingCentral. */
+export const IDENTITY_WRITE_COLUMNS = [
   'account_id',
   'extension_id',
   'extension_number',
@@ -68,17 +74,9 @@ export const LINK_WRITE_COLUMNS = [
   'extension_type',
   'is_admin',
   'email',
-  'access_token_sealed',
-  'refresh_token_sealed',
-  'access_token_expires_at',
-  'refresh_token_expires_at',
-  'scope',
-  'owner_id',
-  'linked_at',
-  'updated_at',
 ] as const;
 
-export type LinkWriteColumn = (typeof LINK_WRITE_COLUMNS)[number];
+export type IdentityWriteColumn = (typeof IDENTITY_WRITE_COLUMNS)[number];
 
 /** Columns an updateTokens writes (besides version and updated_at). */
 export const TOKEN_WRITE_COLUMNS = [
@@ -91,6 +89,22 @@ export const TOKEN_WRITE_COLUMNS = [
 ] as const;
 
 export type TokenWriteColumn = (typeof TOKEN_WRITE_COLUMNS)[number];
+
+/** Columns a saveLink writes, in a fixed order (PostgreSQL binds them by position). */
+export const LINK_WRITE_COLUMNS = [
+  'team_id',
+  'user_id',
+  ...IDENTITY_WRITE_COLUMNS,
+  ...TOKEN_WRITE_COLUMNS,
+  'linked_at',
+  'updated_at',
+] as const;
+
+export type LinkWriteColumn = (typeof LINK_WRITE_COLUMNS)[number];
+
+/** What getLink reports for a link whose sealed tokens no longer open. */
+export const UNREADABLE_TOKENS_REASON =
+  'Your stored RingCentral tokens can no longer be read (the encryption key changed). Connect again.';
 
 /** What binds a sealed token to its row and field: a copied ciphertext no longer opens. */
 function tokenContext(key: MemberKey, field: 'access' | 'refresh'): string {
@@ -112,15 +126,10 @@ export function tokenValues(
   };
 }
 
-export function linkValues(
-  cipher: TokenCipher,
-  link: NewLink,
-  now: number,
-): Record<LinkWriteColumn, string | number | boolean | null> {
-  const { identity } = link;
+export function identityValues(
+  identity: LinkedIdentity,
+): Record<IdentityWriteColumn, string | boolean | null> {
   return {
-    team_id: link.teamId,
-    user_id: link.userId,
     account_id: identity.accountId,
     extension_id: identity.extensionId,
     extension_number: identity.extensionNumber,
@@ -128,15 +137,33 @@ export function linkValues(
     extension_type: identity.extensionType,
     is_admin: identity.isAdmin,
     email: identity.email,
+  };
+}
+
+export function linkValues(
+  cipher: TokenCipher,
+  link: NewLink,
+  now: number,
+): Record<LinkWriteColumn, string | number | boolean | null> {
+  return {
+    team_id: link.teamId,
+    user_id: link.userId,
+    ...identityValues(link.identity),
     ...tokenValues(cipher, link, link.tokens),
     linked_at: now,
     updated_at: now,
   };
 }
 
+/**
+ * A stored link as the app sees it. Tokens that no longer open (their key was dropped from
+ * TOKEN_ENCRYPTION_KEY, or the value was altered or moved) make the link broken with empty
+ * tokens rather than an error: the member then sees a reconnect prompt and can still unlink,
+ * instead of every request of theirs failing.
+ */
 export function toLink(cipher: TokenCipher, row: LinkRow): Link {
   const key = { teamId: row.team_id, userId: row.user_id };
-  return {
+  const stored = {
     ...key,
     identity: {
       accountId: row.account_id,
@@ -147,20 +174,51 @@ export function toLink(cipher: TokenCipher, row: LinkRow): Link {
       isAdmin: Boolean(row.is_admin),
       email: row.email,
     },
-    tokens: {
+    version: toNumber(row.version),
+    linkedAt: toNumber(row.linked_at),
+    updatedAt: toNumber(row.updated_at),
+  };
+  const tokens = openTokens(cipher, key, row);
+  if (!tokens) {
+    return {
+      ...stored,
+      tokens: { ...NO_TOKENS, ownerId: row.owner_id ?? '' },
+      status: 'broken',
+      brokenReason: UNREADABLE_TOKENS_REASON,
+    };
+  }
+  return {
+    ...stored,
+    tokens,
+    status: row.status === 'broken' ? 'broken' : 'active',
+    brokenReason: row.broken_reason,
+  };
+}
+
+const NO_TOKENS: TokenSet = {
+  accessToken: '',
+  refreshToken: '',
+  accessTokenExpiresAt: 0,
+  refreshTokenExpiresAt: 0,
+  scope: '',
+  ownerId: '',
+};
+
+/** The row's token pair, or null when its sealed values cannot be opened with our keys. */
+function openTokens(cipher: TokenCipher, key: MemberKey, row: LinkRow): TokenSet | null {
+  try {
+    return {
       accessToken: cipher.decrypt(row.access_token_sealed, tokenContext(key, 'access')),
       refreshToken: cipher.decrypt(row.refresh_token_sealed, tokenContext(key, 'refresh')),
       accessTokenExpiresAt: toNumber(row.access_token_expires_at),
       refreshTokenExpiresAt: toNumber(row.refresh_token_expires_at),
       scope: row.scope,
       ownerId: row.owner_id,
-    },
-    version: toNumber(row.version),
-    status: row.status === 'broken' ? 'broken' : 'active',
-    brokenReason: row.broken_reason,
-    linkedAt: toNumber(row.linked_at),
-    updatedAt: toNumber(row.updated_at),
-  };
+    };
+  } catch (error) {
+    if (error instanceof TokenDecryptError) return null;
+    throw error;
+  }
 }
 
 export function oauthStateValues(state: OAuthState): OAuthStateRow {

@@ -7,9 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { TokenCipher } from './crypto';
-import { saveLinkSql, updateTokensSql } from './link-sql';
+import { markBrokenSql, saveLinkSql, updateTokensSql } from './link-sql';
 import { pendingMigrations, schemaVersionTableSql } from './migrations';
 import {
+  identityValues,
   type LinkRow,
   linkValues,
   type MemberKeyRow,
@@ -24,6 +25,7 @@ import {
 } from './rows';
 import type {
   Link,
+  LinkedIdentity,
   LinkStore,
   MemberKey,
   MemberRecord,
@@ -46,6 +48,9 @@ const NEXT_VERSION_SQL =
   'UPDATE link_version_counter SET value = value + 1 WHERE id = 1 RETURNING value';
 const SAVE_LINK_SQL = saveLinkSql('links', named, '@version');
 const UPDATE_TOKENS_SQL = updateTokensSql('links', named, '@version');
+const UPDATE_TOKENS_AND_IDENTITY_SQL = updateTokensSql('links', named, '@version', true);
+const MARK_BROKEN_SQL = markBrokenSql('links', named, false);
+const MARK_BROKEN_IF_VERSION_SQL = markBrokenSql('links', named, true);
 const KEY = 'team_id = @team_id AND user_id = @user_id';
 const DUE = 'reminder_sent_at IS NULL AND reminder_due_at IS NOT NULL AND reminder_due_at <= @now';
 
@@ -105,11 +110,7 @@ export class SqliteLinkStore implements LinkStore {
     const values = linkValues(this.cipher, link, this.now());
     const row = this.transaction(() => {
       const version = this.nextVersion();
-      return this.sql(SAVE_LINK_SQL).get({
-        ...values,
-        is_admin: values.is_admin ? 1 : 0,
-        version,
-      }) as LinkRow;
+      return this.sql(SAVE_LINK_SQL).get(bindable({ ...values, version })) as LinkRow;
     });
     return toLink(this.cipher, row);
   }
@@ -122,25 +123,29 @@ export class SqliteLinkStore implements LinkStore {
     key: MemberKey,
     expectedVersion: number,
     tokens: TokenSet,
+    identity?: LinkedIdentity,
   ): Promise<Link | null> {
-    const params = {
+    const params = bindable({
       ...tokenValues(this.cipher, key, tokens),
+      ...(identity ? identityValues(identity) : {}),
       ...keyParams(key),
       updated_at: this.now(),
       expected_version: expectedVersion,
-    };
+    });
+    const sql = identity ? UPDATE_TOKENS_AND_IDENTITY_SQL : UPDATE_TOKENS_SQL;
     const row = this.transaction(() => {
       // A gap in the counter when the CAS fails is harmless: versions only need to be unique.
       const version = this.nextVersion();
-      return this.sql(UPDATE_TOKENS_SQL).get({ ...params, version }) as LinkRow | undefined;
+      return this.sql(sql).get({ ...params, version }) as LinkRow | undefined;
     });
     return row ? toLink(this.cipher, row) : null;
   }
 
-  async markBroken(key: MemberKey, reason: string): Promise<void> {
-    this.sql(
-      `UPDATE links SET status = 'broken', broken_reason = @reason, updated_at = @now WHERE ${KEY}`,
-    ).run({ ...keyParams(key), reason, now: this.now() });
+  async markBroken(key: MemberKey, reason: string, expectedVersion?: number): Promise<boolean> {
+    const params = { ...keyParams(key), reason, updated_at: this.now() };
+    if (expectedVersion === undefined) return this.sql(MARK_BROKEN_SQL).run(params).changes > 0;
+    const cas = { ...params, expected_version: expectedVersion };
+    return this.sql(MARK_BROKEN_IF_VERSION_SQL).run(cas).changes > 0;
   }
 
   async tryAcquireRefreshLease(key: MemberKey, owner: string, ttlMs: number): Promise<boolean> {
@@ -264,6 +269,16 @@ export class SqliteLinkStore implements LinkStore {
 
 function keyParams(key: MemberKey): { team_id: string; user_id: string } {
   return { team_id: key.teamId, user_id: key.userId };
+}
+
+/** better-sqlite3 binds no booleans: BOOLEAN columns take 1 and 0. */
+function bindable(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [
+      name,
+      typeof value === 'boolean' ? Number(value) : value,
+    ]),
+  );
 }
 
 /** Brings the schema up to date under the write lock, so concurrent starts migrate once. */

@@ -80,17 +80,32 @@ export interface LinkStore {
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
 
+  /**
+   * The member's link. A link whose tokens can no longer be decrypted (its key was removed from
+   * TOKEN_ENCRYPTION_KEY) comes back `broken`, with a reason and empty tokens, so the member is
+   * asked to connect again and can still unlink.
+   */
   getLink(key: MemberKey): Promise<Link | null>;
   /** Inserts, or atomically replaces the member's existing link (relinking). Returns the stored link. */
   saveLink(link: NewLink): Promise<Link>;
   /** Deletes the member's link; true when there was one. */
   deleteLink(key: MemberKey): Promise<boolean>;
   /**
-   * Writes a new token pair only if the stored version is still `expectedVersion`; returns the
-   * updated link, or null when someone else wrote first (or the link is gone).
+   * Writes a new token pair (and, when given, the identity as RingCentral now describes it)
+   * only if the stored version is still `expectedVersion`; returns the updated link, or null
+   * when someone else wrote first (or the link is gone).
    */
-  updateTokens(key: MemberKey, expectedVersion: number, tokens: TokenSet): Promise<Link | null>;
-  markBroken(key: MemberKey, reason: string): Promise<void>;
+  updateTokens(
+    key: MemberKey,
+    expectedVersion: number,
+    tokens: TokenSet,
+    identity?: LinkedIdentity,
+  ): Promise<Link | null>;
+  /**
+   * Marks the link broken; with `expectedVersion`, only if the stored version is still that one
+   * (so a stale process cannot break a link another process just renewed). True when marked.
+   */
+  markBroken(key: MemberKey, reason: string, expectedVersion?: number): Promise<boolean>;
 
   /**
    * A lease that lets exactly one process refresh a link's tokens at a time. True when `owner`

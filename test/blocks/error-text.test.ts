@@ -69,7 +69,11 @@ describe('userMessage', () => {
       { action: 'onboard' as const },
       'Only RingCentral admins can send the link prompt to other members.',
     ],
-    [err('slack_unavailable'), {}, 'Slack is not answering right now; try again in a moment.'],
+    [
+      err('link_changed'),
+      {},
+      'Your RingCentral link changed while I was answering. Please ask again.',
+    ],
     [
       err('cannot_post'),
       {},

@@ -235,7 +235,7 @@ export const CODES: AppErrorCode[] = [
   'ringcentral_unavailable',
   'invalid_input',
   'not_admin',
-  'slack_unavailable',
+  'link_changed',
   'cannot_post',
   'oauth_failed',
 ];

@@ -76,6 +76,7 @@ describe('npm start without configuration', () => {
       { cwd: empty, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', timeout: 20_000 },
     );
     expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/SLACK_SIGNING_SECRET/);
     expect(result.stderr).toMatch(/SLACK_BOT_TOKEN/);
     expect(result.stderr).toMatch(/RC_CLIENT_ID/);
     expect(result.stderr).toMatch(/TOKEN_ENCRYPTION_KEY/);

@@ -2,15 +2,26 @@
  * The behaviour every LinkStore must have. Each implementation runs this suite against a real
  * database; `openAnother` stands for a second app process on the same database.
  */
+import type { TokenCipher } from '../../src/store/crypto';
 import type { LinkStore } from '../../src/store/types';
-import { ALICE, BOB, newLink, oauthState, sleep, T0, tokens } from './fixtures';
+import { describeLinkContract } from './contract-links';
+import { ALICE, BOB, newLink, oauthState, sleep, T0 } from './fixtures';
 
 export interface StoreHarness {
   store: LinkStore;
-  /** A second, connected store on the same database (closed by `cleanup`). */
-  openAnother(): Promise<LinkStore>;
+  /**
+   * A second, connected store on the same database (closed by `cleanup`), sealing with the
+   * harness's own cipher unless given another.
+   */
+  openAnother(cipher?: TokenCipher): Promise<LinkStore>;
   /** Closes every store the harness opened and removes the database. */
   cleanup(): Promise<void>;
+}
+
+/** The harness of the running test, for the parts of the suite kept in their own modules. */
+export interface ContractContext {
+  readonly harness: StoreHarness;
+  readonly store: LinkStore;
 }
 
 export function describeLinkStoreContract(
@@ -52,95 +63,13 @@ export function describeLinkStoreContract(
       });
     });
 
-    describe('links', () => {
-      it('saves, reads and deletes a link', async () => {
-        expect(await store.getLink(ALICE)).toBeNull();
-        const saved = await store.saveLink(newLink(ALICE));
-        expect(saved).toMatchObject({ ...newLink(ALICE), status: 'active', brokenReason: null });
-        expect(saved.version).toEqual(expect.any(Number));
-        expect(saved.linkedAt).toEqual(expect.any(Number));
-        expect(saved.updatedAt).toBe(saved.linkedAt);
-        expect(await store.getLink(ALICE)).toEqual(saved);
-        expect(await store.deleteLink(ALICE)).toBe(true);
-        expect(await store.deleteLink(ALICE)).toBe(false);
-        expect(await store.getLink(ALICE)).toBeNull();
-      });
-
-      it('keeps email null and isAdmin false as given', async () => {
-        const link = newLink(ALICE);
-        link.identity = { ...link.identity, email: null, isAdmin: false };
-        expect((await store.saveLink(link)).identity).toEqual(link.identity);
-        expect((await store.getLink(ALICE))?.identity).toEqual(link.identity);
-      });
-
-      it('relinking replaces the link: active again, newer version, old CAS fails', async () => {
-        const first = await store.saveLink(newLink(ALICE, 'one', '101'));
-        await store.markBroken(ALICE, 'RingCentral refused the refresh token');
-        const second = await store.saveLink(newLink(ALICE, 'two', '202'));
-        expect(second.identity.extensionId).toBe('202');
-        expect(second.tokens).toEqual(newLink(ALICE, 'two', '202').tokens);
-        expect(second.status).toBe('active');
-        expect(second.brokenReason).toBeNull();
-        expect(second.version).toBeGreaterThan(first.version);
-        expect(await store.getLink(ALICE)).toEqual(second);
-        expect(await store.updateTokens(ALICE, first.version, tokens('stale'))).toBeNull();
-        expect(await store.getLink(ALICE)).toEqual(second);
-      });
-
-      it('a refresh of an unlinked-then-relinked member fails its CAS', async () => {
-        const old = await store.saveLink(newLink(ALICE, 'one'));
-        await store.deleteLink(ALICE);
-        const fresh = await store.saveLink(newLink(ALICE, 'two'));
-        expect(fresh.version).not.toBe(old.version);
-        expect(await store.updateTokens(ALICE, old.version, tokens('stale'))).toBeNull();
-      });
-
-      it('lets two members link the same extension', async () => {
-        await store.saveLink(newLink(ALICE, 'a', '101'));
-        await store.saveLink(newLink(BOB, 'b', '101'));
-        expect((await store.getLink(ALICE))?.tokens.accessToken).toBe(tokens('a').accessToken);
-        expect((await store.getLink(BOB))?.tokens.accessToken).toBe(tokens('b').accessToken);
-        await store.deleteLink(BOB);
-        expect(await store.getLink(ALICE)).not.toBeNull();
-      });
-
-      it('updateTokens is a compare-and-swap on version', async () => {
-        const saved = await store.saveLink(newLink(ALICE));
-        const updated = await store.updateTokens(ALICE, saved.version, tokens('two'));
-        expect(updated?.tokens).toEqual(tokens('two'));
-        expect(updated?.version).toBeGreaterThan(saved.version);
-        expect(updated?.linkedAt).toBe(saved.linkedAt);
-        expect(await store.getLink(ALICE)).toEqual(updated);
-
-        expect(await store.updateTokens(ALICE, saved.version, tokens('stale'))).toBeNull();
-        expect(await store.getLink(ALICE)).toEqual(updated);
-        expect(await store.updateTokens(BOB, saved.version, tokens('nobody'))).toBeNull();
-        expect(await store.getLink(BOB)).toBeNull();
-      });
-
-      it('of two concurrent refreshes from one version, exactly one wins', async () => {
-        const other = await harness.openAnother();
-        const saved = await store.saveLink(newLink(ALICE));
-        const results = await Promise.all([
-          store.updateTokens(ALICE, saved.version, tokens('x')),
-          other.updateTokens(ALICE, saved.version, tokens('y')),
-          store.updateTokens(ALICE, saved.version, tokens('z')),
-        ]);
-        const winners = results.filter((r) => r !== null);
-        expect(winners).toHaveLength(1);
-        expect(await store.getLink(ALICE)).toEqual(winners[0]);
-      });
-
-      it('markBroken records why and keeps the tokens', async () => {
-        const saved = await store.saveLink(newLink(ALICE));
-        await store.markBroken(ALICE, 'RingCentral refused the refresh token');
-        const broken = await store.getLink(ALICE);
-        expect(broken?.status).toBe('broken');
-        expect(broken?.brokenReason).toBe('RingCentral refused the refresh token');
-        expect(broken?.tokens).toEqual(saved.tokens);
-        await expect(store.markBroken(BOB, 'no link')).resolves.toBeUndefined();
-        expect(await store.getLink(BOB)).toBeNull();
-      });
+    describeLinkContract({
+      get harness() {
+        return harness;
+      },
+      get store() {
+        return store;
+      },
     });
 
     describe('refresh lease', () => {

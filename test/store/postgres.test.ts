@@ -35,8 +35,8 @@ describeLinkStoreContract('PostgresLinkStore', async (): Promise<StoreHarness> =
   await first.connect();
   return {
     store: first,
-    openAnother: async () => {
-      const store = new PostgresLinkStore({ url: url() }, { cipher, schema });
+    openAnother: async (withCipher = cipher) => {
+      const store = new PostgresLinkStore({ url: url() }, { cipher: withCipher, schema });
       opened.push(store);
       await store.connect();
       return store;

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { TokenCipher, TokenDecryptError } from '../../src/store/crypto';
+import { TokenCipher } from '../../src/store/crypto';
 import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations';
+import { UNREADABLE_TOKENS_REASON } from '../../src/store/rows';
 import { SqliteLinkStore } from '../../src/store/sqlite';
 import { describeLinkStoreContract, type StoreHarness } from './contract';
 import { ALICE, BOB, newLink, tokens } from './fixtures';
@@ -16,15 +17,15 @@ function tempDir(): string {
 
 async function harnessAt(file: string, onCleanup: () => void): Promise<StoreHarness> {
   const opened: SqliteLinkStore[] = [];
-  const open = async () => {
-    const store = new SqliteLinkStore({ path: file, cipher });
+  const open = async (withCipher = cipher) => {
+    const store = new SqliteLinkStore({ path: file, cipher: withCipher });
     opened.push(store);
     await store.connect();
     return store;
   };
   return {
     store: await open(),
-    openAnother: open,
+    openAnother: (withCipher?: TokenCipher) => open(withCipher),
     cleanup: async () => {
       for (const store of opened) await store.close();
       onCleanup();
@@ -105,7 +106,7 @@ describe('SqliteLinkStore', () => {
     expect(await store.ping()).toBe(false);
   });
 
-  it('a sealed token copied to another member does not open', async () => {
+  it('a sealed token copied to another member does not open: the link reads as broken', async () => {
     const file = path.join(dir, 'rcnumber.db');
     const store = await open(file);
     await store.saveLink(newLink(ALICE, 'a'));
@@ -118,7 +119,12 @@ describe('SqliteLinkStore', () => {
     } finally {
       raw.close();
     }
-    await expect(store.getLink(BOB)).rejects.toBeInstanceOf(TokenDecryptError);
+    expect(await store.getLink(BOB)).toMatchObject({
+      status: 'broken',
+      brokenReason: UNREADABLE_TOKENS_REASON,
+      tokens: { accessToken: '', refreshToken: '' },
+    });
+    expect((await store.getLink(ALICE))?.tokens).toEqual(newLink(ALICE, 'a').tokens);
   });
 
   it('reads tokens after a key rotation, and not without the old key', async () => {
@@ -129,6 +135,10 @@ describe('SqliteLinkStore', () => {
     const rotated = await open(file, TokenCipher.fromBase64Keys(`${newKey},${oldKey}`));
     expect((await rotated.getLink(ALICE))?.tokens).toEqual(newLink(ALICE).tokens);
     const newOnly = await open(file, TokenCipher.fromBase64Keys(newKey));
-    await expect(newOnly.getLink(ALICE)).rejects.toBeInstanceOf(TokenDecryptError);
+    expect(await newOnly.getLink(ALICE)).toMatchObject({
+      status: 'broken',
+      brokenReason: UNREADABLE_TOKENS_REASON,
+      tokens: { accessToken: '', refreshToken: '' },
+    });
   });
 });

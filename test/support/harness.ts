@@ -19,11 +19,11 @@ export const TEAM_ID = 'T0001';
 
 /** Slack members of the test workspace, matched to the sandbox's seeded people by email. */
 export const PEOPLE = {
-  john: { id: 'UJOHN', email: 'john.smith@example.com', hint: '101' },
-  ana: { id: 'UANA', email: 'ana.ruiz@example.com', hint: '104' },
-  ben: { id: 'UBEN', email: 'ben.okafor@example.com', hint: '105' },
-  dev: { id: 'UDEV', email: 'dev.patel@example.com', hint: '107' },
-  stranger: { id: 'USTRANGER', email: 'nobody@elsewhere.example', hint: '' },
+  john: { id: 'UJOHN', email: 'john.smith@example.com', hint: '101', name: 'John Smith' },
+  ana: { id: 'UANA', email: 'ana.ruiz@example.com', hint: '104', name: 'Ana Ruiz' },
+  ben: { id: 'UBEN', email: 'ben.okafor@example.com', hint: '105', name: 'Ben Okafor' },
+  dev: { id: 'UDEV', email: 'dev.patel@example.com', hint: '107', name: 'Dev Patel' },
+  stranger: { id: 'USTRANGER', email: 'nobody@elsewhere.example', hint: '', name: 'Sam Stranger' },
 } as const;
 
 export interface HarnessOptions {
@@ -56,7 +56,10 @@ export interface Harness {
     text: string,
     options?: { channelId?: string },
   ): Promise<ResponseBody[]>;
-  /** Follows a Connect button to RingCentral's authorization URL (one redirect under PUBLIC_URL). */
+  /**
+   * Follows a Connect button to RingCentral's authorization URL as a browser would: the page
+   * naming the member (checked), then its form's POST, whose 303 leads to RingCentral.
+   */
   authorizeUrl(buttonUrl: string): Promise<string>;
   /** Links a Slack member by the real OAuth flow: link prompt → sign-in → callback. */
   link(userId: string, who: string): Promise<{ status: number; html: string }>;
@@ -100,6 +103,33 @@ export function linkUrlOf(body: ResponseBody): string | null {
   return match?.[1] ? match[1].replace(/\\u0026/g, '&') : null;
 }
 
+/** The Slack member a Connect button's token is bound to (its claims are signed, not secret). */
+export function memberOfButton(buttonUrl: string): string | null {
+  const token = new URL(buttonUrl).searchParams.get('t') ?? '';
+  try {
+    const claims = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString());
+    return typeof claims[1] === 'string' ? claims[1] : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The POST form of the Connect confirmation page: where it goes and the token it carries. */
+export function confirmForm(html: string): { action: string; token: string } | null {
+  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
+  const token = /<input type="hidden" name="t" value="([^"]+)"/.exec(html)?.[1];
+  return action && token ? { action: decodeEntities(action), token: decodeEntities(token) } : null;
+}
+
+function decodeEntities(html: string): string {
+  return html
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const sandbox =
     options.existingSandbox ?? (await startSandbox({ rateLimits: false, ...options.sandbox }));
@@ -109,6 +139,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       id: person.id,
       email: person.email,
       name: person.id.toLowerCase(),
+      real_name: person.name,
     })),
   });
   const databasePath =
@@ -184,9 +215,25 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return final;
     },
     async authorizeUrl(buttonUrl) {
-      const response = await fetch(buttonUrl, { redirect: 'manual' });
+      const page = await fetch(buttonUrl, { redirect: 'manual' });
+      const html = await page.text();
+      if (page.status !== 200) throw new Error(`the Connect button answered ${page.status}`);
+      const userId = memberOfButton(buttonUrl);
+      const person = Object.values(PEOPLE).find((p) => p.id === userId);
+      if (!userId || !html.includes(person?.name ?? userId)) {
+        throw new Error(`the confirmation page does not name ${userId}: ${html}`);
+      }
+      const form = confirmForm(html);
+      if (!form) throw new Error(`no confirmation form in ${html}`);
+      const response = await fetch(form.action, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ t: form.token }).toString(),
+      });
+      await response.body?.cancel();
       const location = response.headers.get('location');
-      if (response.status !== 302 || !location) throw new Error(`no redirect from ${buttonUrl}`);
+      if (response.status !== 303 || !location) throw new Error(`no redirect from ${form.action}`);
       return location;
     },
     async link(userId, who) {

@@ -4,6 +4,7 @@ import { replyForError } from '../../answers/reply-for-error';
 import type { Services } from '../../services';
 import { memberOf } from '../member-of';
 import { answerInPlace, placeOf } from './respond-in-place';
+import { shareableFrom } from './shareable';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -18,7 +19,7 @@ export function extensionButtonAction(services: Services, kind: 'numbers' | 'for
     const command: DirectoryCommand = { kind, target: { kind: 'extension', number } };
     try {
       const message = await answerCommand(services, member, command, {
-        shareable: !place.view && !body.channel?.id?.startsWith('D'),
+        shareable: shareableFrom(place, body.channel?.id),
       });
       await answerInPlace(client, place, message, { replace: Boolean(place.view) });
     } catch (error) {

@@ -6,6 +6,7 @@ import { parsePageValue } from '../../blocks/values';
 import type { Services } from '../../services';
 import { memberOf } from '../member-of';
 import { answerInPlace, placeOf } from './respond-in-place';
+import { shareableFrom } from './shareable';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -19,7 +20,7 @@ export function pageAction(services: Services) {
     if (!value) return;
     try {
       const message = await answerCommand(services, member, commandFromPage(value), {
-        shareable: !place.view && !body.channel?.id?.startsWith('D'),
+        shareable: shareableFrom(place, body.channel?.id),
         offset: value.o,
       });
       await answerInPlace(client, place, message);

@@ -1,34 +1,27 @@
-import type { WebClient } from '@slack/web-api';
 import { type Message, onboardSummary } from '../../blocks';
 import type { Command } from '../../commands';
 import type { ProgressFn } from '../../directory';
 import { AppError } from '../../errors';
 import { sendDirectMessage } from '../../onboarding/direct-message';
 import { onboardMembers } from '../../onboarding/onboard-members';
+import { requireActive } from '../../ringcentral/active-link';
 import type { Services } from '../../services';
 import type { MemberKey } from '../../store/types';
 
 type OnboardCommand = Extract<Command, { kind: 'onboard' }>;
 
 /**
- * `/rcnumber onboard @user… #channel…`, for RingCentral admins only (as read from their own link
- * when they linked). Errors are thrown for the command's one error path to word: not linked →
+ * `/rcnumber onboard @user… #channel…`, for RingCentral admins only (as RingCentral last described
+ * them to the app). Errors are thrown for the command's one error path to word: not linked →
  * link prompt, not an admin → refused.
  */
 export async function runOnboard(
   services: Services,
-  _client: WebClient,
   member: MemberKey,
   command: OnboardCommand,
   progress: { onProgress: ProgressFn; finish: (message: Message) => Promise<void> },
 ): Promise<void> {
-  const link = await services.store.getLink(member);
-  if (!link) throw new AppError('not_linked', 'onboard needs a linked admin');
-  if (link.status === 'broken') {
-    throw new AppError('link_broken', 'The RingCentral link is broken', {
-      reason: link.brokenReason ?? undefined,
-    });
-  }
+  const link = requireActive(await services.store.getLink(member));
   if (!link.identity.isAdmin) throw new AppError('not_admin', 'onboard is for RingCentral admins');
 
   const result = await onboardMembers(services, member.teamId, command, progress.onProgress);

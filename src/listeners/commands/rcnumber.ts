@@ -47,7 +47,7 @@ export function rcnumberCommand(services: Services) {
           return await progress.finish(renderMe(link, services.now()));
         }
         case 'onboard':
-          return await runOnboard(services, client, member, parsed, progress);
+          return await runOnboard(services, member, parsed, progress);
         default: {
           const shareable = !command.channel_id.startsWith('D');
           const message = await answerCommand(services, member, parsed, {

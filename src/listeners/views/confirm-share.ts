@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { commandFromShare } from '../../answers/replay';
 import { replyForError } from '../../answers/reply-for-error';
 import { shareAnswer, shareTarget } from '../../answers/share';
 import { renderNotice } from '../../blocks';
@@ -23,13 +24,9 @@ export function confirmShareSubmission(services: Services) {
     const place = { responseUrl: metadata.responseUrl ?? undefined };
     try {
       const target = await shareTarget(services, metadata.channelId);
-      const q = metadata.q?.trim();
-      await shareAnswer(
-        services,
-        member,
-        { kind: 'forwarding', target: q ? { kind: 'extension', number: q } : { kind: 'self' } },
-        target.channelId,
-      );
+      const command = commandFromShare({ c: 'forwarding', q: metadata.q });
+      if (!command) return;
+      await shareAnswer(services, member, command, target.channelId);
       await answerInPlace(client, place, renderNotice(`Shared in <#${target.channelId}>.`), {
         replace: false,
       });
