@@ -12,7 +12,9 @@ export async function unlinkMember(services: Services, member: MemberKey): Promi
   const link = await services.store.getLink(member);
   if (!link) return false;
   await services.store.deleteLink(member);
-  await revokeTokens(services.credentials, link.tokens).catch(() => undefined);
+  if (link.tokens.refreshToken) {
+    await revokeTokens(services.credentials, link.tokens).catch(() => undefined);
+  }
   services.cache.forgetIdentity(identityKeyOf(link.identity));
   services.logger.info({ teamId: member.teamId, userId: member.userId }, 'unlinked');
   // The Home tab goes back to its Connect view; the reply does not wait for it.

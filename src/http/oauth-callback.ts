@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import { confirmLink } from '../answers/confirm-link';
 import { isAppError } from '../errors';
+import { revokeTokens } from '../ringcentral/oauth';
 import type { Services } from '../services';
 import { sendPage as send } from './html-page';
 import { memberLabel } from './member-label';
@@ -72,12 +73,17 @@ async function handle(services: Services, query: URLSearchParams, res: ServerRes
   }
   try {
     const { tokens, identity } = await services.oauth.exchange(code, state);
+    const replaced = await services.store.getLink(state);
     const link = await services.store.saveLink({
       teamId: state.teamId,
       userId: state.userId,
       identity,
       tokens,
     });
+    // A relink ends the session it replaces, so no forgotten token stays valid at RingCentral.
+    if (replaced?.tokens.refreshToken) {
+      services.background.run(revokeTokens(services.credentials, replaced.tokens));
+    }
     services.logger.info(
       { teamId: link.teamId, userId: link.userId, extension: identity.extensionNumber },
       'linked',

@@ -73,6 +73,11 @@ describe('linking a Slack member to their own RingCentral extension', () => {
     expect(me).not.toContain('Ana Ruiz');
     const replaced = await h.store.getLink({ teamId: 'T0001', userId: PEOPLE.ana.id });
     expect(replaced?.tokens.refreshToken).not.toBe(first?.tokens.refreshToken);
+    // The replaced session is ended at RingCentral.
+    for (let i = 0; i < 50 && h.sandbox.countRequests({ path: /oauth\/revoke/ }) === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(h.sandbox.countRequests({ path: /oauth\/revoke/, status: 200 })).toBe(1);
 
     await h.link(PEOPLE.ben.id, 'ben.okafor@example.com');
     const ben = await h.store.getLink({ teamId: 'T0001', userId: PEOPLE.ben.id });
