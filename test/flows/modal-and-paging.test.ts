@@ -52,6 +52,23 @@ describe('the lookup modal', () => {
     expect(JSON.stringify(answered.args.view)).not.toContain('share_in_channel');
   });
 
+  it('has a Forwarding button on an extension shown in the modal, answering inside it', async () => {
+    const viewId = 'V_FWD';
+    const payload = blockActionPayload({
+      userId: PEOPLE.john.id,
+      teamId: TEAM_ID,
+      actionId: 'show_forwarding',
+      value: '104',
+      view: { id: viewId, type: 'modal', callback_id: 'lookup_modal' },
+    });
+    expect((await postBlockAction(h.appUrl, SIGNING_SECRET, payload)).status).toBe(200);
+    const answered = await h.slack.waitFor(
+      'views.update',
+      (args) => args.view_id === viewId && JSON.stringify(args.view).includes('+1 650 555 0123'),
+    );
+    expect(JSON.stringify(answered.args.view)).not.toContain('share_forwarding');
+  });
+
   it('shows the link prompt inside the modal for a member who is not linked', async () => {
     await postSlashCommand(h.appUrl, SIGNING_SECRET, {
       text: '',

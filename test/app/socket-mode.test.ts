@@ -1,0 +1,27 @@
+import { SocketModeReceiver } from '@slack/bolt';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { openStore, TokenCipher } from '../../src/store';
+
+describe('Socket Mode', () => {
+  it('uses a Socket Mode receiver when SLACK_APP_TOKEN is set, with no signing secret needed', async () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      RC_CLIENT_ID: 'id',
+      RC_CLIENT_SECRET: 'secret',
+      TOKEN_ENCRYPTION_KEY: TokenCipher.generateKey(),
+    });
+    const store = openStore(
+      'sqlite::memory:',
+      TokenCipher.fromBase64Keys(config.tokenEncryptionKey),
+    );
+    await store.connect();
+    const app = createApp({ config, store, logger: createLogger('silent') });
+    expect((app.bolt as unknown as { receiver: unknown }).receiver).toBeInstanceOf(
+      SocketModeReceiver,
+    );
+    await store.close();
+  });
+});
