@@ -85,15 +85,19 @@ async function promptOne(services: Services, member: MemberKey, now: number): Pr
     if (why === 'deleted') return 'notFound';
     if (why === 'bot') return 'bots';
     if (why === 'guest') return 'guests';
+    // Claimed before sending, atomically: two onboard runs at once never DM a member twice.
+    if (!(await services.store.claimPrompt(member, now, now - PROMPT_QUIET_MS))) {
+      return 'recentlyReminded';
+    }
     const failure = await sendDirectMessage(
       services,
       member.userId,
       welcomeMessage({ connectUrl: connectUrl(services, member) }),
     );
+    if (failure) await services.store.releasePrompt(member, now);
     if (failure === 'gone') return 'notFound';
     if (failure === 'bot') return 'bots';
     if (failure) return 'failed';
-    await services.store.recordPrompt(member, now);
     // This DM is the member's welcome: opening the app later sends no second one.
     await services.store.markWelcomed(member, now);
     return 'sent';

@@ -54,6 +54,23 @@ export class PostgresMembers {
     );
   }
 
+  async claimPrompt(key: MemberKey, at: number, quietSince: number): Promise<boolean> {
+    const changed = await this.run(
+      `INSERT INTO ${this.table} AS m (team_id, user_id, last_prompted_at) VALUES ($1, $2, $3)
+        ON CONFLICT (team_id, user_id) DO UPDATE SET last_prompted_at = excluded.last_prompted_at
+        WHERE m.last_prompted_at IS NULL OR m.last_prompted_at < $4`,
+      [...keyParams(key), at, quietSince],
+    );
+    return changed > 0;
+  }
+
+  async releasePrompt(key: MemberKey, at: number): Promise<void> {
+    await this.run(
+      `UPDATE ${this.table} SET last_prompted_at = NULL WHERE ${KEY} AND last_prompted_at = $3`,
+      [...keyParams(key), at],
+    );
+  }
+
   async noteLinkOpened(key: MemberKey, at: number, reminderDueAt: number): Promise<void> {
     // A member gets one reminder: each opening pushes a pending one back, none follows one sent.
     await this.run(

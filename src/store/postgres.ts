@@ -207,6 +207,14 @@ export class PostgresLinkStore implements LinkStore {
     return this.members.recordPrompt(key, at);
   }
 
+  claimPrompt(key: MemberKey, at: number, quietSince: number): Promise<boolean> {
+    return this.members.claimPrompt(key, at, quietSince);
+  }
+
+  releasePrompt(key: MemberKey, at: number): Promise<void> {
+    return this.members.releasePrompt(key, at);
+  }
+
   noteLinkOpened(key: MemberKey, at: number, reminderDueAt: number): Promise<void> {
     return this.members.noteLinkOpened(key, at, reminderDueAt);
   }

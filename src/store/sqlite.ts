@@ -13,16 +13,13 @@ import {
   identityValues,
   type LinkRow,
   linkValues,
-  type MemberKeyRow,
-  type MemberRow,
   type OAuthStateRow,
   oauthStateValues,
   tokenValues,
   toLink,
-  toMember,
-  toMemberKey,
   toOAuthState,
 } from './rows';
+import { keyParams, SqliteMembers } from './sqlite-members';
 import type {
   Link,
   LinkedIdentity,
@@ -52,11 +49,11 @@ const UPDATE_TOKENS_AND_IDENTITY_SQL = updateTokensSql('links', named, '@version
 const MARK_BROKEN_SQL = markBrokenSql('links', named, false);
 const MARK_BROKEN_IF_VERSION_SQL = markBrokenSql('links', named, true);
 const KEY = 'team_id = @team_id AND user_id = @user_id';
-const DUE = 'reminder_sent_at IS NULL AND reminder_due_at IS NOT NULL AND reminder_due_at <= @now';
 
 export class SqliteLinkStore implements LinkStore {
   private db: Database.Database | null = null;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly members = new SqliteMembers((text) => this.sql(text));
   private readonly cipher: TokenCipher;
   private readonly now: () => number;
 
@@ -187,59 +184,40 @@ export class SqliteLinkStore implements LinkStore {
     return this.sql('DELETE FROM oauth_states WHERE expires_at <= @now').run({ now }).changes;
   }
 
-  async getMember(key: MemberKey): Promise<MemberRecord | null> {
-    const row = this.sql(`SELECT * FROM members WHERE ${KEY}`).get(keyParams(key)) as
-      | MemberRow
-      | undefined;
-    return row ? toMember(row) : null;
+  getMember(key: MemberKey): Promise<MemberRecord | null> {
+    return this.members.get(key);
   }
 
-  async markWelcomed(key: MemberKey, at: number): Promise<boolean> {
-    const result = this.sql(
-      `INSERT INTO members (team_id, user_id, welcomed_at) VALUES (@team_id, @user_id, @at)
-        ON CONFLICT (team_id, user_id) DO UPDATE SET welcomed_at = excluded.welcomed_at
-        WHERE welcomed_at IS NULL`,
-    ).run({ ...keyParams(key), at });
-    return result.changes > 0;
+  markWelcomed(key: MemberKey, at: number): Promise<boolean> {
+    return this.members.markWelcomed(key, at);
   }
 
-  async recordPrompt(key: MemberKey, at: number): Promise<void> {
-    this.sql(
-      `INSERT INTO members (team_id, user_id, last_prompted_at) VALUES (@team_id, @user_id, @at)
-        ON CONFLICT (team_id, user_id) DO UPDATE SET last_prompted_at = excluded.last_prompted_at`,
-    ).run({ ...keyParams(key), at });
+  recordPrompt(key: MemberKey, at: number): Promise<void> {
+    return this.members.recordPrompt(key, at);
   }
 
-  async noteLinkOpened(key: MemberKey, at: number, reminderDueAt: number): Promise<void> {
-    // A member gets one reminder: each opening pushes a pending one back, none follows one sent.
-    this.sql(
-      `INSERT INTO members (team_id, user_id, link_opened_at, reminder_due_at)
-        VALUES (@team_id, @user_id, @at, @due)
-        ON CONFLICT (team_id, user_id) DO UPDATE SET link_opened_at = excluded.link_opened_at,
-          reminder_due_at = CASE WHEN reminder_sent_at IS NULL
-            THEN excluded.reminder_due_at ELSE reminder_due_at END`,
-    ).run({ ...keyParams(key), at, due: reminderDueAt });
+  claimPrompt(key: MemberKey, at: number, quietSince: number): Promise<boolean> {
+    return this.members.claimPrompt(key, at, quietSince);
   }
 
-  async dueReminders(now: number, limit: number): Promise<MemberKey[]> {
-    const rows = this.sql(
-      `SELECT team_id, user_id FROM members WHERE ${DUE}
-        ORDER BY reminder_due_at, team_id, user_id LIMIT @limit`,
-    ).all({ now, limit }) as MemberKeyRow[];
-    return rows.map(toMemberKey);
+  releasePrompt(key: MemberKey, at: number): Promise<void> {
+    return this.members.releasePrompt(key, at);
   }
 
-  async claimReminder(key: MemberKey, now: number): Promise<boolean> {
-    const result = this.sql(
-      `UPDATE members SET reminder_sent_at = @now WHERE ${KEY} AND ${DUE}`,
-    ).run({ ...keyParams(key), now });
-    return result.changes > 0;
+  noteLinkOpened(key: MemberKey, at: number, reminderDueAt: number): Promise<void> {
+    return this.members.noteLinkOpened(key, at, reminderDueAt);
   }
 
-  async cancelReminder(key: MemberKey): Promise<void> {
-    this.sql(
-      `UPDATE members SET reminder_due_at = NULL WHERE ${KEY} AND reminder_sent_at IS NULL`,
-    ).run(keyParams(key));
+  dueReminders(now: number, limit: number): Promise<MemberKey[]> {
+    return this.members.dueReminders(now, limit);
+  }
+
+  claimReminder(key: MemberKey, now: number): Promise<boolean> {
+    return this.members.claimReminder(key, now);
+  }
+
+  cancelReminder(key: MemberKey): Promise<void> {
+    return this.members.cancelReminder(key);
   }
 
   private open(): Database.Database {
@@ -265,10 +243,6 @@ export class SqliteLinkStore implements LinkStore {
   private nextVersion(): number {
     return (this.sql(NEXT_VERSION_SQL).get() as { value: number }).value;
   }
-}
-
-function keyParams(key: MemberKey): { team_id: string; user_id: string } {
-  return { team_id: key.teamId, user_id: key.userId };
 }
 
 /** better-sqlite3 binds no booleans: BOOLEAN columns take 1 and 0. */

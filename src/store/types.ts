@@ -125,6 +125,13 @@ export interface LinkStore {
   markWelcomed(key: MemberKey, at: number): Promise<boolean>;
   recordPrompt(key: MemberKey, at: number): Promise<void>;
   /**
+   * Records a prompt at `at` unless the member was prompted at or after `quietSince`; true only
+   * for the one caller that records it (atomic), so concurrent runs never prompt twice.
+   */
+  claimPrompt(key: MemberKey, at: number, quietSince: number): Promise<boolean>;
+  /** Forgets the prompt recorded at `at` (its message could not be sent). */
+  releasePrompt(key: MemberKey, at: number): Promise<void>;
+  /**
    * The member opened the link page: remember it and (re)schedule their reminder at
    * `reminderDueAt`, unless their one reminder was already sent.
    */

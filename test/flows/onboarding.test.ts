@@ -30,6 +30,22 @@ describe('/rcnumber onboard', () => {
     await h.close();
   });
 
+  it('two admins onboarding one channel at the same moment DM each member once', async () => {
+    await h.link(PEOPLE.john.id, 'john.smith@example.com');
+    await h.link(PEOPLE.dev.id, 'dev.patel@example.com');
+    const people = Array.from({ length: 30 }, (_, i) => `UNEW${i}`);
+    for (const id of people) h.slack.addUser({ id, name: id.toLowerCase() });
+    h.slack.addChannel({ id: 'CBOTH', name: 'both', members: people });
+
+    const replies = await Promise.all([
+      h.command(PEOPLE.john.id, 'onboard <#CBOTH>'),
+      h.command(PEOPLE.dev.id, 'onboard <#CBOTH>'),
+    ]);
+    for (const id of people) expect(dmsTo(h, id)).toHaveLength(1);
+    const sent = replies.map((reply) => Number(reply.text?.match(/Sent to (\d+)/)?.[1]));
+    expect((sent[0] ?? 0) + (sent[1] ?? 0)).toBe(30);
+  });
+
   it('prompts the unlinked people of a channel once each, and counts everyone else right', async () => {
     await h.link(PEOPLE.john.id, 'john.smith@example.com');
     await h.link(PEOPLE.ana.id, 'ana.ruiz@example.com');

@@ -171,6 +171,26 @@ export function describeLinkStoreContract(
         expect([T0, T0 + 1, T0 + 2]).toContain(member?.welcomedAt);
       });
 
+      it('claims a prompt once while the member is in their quiet period, and can release it', async () => {
+        const other = await harness.openAnother();
+        const claims = await Promise.all([
+          store.claimPrompt(ALICE, T0, T0 - 100),
+          other.claimPrompt(ALICE, T0, T0 - 100),
+        ]);
+        expect(claims.filter(Boolean)).toHaveLength(1);
+        // Within the quiet period (prompted at T0, quiet since T0 - 100): refused.
+        expect(await store.claimPrompt(ALICE, T0 + 50, T0 + 50 - 100)).toBe(false);
+        // Past it: claimed again.
+        expect(await store.claimPrompt(ALICE, T0 + 500, T0 + 400)).toBe(true);
+        // A prompt whose message failed is forgotten, so the next run tries again.
+        await store.releasePrompt(ALICE, T0 + 500);
+        expect((await store.getMember(ALICE))?.lastPromptedAt).toBeNull();
+        expect(await store.claimPrompt(ALICE, T0 + 501, T0 + 401)).toBe(true);
+        // Releasing someone else's newer prompt changes nothing.
+        await store.releasePrompt(ALICE, T0 + 500);
+        expect((await store.getMember(ALICE))?.lastPromptedAt).toBe(T0 + 501);
+      });
+
       it('a prompt before the welcome does not count as a welcome', async () => {
         await store.recordPrompt(ALICE, T0);
         await store.recordPrompt(ALICE, T0 + 5);
