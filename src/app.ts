@@ -77,7 +77,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
     oauth: new RingCentralOAuth(store, credentials, now),
     linkStart: new LinkStartSigner(config.tokenEncryptionKey),
     sessions: new RingCentralSessions(store, credentials, refresher, budget),
-    cache: new IdentityCache({ now, ...deps.cache }),
+    cache: new IdentityCache({ now, maxBytes: config.cacheMaxBytes, ...deps.cache }),
     people: new SlackPeople(slack),
     slack,
     now,

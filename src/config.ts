@@ -22,6 +22,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Whether welcome DMs and `onboard` prompts also go to guests (ONBOARD_GUESTS). */
   onboardGuests: boolean;
+  /** Upper bound of the answers cached per identity, all identities together (CACHE_MAX_MB). */
+  cacheMaxBytes: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -82,6 +84,12 @@ const schema = z.object({
       message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
+  CACHE_MAX_MB: z.coerce
+    .number({ message: 'CACHE_MAX_MB must be a number of megabytes, like 256' })
+    .int('CACHE_MAX_MB must be a whole number of megabytes')
+    .min(8, 'CACHE_MAX_MB must be at least 8')
+    .max(65536, 'CACHE_MAX_MB must be at most 65536')
+    .default(256),
   ONBOARD_GUESTS: z
     .string()
     .transform((value) => value.trim().toLowerCase())
@@ -143,5 +151,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenEncryptionKey: values.TOKEN_ENCRYPTION_KEY,
     logLevel: values.LOG_LEVEL,
     onboardGuests: ['true', '1', 'yes'].includes(values.ONBOARD_GUESTS),
+    cacheMaxBytes: values.CACHE_MAX_MB * 1024 * 1024,
   };
 }

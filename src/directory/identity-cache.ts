@@ -33,7 +33,7 @@ export class IdentityCache {
     this.freshMs = options.freshMs ?? 5 * 60_000;
     this.now = options.now ?? Date.now;
     this.entries = new LRUCache<string, Entry>({
-      maxSize: options.maxBytes ?? 64 * 1024 * 1024,
+      maxSize: options.maxBytes ?? 256 * 1024 * 1024,
       sizeCalculation: (entry) => Math.max(1, entry.size),
       ttl: options.staleMs ?? 30 * 60_000,
       ttlAutopurge: false,

@@ -34,6 +34,8 @@ describe('configuration', () => {
     expect(config.slack.apiUrl).toBe('https://slack.com/api/');
     expect(config.databaseUrl).toBe('sqlite:./data/rcnumber.sqlite');
     expect(config.logLevel).toBe('info');
+    expect(config.cacheMaxBytes).toBe(256 * 1024 * 1024);
+    expect(config.onboardGuests).toBe(false);
   });
 
   it('names each missing or malformed variable on its own line, with the fix', () => {
@@ -52,6 +54,12 @@ describe('configuration', () => {
       expect.stringMatching(/TOKEN_ENCRYPTION_KEY must be base64 of 32 random bytes/),
     ]);
     expect(problems({ ...valid, PORT: 'eighty' })).toEqual([expect.stringMatching(/^PORT/)]);
+    expect(problems({ ...valid, CACHE_MAX_MB: 'lots' })).toEqual([
+      expect.stringMatching(/CACHE_MAX_MB must be a number of megabytes/),
+    ]);
+    expect(problems({ ...valid, ONBOARD_GUESTS: 'maybe' })).toEqual([
+      expect.stringMatching(/ONBOARD_GUESTS must be true or false/),
+    ]);
     expect(problems({ ...valid, DATABASE_URL: 'mysql://x' })).toEqual([
       expect.stringMatching(/DATABASE_URL must be sqlite:<path> or postgres:/),
     ]);
