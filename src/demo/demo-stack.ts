@@ -69,7 +69,9 @@ function buttonUrl(reply: PostedReply): string | null {
  * The button opens a page naming whose Slack account it links; its "Continue to RingCentral"
  * form posts the token back, and that answer redirects to RingCentral's authorize page.
  */
-async function continueToRingCentral(connect: string): Promise<string> {
+async function continueToRingCentral(
+  connect: string,
+): Promise<{ authorizeUrl: string; cookie: string }> {
   const page = await fetch(connect, { redirect: 'manual' });
   const html = await page.text();
   const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
@@ -84,7 +86,9 @@ async function continueToRingCentral(connect: string): Promise<string> {
   await start.body?.cancel();
   const authorizeUrl = start.headers.get('location');
   if (!authorizeUrl) throw new Error(`continuing to RingCentral answered ${start.status}`);
-  return authorizeUrl;
+  // The browser keeps the cookie that binds the sign-in to it, and shows it on the way back.
+  const cookie = start.headers.get('set-cookie')?.split(';')[0] ?? '';
+  return { authorizeUrl, cookie };
 }
 
 export async function startDemoStack(members: DemoMember[]): Promise<DemoStack> {
@@ -154,8 +158,12 @@ export async function startDemoStack(members: DemoMember[]): Promise<DemoStack> 
         const { id, reply: prompt } = await command(userId, 'link');
         const connect = buttonUrl(prompt);
         if (!connect) throw new Error('the link prompt has no Connect button');
-        const callback = await sandbox.approve(await continueToRingCentral(connect), signInAs);
-        const landing = await fetch(callback, { redirect: 'manual' });
+        const browser = await continueToRingCentral(connect);
+        const callback = await sandbox.approve(browser.authorizeUrl, signInAs);
+        const landing = await fetch(callback, {
+          redirect: 'manual',
+          headers: { cookie: browser.cookie },
+        });
         const heading = /<h1>([^<]*)<\/h1>/.exec(await landing.text())?.[1];
         const page = heading ? decodeEntities(heading) : `HTTP ${landing.status}`;
         const confirmation = await slack.nextReply(id, (reply) => reply !== prompt);

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import type { LinkStartClaims } from '../ringcentral/link-start';
 import type { Services } from '../services';
+import { bindingCookie } from './browser-binding';
 import { BodyTooLarge, readFormBody } from './form-body';
 import { escapeHtml, htmlDocument, PAGE_HEADERS, sendHtml, sendPage } from './html-page';
 import { memberLabel } from './member-label';
@@ -81,7 +82,11 @@ async function proceed(services: Services, req: IncomingMessage, res: ServerResp
     responseUrl: claims.responseUrl,
   });
   await noteOpened(services, claims);
-  res.writeHead(303, { ...PAGE_HEADERS, Location: start.url });
+  res.writeHead(303, {
+    ...PAGE_HEADERS,
+    Location: start.url,
+    'Set-Cookie': bindingCookie(services, start.state),
+  });
   res.end();
 }
 

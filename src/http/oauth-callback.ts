@@ -1,9 +1,10 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import { confirmLink } from '../answers/confirm-link';
 import { isAppError } from '../errors';
 import { revokeTokens } from '../ringcentral/oauth';
 import type { Services } from '../services';
+import { clearedBindingCookie, hasBinding } from './browser-binding';
 import { sendPage as send } from './html-page';
 import { memberLabel } from './member-label';
 
@@ -19,22 +20,16 @@ export function oauthCallbackRoute(services: Services): CustomRoute {
     path: OAUTH_CALLBACK_PATH,
     method: ['GET'],
     handler: (req, res) => {
-      handle(services, new URL(req.url ?? '/', 'http://localhost').searchParams, res).catch(
-        (error) => {
-          services.logger.error({ message: (error as Error).message }, 'oauth callback failed');
-          send(
-            res,
-            500,
-            'Something went wrong',
-            'Nothing was changed. Please try again from Slack.',
-          );
-        },
-      );
+      handle(services, req, res).catch((error) => {
+        services.logger.error({ message: (error as Error).message }, 'oauth callback failed');
+        send(res, 500, 'Something went wrong', 'Nothing was changed. Please try again from Slack.');
+      });
     },
   };
 }
 
-async function handle(services: Services, query: URLSearchParams, res: ServerResponse) {
+async function handle(services: Services, req: IncomingMessage, res: ServerResponse) {
+  const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
   const stateValue = query.get('state') ?? '';
   const code = query.get('code') ?? '';
   const denied = query.get('error');
@@ -53,6 +48,16 @@ async function handle(services: Services, query: URLSearchParams, res: ServerRes
       400,
       'This link has expired',
       'The sign-in link was already used or is too old. Run /rcnumber link in Slack for a new one.',
+    );
+  }
+  if (!hasBinding(services, req, state.state)) {
+    // Started in another browser: someone may have sent their sign-in URL to this person.
+    return send(
+      res,
+      400,
+      'Link not completed',
+      'This sign-in was started in another browser, so nothing was linked. To link your own account, run /rcnumber link in Slack and open its Connect button here.',
+      { 'Set-Cookie': clearedBindingCookie() },
     );
   }
   if (denied) {

@@ -4,6 +4,7 @@ import type { Services } from '../services';
 import type { MemberKey } from '../store/types';
 import { sendDirectMessage } from './direct-message';
 import { ineligible, type MemberFacts } from './eligibility';
+import { PROMPT_QUIET_MS } from './onboard-members';
 
 /**
  * First contact: one welcome DM with a Connect button, the first time a member joins or opens
@@ -21,13 +22,17 @@ export async function welcomeOnce(
   if (!known || ineligible(known, services.config)) return false;
   const now = services.now();
   if (!(await services.store.markWelcomed(member, now))) return false;
+  // A welcome is a prompt too, claimed like onboard's: whichever claims first sends the one DM,
+  // and `onboard` then leaves the member alone for a week.
+  if (!(await services.store.claimPrompt(member, now, now - PROMPT_QUIET_MS))) return false;
   const failure = await sendDirectMessage(
     services,
     member.userId,
     welcomeMessage({ connectUrl: connectUrl(services, member) }),
   );
-  if (failure) return false;
-  // A welcome is a prompt too: `onboard` then leaves the member alone for a week.
-  await services.store.recordPrompt(member, now);
+  if (failure) {
+    await services.store.releasePrompt(member, now);
+    return false;
+  }
   return true;
 }

@@ -71,6 +71,20 @@ export class LinkStartSigner {
     }
   }
 
+  /**
+   * The value of the cookie that ties an OAuth state to the browser that confirmed the link
+   * page. Derived from the state, so nothing more needs storing.
+   */
+  browserBinding(state: string): string {
+    return this.mac(this.keys[0] as Buffer, `browser:${state}`);
+  }
+
+  /** Whether a cookie value binds this state (under any listed key). */
+  isBrowserBinding(state: string, value: string | undefined): boolean {
+    if (!value) return false;
+    return this.keys.some((key) => sameMac(this.mac(key, `browser:${state}`), value));
+  }
+
   private mac(key: Buffer, body: string): string {
     return createHmac('sha256', key).update(body).digest('base64url');
   }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../errors';
 import type { AppLogger } from '../logger';
 import type { Link, LinkStore } from '../store/types';
@@ -54,9 +54,11 @@ export class TokenRefresher {
     private readonly logger: AppLogger,
   ) {}
 
-  /** Returns the same link with tokens newer than `stale`'s and usable now. */
+  /** Returns the same link with tokens other than `stale`'s and usable now. */
   refresh(stale: Link): Promise<Link> {
-    const id = `${stale.teamId}:${stale.userId}`;
+    // Callers holding the same stale token share one refresh; one holding another token (say,
+    // one that failed after the last refresh) gets a refresh of its own, taken in turn.
+    const id = `${stale.teamId}:${stale.userId}:${fingerprint(stale.tokens.accessToken)}`;
     const running = this.inFlight.get(id);
     const started = running ?? this.refreshOnce(stale).finally(() => this.inFlight.delete(id));
     if (!running) this.inFlight.set(id, started);
@@ -70,11 +72,11 @@ export class TokenRefresher {
     const deadline = Date.now() + GIVE_UP_MS;
     while (Date.now() < deadline) {
       const current = await this.currentLink(stale);
-      if (current.version !== stale.version && !needsRefresh(current)) return current;
+      if (renewed(current, stale)) return current;
       if (await this.store.tryAcquireRefreshLease(stale, this.owner, LEASE_TTL_MS)) {
         try {
           const fresh = await this.currentLink(stale);
-          if (fresh.version !== stale.version && !needsRefresh(fresh)) return fresh;
+          if (renewed(fresh, stale)) return fresh;
           return await this.spendRefreshToken(fresh);
         } finally {
           await this.store.releaseRefreshLease(stale, this.owner);
@@ -107,7 +109,7 @@ export class TokenRefresher {
     if (!saved) {
       // Someone wrote first (the lease expired under a slow request): use what they stored.
       const newer = await this.currentLink(link);
-      if (newer.version !== link.version && !needsRefresh(newer)) return newer;
+      if (renewed(newer, link)) return newer;
       throw new AppError('ringcentral_unavailable', 'The link changed during a refresh');
     }
     this.logger.debug({ teamId: link.teamId, userId: link.userId }, 'tokens refreshed');
@@ -134,11 +136,28 @@ export class TokenRefresher {
     }
   }
 
-  private async breakLink(link: Link, reason: string): Promise<never> {
-    await this.store.markBroken(link, reason, link.version);
+  /**
+   * Marks the link broken, unless it changed meanwhile: a link another process just renewed,
+   * or one the member replaced, is not broken.
+   */
+  async breakLink(link: Link, reason: string): Promise<Link> {
+    if (!(await this.store.markBroken(link, reason, link.version))) {
+      const now = await this.currentLink(link);
+      if (renewed(now, link)) return now;
+    }
     this.logger.warn({ teamId: link.teamId, userId: link.userId }, 'RingCentral link broken');
     throw new AppError('link_broken', 'RingCentral link is broken', { reason });
   }
+}
+
+/** A stored link whose tokens differ from the stale ones and are usable now. */
+function renewed(current: Link, stale: Link): boolean {
+  return current.tokens.accessToken !== stale.tokens.accessToken && !needsRefresh(current);
+}
+
+/** Tells tokens apart without keeping them as map keys. */
+function fingerprint(token: string): string {
+  return createHash('sha256').update(token).digest('base64url').slice(0, 16);
 }
 
 function linkChanged(): AppError {

@@ -78,14 +78,24 @@ export class UserSession implements RingCentralHttp {
           await this.adopt(await this.refresher.refresh(this.link));
           continue;
         }
-        if (response?.status === 401) {
+        if (response?.status === 401 && attempt === 1) {
           // Refused even with freshly refreshed tokens: the session was ended at RingCentral.
-          throw new AppError('link_broken', 'RingCentral refused the renewed token', {
-            reason: 'RingCentral no longer accepts this link (it was revoked). Connect again.',
-          });
+          // (Unless another process renewed it meanwhile: then one more try with that pair.)
+          await this.adopt(
+            await this.refresher.breakLink(
+              this.link,
+              'RingCentral no longer accepts this link (it was revoked). Connect again.',
+            ),
+          );
+          continue;
         }
         if (response?.status === 429) {
           this.budget.block(this.budgetKey(), group, retryAfterSeconds(response));
+        }
+        if (response?.status === 401) {
+          throw new AppError('link_broken', 'RingCentral keeps refusing this link', {
+            reason: 'RingCentral no longer accepts this link. Connect again.',
+          });
         }
         throw await toAppError(error);
       }

@@ -16,7 +16,7 @@ const FAR_FUTURE = Date.now() + 10 * 365 * 24 * 60 * 60_000;
 /** How many OAuth states the store holds (it empties them to count: call once, at the end). */
 const oauthStates = (h: Harness) => h.store.purgeExpiredOAuthStates(FAR_FUTURE);
 
-function expectUnframeable(response: Response): void {
+function expectUnframeable(response: { headers: Headers }): void {
   expect(response.headers.get('x-frame-options')).toBe('DENY');
   expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   expect(response.headers.get('cache-control')).toBe('no-store');
@@ -139,8 +139,8 @@ describe('opening a Connect button asks first, naming whose Slack account it lin
     // Ana forwards her button; Ben approves at RingCentral. The page tells him what happened.
     const authorize = await h.authorizeUrl(linkUrlOf(await h.command(PEOPLE.ana.id, 'link')) ?? '');
     const callback = await h.sandbox.approve(authorize, 'ben.okafor@example.com');
-    const landing = await fetch(callback, { redirect: 'manual' });
-    const html = await landing.text();
+    const landing = await h.openCallback(callback);
+    const html = landing.html;
     expect(landing.status).toBe(200);
     expect(html).toContain('Linked as Ben Okafor, ext 105');
     expect(html).toContain(
@@ -170,6 +170,25 @@ describe('abandoned sign-ins', () => {
       // Consuming "as of long ago" would still return a row that is there: the expired one is gone.
       expect(await h.store.consumeOAuthState('abandoned', 0)).toBeNull();
       expect(await h.store.consumeOAuthState('current', Date.now())).not.toBeNull();
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('links nothing when a sign-in started in one browser comes back in another', async () => {
+    const h = await startHarness();
+    try {
+      // Ana starts her own sign-in and sends the RingCentral URL to Ben, who approves it.
+      const authorize = await h.authorizeUrl(
+        linkUrlOf(await h.command(PEOPLE.ana.id, 'link')) ?? '',
+      );
+      const callback = await h.sandbox.approve(authorize, 'ben.okafor@example.com');
+      const landing = await h.openCallback(callback, { otherBrowser: true });
+      expect(landing.status).toBe(400);
+      expect(landing.html).toMatch(/started in another browser/);
+      expect(await h.store.getLink({ teamId: TEAM_ID, userId: PEOPLE.ana.id })).toBeNull();
+      // The state is spent: the right browser cannot reuse it afterwards either.
+      expect((await h.openCallback(callback)).status).toBe(400);
     } finally {
       await h.close();
     }

@@ -42,9 +42,9 @@ describe('the OAuth callback refuses what it should and stores nothing', () => {
   it('refuses a replayed callback and keeps the first link', async () => {
     const url = await promptUrl(h, PEOPLE.ana.id);
     const redirect = await h.sandbox.approve(url.toString(), 'ana.ruiz@example.com');
-    expect((await fetch(redirect)).status).toBe(200);
+    expect((await h.openCallback(redirect)).status).toBe(200);
     const first = await h.store.getLink(ana);
-    const replay = await fetch(redirect);
+    const replay = await h.openCallback(redirect);
     expect(replay.status).toBe(400);
     expect(await h.store.getLink(ana)).toEqual(first);
   });
@@ -58,9 +58,9 @@ describe('the OAuth callback refuses what it should and stores nothing', () => {
       'ana.ruiz@example.com',
       { deny: true },
     );
-    const page = await fetch(denied);
+    const page = await h.openCallback(denied);
     expect(page.status).toBe(400);
-    expect(await page.text()).toMatch(/not granted|cancelled/i);
+    expect(page.html).toMatch(/not granted|cancelled/i);
     expect(await h.store.getLink(ana)).toBeNull();
   });
 
@@ -69,7 +69,7 @@ describe('the OAuth callback refuses what it should and stores nothing', () => {
     const state = url.searchParams.get('state') ?? '';
     expect(await h.store.consumeOAuthState(state, Date.now() + 11 * 60_000)).toBeNull();
     const redirect = await h.sandbox.approve(url.toString(), 'ana.ruiz@example.com');
-    expect((await fetch(redirect)).status).toBe(400);
+    expect((await h.openCallback(redirect)).status).toBe(400);
     expect(await h.store.getLink(ana)).toBeNull();
   });
 
@@ -88,8 +88,8 @@ describe('the OAuth callback refuses what it should and stores nothing', () => {
           'ana.ruiz@example.com',
         ),
       );
-      const page = await callback(
-        `code=${stolen.searchParams.get('code')}&state=${url.searchParams.get('state')}`,
+      const page = await h.openCallback(
+        `${h.appUrl}/oauth/ringcentral/callback?code=${stolen.searchParams.get('code')}&state=${url.searchParams.get('state')}`,
       );
       expect(page.status).toBe(502);
       expect(await h.store.getLink(ana)).toBeNull();
@@ -101,7 +101,7 @@ describe('the OAuth callback refuses what it should and stores nothing', () => {
   it('stores the link for the Slack member who asked, as whoever signed in at RingCentral', async () => {
     const url = await promptUrl(h, PEOPLE.ana.id);
     const redirect = await h.sandbox.approve(url.toString(), 'ben.okafor@example.com');
-    await fetch(redirect);
+    await h.openCallback(redirect);
     // The state is bound to Ana: the link lands on her, never on Ben's Slack account.
     expect(await h.store.getLink({ teamId: TEAM_ID, userId: PEOPLE.ben.id })).toBeNull();
     expect((await h.store.getLink(ana))?.identity.extensionNumber).toBe('105');

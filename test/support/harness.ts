@@ -61,8 +61,16 @@ export interface Harness {
    * naming the member (checked), then its form's POST, whose 303 leads to RingCentral.
    */
   authorizeUrl(buttonUrl: string): Promise<string>;
+  /**
+   * Opens RingCentral's redirect back to the app in the browser that started the sign-in (with
+   * its binding cookie), or in another browser.
+   */
+  openCallback(
+    callbackUrl: string,
+    options?: { otherBrowser?: boolean },
+  ): Promise<{ status: number; html: string; headers: Headers }>;
   /** Links a Slack member by the real OAuth flow: link prompt → sign-in → callback. */
-  link(userId: string, who: string): Promise<{ status: number; html: string }>;
+  link(userId: string, who: string): Promise<{ status: number; html: string; headers: Headers }>;
   /** Presses a button as `userId`; resolves with the ack's status and the response_url's id. */
   press(
     userId: string,
@@ -198,6 +206,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return slack.responses(id).map((response) => response.body);
   };
 
+  const browserCookies = new Map<string, string>();
   const harness: Harness = {
     sandbox,
     slack,
@@ -234,15 +243,27 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await response.body?.cancel();
       const location = response.headers.get('location');
       if (response.status !== 303 || !location) throw new Error(`no redirect from ${form.action}`);
+      // The browser keeps the cookie that binds this sign-in to it, for the callback.
+      const cookie = response.headers.get('set-cookie')?.split(';')[0];
+      const state = new URL(location).searchParams.get('state');
+      if (cookie && state) browserCookies.set(state, cookie);
       return location;
+    },
+    async openCallback(callbackUrl, options = {}) {
+      const state = new URL(callbackUrl).searchParams.get('state') ?? '';
+      const cookie = options.otherBrowser ? undefined : browserCookies.get(state);
+      const response = await fetch(callbackUrl, {
+        redirect: 'manual',
+        headers: cookie ? { cookie } : {},
+      });
+      return { status: response.status, html: await response.text(), headers: response.headers };
     },
     async link(userId, who) {
       const prompt = await harness.command(userId, 'link');
       const url = linkUrlOf(prompt);
       if (!url) throw new Error(`no link button in ${JSON.stringify(prompt)}`);
       const callback = await sandbox.approve(await harness.authorizeUrl(url), who);
-      const response = await fetch(callback, { redirect: 'manual' });
-      return { status: response.status, html: await response.text() };
+      return harness.openCallback(callback);
     },
     async press(userId, actionId, value, extra = {}) {
       const responseId = `press-${++sequence}`;
