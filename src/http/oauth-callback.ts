@@ -79,12 +79,13 @@ async function handle(services: Services, req: IncomingMessage, res: ServerRespo
   try {
     const { tokens, identity } = await services.oauth.exchange(code, state);
     const replaced = await services.store.getLink(state);
-    const link = await services.store.saveLink({
-      teamId: state.teamId,
-      userId: state.userId,
-      identity,
-      tokens,
-    });
+    const link = await services.store
+      .saveLink({ teamId: state.teamId, userId: state.userId, identity, tokens })
+      .catch(async (error) => {
+        // Not stored, so not kept: end the session RingCentral just opened.
+        await revokeTokens(services.credentials, tokens);
+        throw error;
+      });
     // A relink ends the session it replaces, so no forgotten token stays valid at RingCentral.
     if (replaced?.tokens.refreshToken) {
       services.background.run(revokeTokens(services.credentials, replaced.tokens));

@@ -6,8 +6,8 @@ import { createPkcePair, createState } from './pkce';
 import {
   authDataToTokens,
   createPlatform,
+  REQUEST_TIMEOUT_MS,
   type RingCentralAppCredentials,
-  tokensToAuthData,
 } from './platform-factory';
 import type { ExtensionRecord } from './types';
 
@@ -98,12 +98,29 @@ export class RingCentralOAuth {
   }
 }
 
-/** Ends the RingCentral session of a link. Errors are ignored: RingCentral advises no retry. */
+/**
+ * Ends the RingCentral session of a pair. The refresh token is sent, not the access token: it
+ * outlives the access token, so a link idle for hours is still ended. Errors are ignored, as
+ * RingCentral advises: revoking is not retried.
+ */
 export async function revokeTokens(
   credentials: RingCentralAppCredentials,
   tokens: TokenSet,
 ): Promise<void> {
-  const platform = createPlatform(credentials);
-  await platform.auth().setData(tokensToAuthData(tokens));
-  await platform.logout().catch(() => undefined);
+  const token = tokens.refreshToken || tokens.accessToken;
+  if (!token) return;
+  const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString(
+    'base64',
+  );
+  await fetch(new URL('/restapi/oauth/revoke', credentials.serverUrl), {
+    method: 'POST',
+    headers: {
+      Authorization: `Basic ${basic}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams({ token }).toString(),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  })
+    .then((response) => response.body?.cancel())
+    .catch(() => undefined);
 }

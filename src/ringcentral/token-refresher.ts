@@ -5,6 +5,7 @@ import type { Link, LinkStore } from '../store/types';
 import { requireActive } from './active-link';
 import { toAppError } from './api-errors';
 import { identityOf } from './identity';
+import { revokeTokens } from './oauth';
 import {
   authDataToTokens,
   createPlatform,
@@ -107,8 +108,14 @@ export class TokenRefresher {
     const tokens = authDataToTokens(await platform.auth().data());
     const saved = await this.store.updateTokens(link, link.version, tokens);
     if (!saved) {
+      const stored = await this.store.getLink(link);
+      if (!stored || !sameLink(stored, link)) {
+        // The member unlinked or relinked meanwhile: end the replaced session we just renewed.
+        await revokeTokens(this.credentials, tokens);
+        throw linkChanged();
+      }
       // Someone wrote first (the lease expired under a slow request): use what they stored.
-      const newer = await this.currentLink(link);
+      const newer = requireActive(stored);
       if (renewed(newer, link)) return newer;
       throw new AppError('ringcentral_unavailable', 'The link changed during a refresh');
     }
