@@ -144,11 +144,13 @@ export class PostgresLinkStore implements LinkStore {
   }
 
   async tryAcquireRefreshLease(key: MemberKey, owner: string, ttlMs: number): Promise<boolean> {
-    const now = this.now();
+    // The database's clock, not this host's: processes on several hosts agree on when a
+    // lease has expired however far their own clocks drift apart.
+    const now = '(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::bigint';
     const changed = await this.run(
-      `UPDATE ${this.name('links')} SET lease_owner = $3, lease_expires_at = $5
-        WHERE ${KEY} AND (lease_owner IS NULL OR lease_owner = $3 OR lease_expires_at <= $4)`,
-      [...keyParams(key), owner, now, now + ttlMs],
+      `UPDATE ${this.name('links')} SET lease_owner = $3, lease_expires_at = ${now} + $4
+        WHERE ${KEY} AND (lease_owner IS NULL OR lease_owner = $3 OR lease_expires_at <= ${now})`,
+      [...keyParams(key), owner, ttlMs],
     );
     return changed > 0;
   }
