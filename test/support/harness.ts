@@ -280,6 +280,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return { status, responseId };
     },
     async close() {
+      // Bolt checks its token (auth.test) when built and nobody awaits it; cut off by closing
+      // the Slack stand-in, its retries would keep the test worker alive for minutes.
+      await slack.waitFor('auth.test', undefined, 5_000).catch(() => undefined);
       await app.stop();
       await store.close();
       await slack.close();
