@@ -1,22 +1,23 @@
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
+import { BackgroundWork } from './background-work';
 import type { Config } from './config';
 import { IdentityCache, type IdentityCacheOptions } from './directory';
+import { ReminderScheduler, type ReminderSchedulerOptions } from './flows/reminder-scheduler';
+import { connectPageRoute } from './http/connect-page';
 import { healthRoute } from './http/health';
-import { linkStartRoute } from './http/link-start';
 import { oauthCallbackRoute } from './http/oauth-callback';
 import { registerListeners } from './listeners';
 import type { AppLogger } from './logger';
-import { BackgroundWork } from './onboarding/background';
-import { ReminderScheduler, type ReminderSchedulerOptions } from './onboarding/reminder-scheduler';
-import { LinkStartSigner } from './ringcentral/link-start';
+import { PATHS } from './paths';
+import { ConnectTokenSigner } from './ringcentral/connect-token';
 import { RingCentralOAuth } from './ringcentral/oauth';
 import { RateBudget, type RateBudgetOptions } from './ringcentral/rate-budget';
 import { RingCentralSessions } from './ringcentral/sessions';
 import { TokenRefresher } from './ringcentral/token-refresher';
 import type { Services } from './services';
 import { boltLogger } from './slack/bolt-logger';
-import { SlackPeople } from './slack/slack-people';
+import { SlackPeople } from './slack/people';
 import type { LinkStore } from './store/types';
 
 export interface AppDeps {
@@ -75,7 +76,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
     logger,
     credentials,
     oauth: new RingCentralOAuth(store, credentials, now),
-    linkStart: new LinkStartSigner(config.tokenEncryptionKey),
+    connectTokens: new ConnectTokenSigner(config.tokenEncryptionKey),
     sessions: new RingCentralSessions(store, credentials, refresher, budget),
     cache: new IdentityCache({ now, maxBytes: config.cacheMaxBytes, ...deps.cache }),
     people: new SlackPeople(slack),
@@ -86,7 +87,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
   const reminders = new ReminderScheduler(services, deps.reminders);
 
   const customRoutes = [
-    linkStartRoute(services),
+    connectPageRoute(services),
     oauthCallbackRoute(services),
     healthRoute(services),
   ];
@@ -103,7 +104,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
         })
       : new HTTPReceiver({
           signingSecret: config.slack.signingSecret ?? '',
-          endpoints: '/slack/events',
+          endpoints: PATHS.slackEvents,
           customRoutes,
           logger: boltLogger(logger),
           processBeforeResponse: false,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PATHS } from './paths';
 
 /** Everything the app reads from the environment, validated once at start-up. */
 export interface Config {
@@ -142,7 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       clientId: values.RC_CLIENT_ID,
       clientSecret: values.RC_CLIENT_SECRET,
       serverUrl: values.RC_SERVER_URL.replace(/\/+$/, ''),
-      redirectUri: `${publicUrl}/oauth/ringcentral/callback`,
+      redirectUri: `${publicUrl}${PATHS.oauthCallback}`,
     },
     publicUrl,
     port: values.PORT,

@@ -1,13 +1,13 @@
 import type { WebClient } from '@slack/web-api';
+import type { BackgroundWork } from './background-work';
 import type { Config } from './config';
 import type { IdentityCache } from './directory';
 import type { AppLogger } from './logger';
-import type { BackgroundWork } from './onboarding/background';
-import type { LinkStartSigner } from './ringcentral/link-start';
+import type { ConnectTokenSigner } from './ringcentral/connect-token';
 import type { RingCentralOAuth } from './ringcentral/oauth';
 import type { RingCentralAppCredentials } from './ringcentral/platform-factory';
 import type { RingCentralSessions } from './ringcentral/sessions';
-import type { SlackPeople } from './slack/slack-people';
+import type { SlackPeople } from './slack/people';
 import type { LinkStore } from './store/types';
 
 /** What every listener and route reaches its collaborators through: no module singletons. */
@@ -18,7 +18,7 @@ export interface Services {
   credentials: RingCentralAppCredentials;
   oauth: RingCentralOAuth;
   /** Signs the URLs of Connect buttons. */
-  linkStart: LinkStartSigner;
+  connectTokens: ConnectTokenSigner;
   sessions: RingCentralSessions;
   cache: IdentityCache;
   people: SlackPeople;

@@ -1,5 +1,5 @@
 /** Reply to `company`: the account and its company-level numbers. */
-import type { CompanyResult } from '../directory/types';
+import type { CompanyResult } from '../model';
 import { safe } from './escape';
 import { formatNumber, numberText, plural } from './format';
 import { actions, context, fields, header, LIMITS, message, packLines, section } from './kit';

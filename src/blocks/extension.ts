@@ -1,10 +1,5 @@
 /** Replies about one extension: `ext <n>` and `numbers [ext <n> | @user]`. */
-import type {
-  ExtensionResult,
-  ExtensionSummary,
-  NumberInfo,
-  NumbersResult,
-} from '../directory/types';
+import type { ExtensionResult, ExtensionSummary, NumberInfo, NumbersResult } from '../model';
 import { mention, safe } from './escape';
 import { extensionPlain, extensionText, plural } from './format';
 import {

@@ -1,5 +1,5 @@
 /** Reply to `find <text>`: matching extensions, paged, each with its own buttons. */
-import type { FindResult } from '../directory/types';
+import type { FindResult } from '../model';
 import { clip, safe } from './escape';
 import { showing } from './format';
 import { actions, context, LIMITS, type MaybeBlock, message, section } from './kit';

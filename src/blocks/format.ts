@@ -1,15 +1,8 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-import type { ExtensionSummary } from '../directory/types';
+import type { ExtensionSummary } from '../model';
+import { formatNumber } from '../phone';
 import { safe } from './escape';
 
-/** '+1 650 331 6252' for an E.164 number; the input itself when it cannot be read. */
-export function formatNumber(e164: string): string {
-  try {
-    return parsePhoneNumberFromString(e164.trim())?.formatInternational() ?? e164;
-  } catch {
-    return e164;
-  }
-}
+export { formatNumber };
 
 /** A number as mrkdwn: formatted, then escaped (a raw fallback comes from RingCentral). */
 export function numberText(e164: string): string {

@@ -1,8 +1,8 @@
 /** Reply to `forwarding [ext <n> | @user]`: forwarding and call-flip numbers. */
-import type { ForwardingEntry, ForwardingResult } from '../directory/types';
-import { ActionIds } from '../listeners/ids';
+import type { ForwardingEntry, ForwardingResult } from '../model';
 import { safe, safeList } from './escape';
 import { extensionPlain, extensionText, numberText, plural } from './format';
+import { ActionIds } from './ids';
 import { actions, context, LIMITS, message, packLines, section } from './kit';
 import { shareButton } from './parts';
 import type { Message, RenderOptions } from './types';

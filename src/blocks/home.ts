@@ -1,11 +1,10 @@
 /** The app's Home tab, in its three states: not linked, linked, link broken. */
 import type { HomeView } from '@slack/types';
-import type { ForwardingEntry, NumberInfo } from '../directory/types';
-import { ActionIds } from '../listeners/ids';
-import type { Link } from '../store/types';
+import type { ForwardingEntry, NumberInfo } from '../model';
 import { safe } from './escape';
 import { plural } from './format';
 import { byFlipNumber, forwardingLine } from './forwarding';
+import { ActionIds } from './ids';
 import {
   actions,
   button,
@@ -21,6 +20,7 @@ import {
 import { PERMISSIONS_NOTE } from './link';
 import { roleText, tokenState, unlinkButton } from './me';
 import { numberLine } from './parts';
+import type { LinkView } from './types';
 
 const WHAT_IT_DOES =
   'rcnumber answers phone-directory questions from RingCentral: who owns a number, what numbers an extension has, and where calls forward to.';
@@ -98,7 +98,7 @@ function forwardingPart(entries: ForwardingEntry[] | null | undefined): MaybeBlo
 }
 
 export interface HomeLinkedInput {
-  link: Link;
+  link: LinkView;
   /** null: RingCentral did not answer; undefined: not shown. */
   numbers?: NumberInfo[] | null;
   forwarding?: ForwardingEntry[] | null;

@@ -1,4 +1,6 @@
 /** Pure renderers from directory results to Slack Block Kit. No I/O, no Slack runtime. */
+
+export { renderShared, withoutButtons, withoutShareButtons } from './channel-post';
 export { renderCompany } from './company';
 export {
   type ErrorAction,
@@ -13,6 +15,7 @@ export { formatNumber } from './format';
 export { renderForwarding } from './forwarding';
 export { renderHelp, renderInvalid, type UsageEntry } from './help';
 export { type HomeLinkedInput, homeBroken, homeLinked, homeUnlinked } from './home';
+export { ActionIds, BlockIds, CallbackIds } from './ids';
 export { renderLinked, renderLinkPrompt, renderUnlinked } from './link';
 export { renderLookup } from './lookup';
 export { renderMe, tokenState } from './me';
@@ -31,7 +34,6 @@ export {
   welcomeMessage,
 } from './onboarding';
 export { renderProgress } from './progress';
-export { renderShared, withoutButtons, withoutShareButtons } from './shared';
 export type { Message, RenderOptions } from './types';
 export {
   type PagedKind,

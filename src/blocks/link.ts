@@ -1,8 +1,8 @@
 /** Linking replies: the connect prompt, and the confirmations of link and unlink. */
 
-import { ActionIds } from '../listeners/ids';
-import type { LinkedIdentity } from '../store/types';
+import type { LinkedIdentity } from '../model';
 import { safe } from './escape';
+import { ActionIds } from './ids';
 import { actions, button, context, message, section } from './kit';
 import type { Message } from './types';
 

@@ -1,5 +1,5 @@
 /** Replies to a phone number or the start of one. */
-import type { LookupResult, PrefixResult, WhoOwnsResult } from '../directory/types';
+import type { LookupResult, PrefixResult, WhoOwnsResult } from '../model';
 import { safe } from './escape';
 import { extensionPlain, formatNumber, numberText, showing } from './format';
 import { actions, context, fields, header, LIMITS, message, packLines, section } from './kit';

@@ -1,16 +1,15 @@
 /** Reply to `me`: who the Slack user is linked as, and the state of the link's tokens. */
 import { formatDistance } from 'date-fns';
-import { ActionIds } from '../listeners/ids';
-import type { Link } from '../store/types';
 import { safe } from './escape';
+import { ActionIds } from './ids';
 import { actions, button, fields, message, section } from './kit';
-import type { Message } from './types';
+import type { LinkView, Message } from './types';
 
 /**
  * The token state in plain words (unescaped). RingCentral renews the refresh token each time the
  * access token is refreshed, so it only runs out when the link goes unused until that date.
  */
-export function tokenState(link: Link, now: number): string {
+export function tokenState(link: LinkView, now: number): string {
   if (link.status === 'broken') {
     return `broken: ${link.brokenReason?.trim() || 'RingCentral no longer accepts it'} — reconnect with /rcnumber link`;
   }
@@ -20,7 +19,7 @@ export function tokenState(link: Link, now: number): string {
 }
 
 /** 'Admin' or 'Regular user', as RingCentral's role decides what the user sees. */
-export function roleText(link: Link): string {
+export function roleText(link: LinkView): string {
   return link.identity.isAdmin ? 'Admin' : 'Regular user';
 }
 
@@ -38,7 +37,7 @@ export function unlinkButton() {
   });
 }
 
-export function renderMe(link: Link, now: number): Message {
+export function renderMe(link: LinkView, now: number): Message {
   const { identity } = link;
   const since = formatDistance(link.linkedAt, now, { addSuffix: true });
   const state = tokenState(link, now);

@@ -1,10 +1,10 @@
 /** The lookup modal (search box + results) and the confirmation shown before sharing. */
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
-import { ActionIds, BlockIds, CallbackIds } from '../listeners/ids';
+import { withoutShareButtons } from './channel-post';
 import { clip, safe } from './escape';
 import { plural } from './format';
+import { ActionIds, BlockIds, CallbackIds } from './ids';
 import { capBlocks, context, LIMITS, plain, section } from './kit';
-import { withoutShareButtons } from './shared';
 import type { Message } from './types';
 
 /** Metadata that does not fit is left out rather than cut: half a JSON document is worse. */

@@ -1,6 +1,7 @@
 /** Direct messages that invite members to connect RingCentral, and the admin's summary. */
-import { ActionIds } from '../listeners/ids';
+
 import { plural } from './format';
+import { ActionIds } from './ids';
 import { actions, button, context, message, section } from './kit';
 import { PERMISSIONS_NOTE } from './link';
 import type { Message } from './types';

@@ -1,9 +1,9 @@
 /** Pieces several renderers share: number lines, owner text, and the buttons under a reply. */
 import type { Button } from '@slack/types';
-import type { ExtensionSummary, NumberInfo } from '../directory/types';
-import { ActionIds } from '../listeners/ids';
+import type { ExtensionSummary, NumberInfo } from '../model';
 import { mention, safe, safeList } from './escape';
 import { extensionText, numberText } from './format';
+import { ActionIds } from './ids';
 import { button } from './kit';
 import type { PagedKind, ShareValue } from './values';
 

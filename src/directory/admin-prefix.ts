@@ -1,9 +1,9 @@
 import { isAppError } from '../errors';
+import type { ExtensionSummary, NumberInfo } from '../model';
 import { PrefixIndex, type PrefixQuery, queryPrefixes } from '../phone';
 import { type DirectoryContext, identityKey, listing } from './context';
 import { extensionSummary, numberInfoV2 } from './convert';
 import { allExtensions, type NumberListing, visibleNumbers } from './listings';
-import type { ExtensionSummary, NumberInfo } from './types';
 
 /**
  * An administrator's numbers starting with a prefix. RingCentral's v2 number search takes the

@@ -1,7 +1,7 @@
+import type { CompanyResult, NumberInfo } from '../model';
 import { type DirectoryContext, identityKey, SINGLE_CALL_WAIT_MS, viewerOf } from './context';
 import { embeddedOwner, numberInfo } from './convert';
 import { account } from './listings';
-import type { CompanyResult, NumberInfo } from './types';
 
 /** `company`: the account's main facts and, for administrators, its company-level numbers. */
 export async function companyInfo(ctx: DirectoryContext): Promise<CompanyResult> {

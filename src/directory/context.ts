@@ -1,6 +1,6 @@
+import type { ExtensionSummary, Viewer } from '../model';
 import type { AccountApi, ListOptions } from '../ringcentral/account-api';
 import type { IdentityCache } from './identity-cache';
-import type { ExtensionSummary, Viewer } from './types';
 
 /** Progress of slow work, for the "collecting numbers… 40%" message. */
 export type ProgressFn = (fraction: number, label: string) => void;

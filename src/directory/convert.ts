@@ -1,3 +1,4 @@
+import type { ExtensionSummary, ForwardingEntry, NumberInfo } from '../model';
 import { toE164 } from '../phone';
 import type {
   DirectoryEntryRecord,
@@ -6,7 +7,6 @@ import type {
   PhoneNumberRecord,
   PhoneNumberV2Record,
 } from '../ringcentral/types';
-import type { ExtensionSummary, ForwardingEntry, NumberInfo } from './types';
 
 /** RingCentral's records → the app's plain result types. */
 

@@ -1,11 +1,11 @@
 import { AppError } from '../errors';
+import type { ExtensionResult, FindResult, NumberInfo, NumbersResult } from '../model';
 import { DEFAULT_PAGE_SIZE } from '../phone';
 import { type DirectoryContext, identityKey, SINGLE_CALL_WAIT_MS, viewerOf } from './context';
 import { numberInfo } from './convert';
 import { searchableExtensions } from './listings';
 import type { PageRequest } from './lookup';
 import { resolveTarget, type Target } from './targets';
-import type { ExtensionResult, FindResult, NumberInfo, NumbersResult } from './types';
 
 const MAX_FIND_TEXT = 100;
 

@@ -1,9 +1,9 @@
 import { AppError } from '../errors';
+import type { ForwardingResult } from '../model';
 import { type DirectoryContext, identityKey, SINGLE_CALL_WAIT_MS, viewerOf } from './context';
 import { forwardingEntry } from './convert';
 import type { NumberListing } from './listings';
 import { resolveTarget, type Target } from './targets';
-import type { ForwardingResult } from './types';
 
 /** Extension types that have a forwarding and call-flip list at RingCentral. */
 const FORWARDING_TYPES = new Set(['User', 'DigitalUser', 'VirtualUser']);

@@ -1,3 +1,5 @@
+/** Use cases answered under the asking member's own RingCentral token: no Slack, no store. */
+export type * from '../model/answers';
 export { companyInfo } from './company';
 export type { DirectoryContext, ProgressFn } from './context';
 export { extensionDetails, findExtensions, numbersOf } from './extensions';
@@ -5,4 +7,3 @@ export { forwardingOf } from './forwarding';
 export { IdentityCache, type IdentityCacheOptions } from './identity-cache';
 export { lookupNumber, type PageRequest } from './lookup';
 export type { Target } from './targets';
-export type * from './types';

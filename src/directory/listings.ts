@@ -1,3 +1,4 @@
+import type { ExtensionSummary, NumberInfo } from '../model';
 import { type CountryCode, countryFromHomeCountry, PrefixIndex, toE164 } from '../phone';
 import type { AccountRecord, ExtensionRecord } from '../ringcentral/types';
 import {
@@ -8,7 +9,6 @@ import {
   selfSummary,
 } from './context';
 import { directorySummary, embeddedOwner, extensionSummary, numberInfo } from './convert';
-import type { ExtensionSummary, NumberInfo } from './types';
 
 /**
  * The listings one identity may read, cached for that identity. Which listing is used depends

@@ -1,11 +1,11 @@
 import { AppError, isAppError } from '../errors';
+import type { LookupResult, NumberInfo, PrefixResult, WhoOwnsResult } from '../model';
 import { DEFAULT_PAGE_SIZE, isBareDigits, parseNumberQuery } from '../phone';
 import { adminPrefixListing } from './admin-prefix';
 import { type DirectoryContext, identityKey, SINGLE_CALL_WAIT_MS, viewerOf } from './context';
 import { extensionSummary, numberInfoV2 } from './convert';
 import { homeCountry, type NumberListing, visibleNumbers } from './listings';
 import { extensionById } from './targets';
-import type { LookupResult, NumberInfo, PrefixResult, WhoOwnsResult } from './types';
 
 export interface PageRequest {
   offset?: number;

@@ -1,9 +1,9 @@
 import { AppError } from '../errors';
+import type { ExtensionSummary } from '../model';
 import type { ExtensionRecord } from '../ringcentral/types';
 import { type DirectoryContext, identityKey, SINGLE_CALL_WAIT_MS, selfSummary } from './context';
 import { extensionSummary } from './convert';
 import type { visibleNumbers } from './listings';
-import type { ExtensionSummary } from './types';
 
 /** Whose numbers or forwarding list: one's own, an extension number, or a person by email. */
 export type Target =

@@ -1,10 +1,11 @@
 import type { CustomRoute } from '@slack/bolt';
+import { PATHS } from '../paths';
 import type { Services } from '../services';
 
 /** `GET /healthz`: 200 when the store answers, 503 otherwise. */
 export function healthRoute(services: Services): CustomRoute {
   return {
-    path: '/healthz',
+    path: PATHS.health,
     method: ['GET'],
     handler: (_req, res) => {
       services.store

@@ -1,14 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
-import { confirmLink } from '../answers/confirm-link';
 import { isAppError } from '../errors';
-import { revokeTokens } from '../ringcentral/oauth';
+import { completeLink } from '../flows/complete-link';
+import { PATHS } from '../paths';
 import type { Services } from '../services';
+import { memberLabel } from '../slack/member-label';
 import { clearedBindingCookie, hasBinding } from './browser-binding';
 import { sendPage as send } from './html-page';
-import { memberLabel } from './member-label';
-
-export const OAUTH_CALLBACK_PATH = '/oauth/ringcentral/callback';
 
 /**
  * `GET /oauth/ringcentral/callback?code&state`: RingCentral's redirect after the user approves.
@@ -17,7 +15,7 @@ export const OAUTH_CALLBACK_PATH = '/oauth/ringcentral/callback';
  */
 export function oauthCallbackRoute(services: Services): CustomRoute {
   return {
-    path: OAUTH_CALLBACK_PATH,
+    path: PATHS.oauthCallback,
     method: ['GET'],
     handler: (req, res) => {
       handle(services, req, res).catch((error) => {
@@ -77,29 +75,7 @@ async function handle(services: Services, req: IncomingMessage, res: ServerRespo
     );
   }
   try {
-    const { tokens, identity } = await services.oauth.exchange(code, state);
-    const replaced = await services.store.getLink(state);
-    const link = await services.store
-      .saveLink({ teamId: state.teamId, userId: state.userId, identity, tokens })
-      .catch(async (error) => {
-        // Not stored, so not kept: end the session RingCentral just opened.
-        await revokeTokens(services.credentials, tokens);
-        throw error;
-      });
-    // A relink ends the session it replaces, so no forgotten token stays valid at RingCentral.
-    if (replaced?.tokens.refreshToken) {
-      services.background.run(revokeTokens(services.credentials, replaced.tokens));
-    }
-    services.logger.info(
-      { teamId: link.teamId, userId: link.userId, extension: identity.extensionNumber },
-      'linked',
-    );
-    await confirmLink(services, link, state).catch((error) =>
-      services.logger.warn(
-        { message: (error as Error).message },
-        'could not confirm the link in Slack',
-      ),
-    );
+    const { identity } = await completeLink(services, code, state);
     const ext = identity.extensionNumber ? `, ext ${identity.extensionNumber}` : '';
     const rcExt = identity.extensionNumber ? ` ext ${identity.extensionNumber}` : '';
     // Names the Slack side too, so whoever approved sees whose Slack account got their access.

@@ -1,3 +1,4 @@
+/** Only Bolt listeners: one per command, action, view and event id, each a few lines. */
 import type { App } from '@slack/bolt';
 import type { Services } from '../services';
 import { registerActions } from './actions';

@@ -6,11 +6,6 @@ export function formatNumber(e164: string): string {
   return parseE164(e164)?.formatInternational() ?? e164;
 }
 
-/** National form as dialled inside the number's country ('(650) 331-6252'); else the input. */
-export function formatNational(e164: string): string {
-  return parseE164(e164)?.formatNational() ?? e164;
-}
-
 /**
  * Normalises a number as RingCentral returns it ('+16503316252', '16503316252', '(650) 331-6252')
  * to E.164, or null when it is not a complete number. Digits without '+' are read both as a

@@ -135,9 +135,3 @@ function cleanQuery(query: Query): Record<string, string | string[]> {
   }
   return out;
 }
-
-export function assertAdmin(http: RingCentralHttp): void {
-  if (!http.identity.isAdmin) {
-    throw new AppError('not_admin', 'Only RingCentral administrators may do this');
-  }
-}

@@ -1,3 +1,4 @@
+/** What the app keeps between requests (links, OAuth states, members), in SQLite or PostgreSQL. */
 export { TokenCipher, TokenDecryptError } from './crypto';
 export { openStore } from './open-store';
 export {

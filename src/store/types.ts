@@ -3,12 +3,9 @@
  * states of links in progress, and the onboarding record of each member. Every implementation
  * (SQLite, PostgreSQL) passes the same contract suite in test/store/.
  */
+import type { LinkedIdentity, MemberKey } from '../model';
 
-/** A link is keyed by Slack team id + Slack user id. */
-export interface MemberKey {
-  teamId: string;
-  userId: string;
-}
+export type { LinkedIdentity, MemberKey };
 
 /** The RingCentral token pair of one link, as issued by the token endpoint. Times are epoch ms. */
 export interface TokenSet {
@@ -19,17 +16,6 @@ export interface TokenSet {
   scope: string;
   /** `owner_id` of the token response: the RingCentral extension id. */
   ownerId: string;
-}
-
-/** Who the Slack user is at RingCentral, read from `/extension/~` when they link. */
-export interface LinkedIdentity {
-  accountId: string;
-  extensionId: string;
-  extensionNumber: string;
-  name: string;
-  extensionType: string;
-  isAdmin: boolean;
-  email: string | null;
 }
 
 export type LinkStatus = 'active' | 'broken';

@@ -14,7 +14,7 @@ import {
   renderUnlinked,
   welcomeMessage,
 } from '../../src/blocks';
-import { ActionIds } from '../../src/listeners/ids';
+import { ActionIds } from '../../src/blocks/ids';
 import { fwd, identity, link, NOW, numbers, USAGE } from './fixtures';
 import { buttonByAction, buttons, shownText } from './helpers';
 

@@ -7,7 +7,7 @@ import {
   renderForwarding,
   renderNumbers,
 } from '../../src/blocks';
-import { ActionIds } from '../../src/listeners/ids';
+import { ActionIds } from '../../src/blocks/ids';
 import {
   company,
   ext,

@@ -2,6 +2,7 @@
 
 import type { View } from '@slack/types';
 import type { Message } from '../../src/blocks';
+import type { AppErrorCode } from '../../src/errors';
 import type {
   CompanyResult,
   ExtensionResult,
@@ -14,8 +15,7 @@ import type {
   PrefixResult,
   Viewer,
   WhoOwnsResult,
-} from '../../src/directory/types';
-import type { AppErrorCode } from '../../src/errors';
+} from '../../src/model/answers';
 import type { Link, LinkedIdentity } from '../../src/store/types';
 
 export const NOW = Date.UTC(2026, 10, 27, 14, 5);

@@ -1,5 +1,5 @@
 import { parsePageValue, parseShareValue, renderLookup } from '../../src/blocks';
-import { ActionIds } from '../../src/listeners/ids';
+import { ActionIds } from '../../src/blocks/ids';
 import { admin, ext, HUGE_QUERY, num, numbers, prefix, regular, whoOwns } from './fixtures';
 import { buttonByAction, buttons, shownText } from './helpers';
 

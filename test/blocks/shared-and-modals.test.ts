@@ -5,7 +5,7 @@ import {
   renderLookup,
   renderShared,
 } from '../../src/blocks';
-import { ActionIds, BlockIds, CallbackIds } from '../../src/listeners/ids';
+import { ActionIds, BlockIds, CallbackIds } from '../../src/blocks/ids';
 import { ext, forwarding, num, prefix, whoOwns } from './fixtures';
 import { buttonByAction, buttons, shownText } from './helpers';
 

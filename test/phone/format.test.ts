@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/min';
-import { formatNational, formatNumber, toE164 } from '../../src/phone/format';
+import { formatNumber, toE164 } from '../../src/phone/format';
 import { countryFromHomeCountry } from '../../src/phone/home-country';
 
 describe('formatNumber: readable international form', () => {
@@ -12,16 +12,6 @@ describe('formatNumber: readable international form', () => {
     ['', ''],
   ])('%j reads %j', (e164, shown) => {
     expect(formatNumber(e164)).toBe(shown);
-  });
-});
-
-describe('formatNational: as dialled inside the country', () => {
-  it.each([
-    ['+16503316252', '(650) 331-6252'],
-    ['+442079460958', '020 7946 0958'],
-    ['garbage', 'garbage'],
-  ])('%j reads %j', (e164, shown) => {
-    expect(formatNational(e164)).toBe(shown);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Services } from '../../services';
-import { rcnumberCommand } from './rcnumber';
+import { rcnumber } from './rcnumber';
 
 export function registerCommands(app: App, services: Services): void {
-  app.command('/rcnumber', rcnumberCommand(services));
+  app.command('/rcnumber', rcnumber(services));
 }

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { factsOfSlackUser } from '../../onboarding/eligibility';
-import { welcomeOnce } from '../../onboarding/welcome';
+import { factsOfSlackUser } from '../../flows/eligibility';
+import { welcomeOnce } from '../../flows/welcome';
 import type { Services } from '../../services';
 
 type Args = SlackEventMiddlewareArgs<'team_join'> & AllMiddlewareArgs;
@@ -10,15 +10,9 @@ export function teamJoin(services: Services) {
   return async ({ event, body, context }: Args): Promise<void> => {
     const teamId = context.teamId ?? body.team_id;
     if (!teamId || !event.user?.id) return;
-    const work = welcomeOnce(
-      services,
-      { teamId, userId: event.user.id },
-      factsOfSlackUser(event.user),
-    ).catch((error) =>
+    const member = { teamId, userId: event.user.id };
+    await welcomeOnce(services, member, factsOfSlackUser(event.user)).catch((error) =>
       services.logger.warn({ message: (error as Error).message }, 'welcome not sent'),
     );
-    // Tracked, so stopping the app lets the welcome finish (Slack was answered already).
-    services.background.run(work);
-    await work;
   };
 }

@@ -1,35 +1,17 @@
-import type { WebClient } from '@slack/web-api';
-import { linkPrompt } from '../../answers/link-prompt';
-import { lookupModal } from '../../blocks';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { ActionIds, BlockIds, lookupModal } from '../../blocks';
+import { searchInModal } from '../../flows/lookup-modal';
 import type { Services } from '../../services';
-import type { MemberKey } from '../../store/types';
+import { memberOf } from '../../slack/member-of';
 
-/**
- * `/rcnumber` alone: opens a loading modal at once (the trigger id lives 3 s), then updates it
- * with the search box, or with the link prompt for a member who is not linked.
- */
-export async function openLookupModal(
-  services: Services,
-  client: WebClient,
-  member: MemberKey,
-  triggerId: string,
-): Promise<void> {
-  const opened = await client.views.open({
-    trigger_id: triggerId,
-    view: lookupModal({ state: 'loading' }),
-  });
-  const viewId = opened.view?.id;
-  if (!viewId) return;
-  const link = await services.store.getLink(member);
-  const results =
-    link && link.status === 'active'
-      ? undefined
-      : await linkPrompt(services, member, {
-          reason: link?.brokenReason ?? null,
-        });
-  await client.views.update({
-    view_id: viewId,
-    hash: opened.view?.hash,
-    view: lookupModal({ state: 'ready', results }),
-  });
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** The modal's Search button: keep the modal open and answer inside it. */
+export function lookupModalSubmitted(services: Services) {
+  return async ({ ack, body, view, client }: Args): Promise<void> => {
+    const text = view.state.values[BlockIds.search]?.[ActionIds.searchInput]?.value ?? '';
+    await ack({ response_action: 'update', view: lookupModal({ state: 'loading', query: text }) });
+    const member = memberOf(body);
+    await searchInModal(services, client, member, view.id, text);
+  };
 }

@@ -1,8 +1,0 @@
-export {
-  type Command,
-  MAX_COMMAND_LENGTH,
-  parseCommand,
-  type Target,
-  USAGE,
-  type UsageLine,
-} from './parse-command';

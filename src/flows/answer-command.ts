@@ -1,0 +1,83 @@
+import {
+  type Message,
+  renderCompany,
+  renderExtension,
+  renderFind,
+  renderForwarding,
+  renderLookup,
+  renderNumbers,
+} from '../blocks';
+import {
+  companyInfo,
+  extensionDetails,
+  findExtensions,
+  forwardingOf,
+  lookupNumber,
+  numbersOf,
+  type ProgressFn,
+} from '../directory';
+import type { Command } from '../grammar';
+import type { Services } from '../services';
+import type { MemberKey } from '../store/types';
+import { directoryTarget, memberContext } from './member-context';
+import { mentionOwners, withSlackUser } from './mentions';
+
+/** The commands answered from RingCentral under the asker's own token. */
+export type DirectoryCommand = Extract<
+  Command,
+  { kind: 'lookup' | 'extension' | 'find' | 'numbers' | 'forwarding' | 'company' }
+>;
+
+export interface AnswerOptions {
+  shareable: boolean;
+  /** Mention owners who are Slack members; off for channel posts, which would notify them. */
+  mentions?: boolean;
+  offset?: number;
+  onProgress?: ProgressFn;
+}
+
+/**
+ * Runs one directory command for one member and renders the reply. The data path reads
+ * straight through: member's session → use case → renderer. Errors propagate to the caller,
+ * which turns them into words in one place.
+ */
+export async function answerCommand(
+  services: Services,
+  member: MemberKey,
+  command: DirectoryCommand,
+  options: AnswerOptions,
+): Promise<Message> {
+  const ctx = await memberContext(services, member, options.onProgress);
+  const render = { shareable: options.shareable };
+  const people = options.mentions === false ? null : services;
+  switch (command.kind) {
+    case 'lookup': {
+      const result = await lookupNumber(ctx, command.query, { offset: options.offset });
+      return renderLookup(await mentionOwners(people, member.teamId, result), render);
+    }
+    case 'extension': {
+      const result = await extensionDetails(ctx, command.number);
+      const extension = await withSlackUser(people, member.teamId, result.extension);
+      return renderExtension({ ...result, extension }, render);
+    }
+    case 'find':
+      return renderFind(
+        await findExtensions(ctx, command.text, { offset: options.offset }),
+        render,
+      );
+    case 'numbers': {
+      const target = await directoryTarget(services, member, command.target);
+      const result = await numbersOf(ctx, target);
+      const extension = await withSlackUser(people, member.teamId, result.extension);
+      return renderNumbers({ ...result, extension }, render);
+    }
+    case 'forwarding': {
+      const target = await directoryTarget(services, member, command.target);
+      const result = await forwardingOf(ctx, target);
+      const extension = await withSlackUser(people, member.teamId, result.extension);
+      return renderForwarding({ ...result, extension }, render);
+    }
+    case 'company':
+      return renderCompany(await companyInfo(ctx), render);
+  }
+}

@@ -1,0 +1,72 @@
+import type { WebClient } from '@slack/web-api';
+import { type Message, renderHelp, renderInvalid, renderMe, renderUnlinked } from '../blocks';
+import { parseCommand, USAGE } from '../grammar';
+import type { Services } from '../services';
+import { answerCommand } from './answer-command';
+import { linkPrompt } from './link-prompt';
+import { openLookupModal } from './lookup-modal';
+import { runOnboard } from './onboard';
+import { progressReporter } from './progress';
+import { replyForError } from './reply-for-error';
+import { unlinkMember } from './unlink';
+
+/** A slash command as the app needs it, whatever transport brought it. */
+export interface SlashCommand {
+  text: string;
+  teamId: string;
+  userId: string;
+  channelId: string;
+  responseUrl: string;
+  triggerId: string;
+}
+
+/**
+ * `/rcnumber …` after the ack: answers through `reply` (the command's response_url),
+ * ephemerally, under the asker's own RingCentral token. Every failure becomes words here.
+ */
+export async function runCommand(
+  services: Services,
+  client: WebClient,
+  command: SlashCommand,
+  reply: (message: Message) => Promise<unknown>,
+): Promise<void> {
+  const parsed = parseCommand(command.text);
+  const member = { teamId: command.teamId, userId: command.userId };
+  if (parsed.kind === 'modal') {
+    await openLookupModal(services, client, member, command.triggerId);
+    return;
+  }
+  const where = { channelId: command.channelId, responseUrl: command.responseUrl };
+  const progress = progressReporter(reply);
+  try {
+    switch (parsed.kind) {
+      case 'help':
+        return await progress.finish(renderHelp([...USAGE]));
+      case 'invalid':
+        return await progress.finish(renderInvalid(parsed.message, [...USAGE]));
+      case 'link':
+        return await progress.finish(await linkPrompt(services, member, where));
+      case 'unlink':
+        await unlinkMember(services, member);
+        return await progress.finish(renderUnlinked());
+      case 'me': {
+        const link = await services.store.getLink(member);
+        if (!link) return await progress.finish(await linkPrompt(services, member, where));
+        return await progress.finish(renderMe(link, services.now()));
+      }
+      case 'onboard':
+        return await runOnboard(services, member, parsed, progress);
+      default: {
+        const shareable = !command.channelId.startsWith('D');
+        const message = await answerCommand(services, member, parsed, {
+          shareable,
+          onProgress: progress.onProgress,
+        });
+        return await progress.finish(message);
+      }
+    }
+  } catch (error) {
+    const action = parsed.kind === 'invalid' ? undefined : parsed.kind;
+    await progress.finish(await replyForError(services, member, error, { ...where, action }));
+  }
+}

@@ -1,0 +1,4 @@
+/** The app's own HTTP routes beside Slack's: the Connect pages, RingCentral's callback, health. */
+export { connectPageRoute } from './connect-page';
+export { healthRoute } from './health';
+export { oauthCallbackRoute } from './oauth-callback';

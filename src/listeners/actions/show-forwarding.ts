@@ -1,0 +1,16 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { answerExtensionList } from '../../flows/buttons';
+import type { Services } from '../../services';
+import { placeOf } from '../../slack/answer-in-place';
+import { memberOf } from '../../slack/member-of';
+
+type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+
+/** "Forwarding" next to an extension. */
+export function showForwarding(services: Services) {
+  return async ({ ack, body, action, client }: Args): Promise<void> => {
+    await ack();
+    const site = { client, member: memberOf(body), place: placeOf(body) };
+    await answerExtensionList(services, site, 'forwarding', action.value, body.channel?.id);
+  };
+}

@@ -1,0 +1,3 @@
+/** The plain data the layers hand each other: members, identities and directory answers. */
+export type * from './answers';
+export type * from './member';
