@@ -1,5 +1,5 @@
 // Checks manifest.yml against Slack's published JSON Schema for classic (v1) manifests, and that
-// it declares what the app relies on. The schema lives in shared/reference beside the repo.
+// it declares what the app relies on. The schema is a copy kept in test/reference/.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
@@ -7,7 +7,7 @@ import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
 const repoRoot = path.resolve(__dirname, '../..');
-const schemaDir = path.resolve(__dirname, '../../../shared/reference/slack-manifest-schema');
+const schemaDir = path.resolve(__dirname, '../reference/slack-manifest-schema');
 
 interface Manifest {
   _metadata?: { major_version?: number };

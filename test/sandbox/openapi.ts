@@ -1,9 +1,10 @@
 /**
  * Loads RingCentral's official OpenAPI spec and turns the response schemas of its operations
  * into validators, so sandbox answers are checked against the spec itself rather than against
- * shapes copied into tests. The spec is read from RC_OPENAPI_SPEC, or from the shared reference
- * folder that sits beside the repository. Parsing takes about a second, so it happens once per
- * test file (`loadSpec` is memoised per module instance, and jest gives each file its own).
+ * shapes copied into tests. The spec is read from RC_OPENAPI_SPEC (JSON or YAML, e.g. the full
+ * published spec), or else from the cut copy in test/reference/ (see its README). It is parsed
+ * once per test file (`loadSpec` is memoised per module instance, and jest gives each file its
+ * own).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +23,7 @@ export interface Spec {
 export function specPath(): string {
   const candidates = [
     process.env.RC_OPENAPI_SPEC,
-    path.resolve(__dirname, '../../../shared/reference/ringcentral-openapi.yml'),
+    path.resolve(__dirname, '../reference/ringcentral-openapi.json'),
   ].filter((p): p is string => !!p);
   const found = candidates.find((p) => existsSync(p));
   if (!found) {
