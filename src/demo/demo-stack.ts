@@ -10,26 +10,30 @@ import { createApp, type RcNumberApp } from '../app';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { type Sandbox, startSandbox } from '../sandbox';
+import { postSlashCommand, type ResponseBody, startSlackStandIn } from '../slack-stand-in';
 import { openStore, TokenCipher } from '../store';
 import type { LinkStore } from '../store/types';
-import { type DemoMember, type PostedReply, startSlackStandIn } from './slack-stand-in';
-import { postSlashCommand } from './slash-command';
+import type { DemoMember } from './script';
 
 const TEAM_ID = 'T0DEMO';
+const CHANNEL_ID = 'C0GENERAL';
+const BOT_TOKEN = 'xoxb-demo-token';
+/** How long a command's answer may take to reach its response_url. */
+const REPLY_TIMEOUT_MS = 15_000;
 
 export interface LinkOutcome {
   /** The link prompt the member was shown. */
-  prompt: PostedReply;
+  prompt: ResponseBody;
   /** The heading of the page RingCentral's redirect landed on. */
   page: string;
   /** What replaced the prompt in Slack once the link was made. */
-  confirmation: PostedReply;
+  confirmation: ResponseBody;
 }
 
 export interface DemoStack {
   sandbox: Sandbox;
   /** Runs `/rcnumber <text>` as the member; resolves with the final reply (not progress). */
-  ask(userId: string, text: string): Promise<PostedReply>;
+  ask(userId: string, text: string): Promise<ResponseBody>;
   /** Links the member by the real flow: prompt → Connect button → sign-in → callback. */
   link(userId: string, signInAs: string): Promise<LinkOutcome>;
   /** Warnings and errors the app logged, for explaining a failure. */
@@ -49,7 +53,7 @@ function freePort(): Promise<number> {
 }
 
 /** Progress stand-ins ("Collecting numbers… 40%") come before the answer; skip them. */
-const isProgress = (reply: PostedReply) => /… \d+%$/.test(String(reply.body.text ?? ''));
+const isProgress = (body: ResponseBody) => /… \d+%$/.test(String(body.text ?? ''));
 
 function decodeEntities(html: string): string {
   return html
@@ -60,8 +64,8 @@ function decodeEntities(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
-function buttonUrl(reply: PostedReply): string | null {
-  const match = /"url":"([^"]+)"/.exec(JSON.stringify(reply.body.blocks ?? []));
+function buttonUrl(body: ResponseBody): string | null {
+  const match = /"url":"([^"]+)"/.exec(JSON.stringify(body.blocks ?? []));
   return match?.[1] ?? null;
 }
 
@@ -99,14 +103,32 @@ export async function startDemoStack(members: DemoMember[]): Promise<DemoStack> 
   try {
     const sandbox = await startSandbox();
     closers.push(() => sandbox.close());
-    const slack = await startSlackStandIn(TEAM_ID, members);
-    closers.push(() => slack.close());
+    const slack = await startSlackStandIn({
+      teamId: TEAM_ID,
+      teamName: 'rcnumber demo',
+      botUserId: 'U0RCNUMBER',
+      botId: 'B0RCNUMBER',
+      generalChannelId: CHANNEL_ID,
+      botToken: BOT_TOKEN,
+      users: members.map((member) => ({
+        id: member.id,
+        name: member.name.toLowerCase().replace(/\s+/g, '.'),
+        real_name: member.name,
+        email: member.email,
+        profile: { display_name: member.name },
+      })),
+    });
+    closers.push(async () => {
+      // Bolt checks its token (auth.test) at start-up without awaiting it; let that finish first.
+      await slack.waitFor('auth.test', undefined, 5_000).catch(() => undefined);
+      await slack.close();
+    });
     const port = await freePort();
     const signingSecret = randomBytes(16).toString('hex');
     const config = loadConfig({
       SLACK_SIGNING_SECRET: signingSecret,
-      SLACK_BOT_TOKEN: 'xoxb-demo-token',
-      SLACK_API_URL: slack.apiUrl,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_API_URL: slack.url,
       RC_CLIENT_ID: sandbox.clientId,
       RC_CLIENT_SECRET: sandbox.clientSecret,
       RC_SERVER_URL: sandbox.url,
@@ -136,27 +158,30 @@ export async function startDemoStack(members: DemoMember[]): Promise<DemoStack> 
     const appUrl = config.publicUrl;
     let sequence = 0;
 
+    /** Runs `/rcnumber <text>` from #general; resolves with its first reply that is not progress. */
     const command = async (userId: string, text: string) => {
       const id = `cmd-${++sequence}`;
-      const status = await postSlashCommand({
-        appUrl,
-        signingSecret,
-        teamId: TEAM_ID,
-        userId,
+      const { status } = await postSlashCommand(appUrl, signingSecret, {
         text,
-        responseUrl: slack.responseUrl(id),
+        user_id: userId,
+        team_id: TEAM_ID,
+        team_domain: 'rcnumber-demo',
+        channel_id: CHANNEL_ID,
+        channel_name: 'general',
+        response_url: slack.responseUrl(id),
       });
       if (status !== 200) throw new Error(`/rcnumber ${text} was answered with HTTP ${status}`);
-      return { id, reply: await slack.nextReply(id, (reply) => !isProgress(reply)) };
+      const reply = await slack.waitForResponse(id, (body) => !isProgress(body), REPLY_TIMEOUT_MS);
+      return { id, reply };
     };
 
     return {
       sandbox,
       logs,
-      ask: async (userId, text) => (await command(userId, text)).reply,
+      ask: async (userId, text) => (await command(userId, text)).reply.body,
       async link(userId, signInAs) {
         const { id, reply: prompt } = await command(userId, 'link');
-        const connect = buttonUrl(prompt);
+        const connect = buttonUrl(prompt.body);
         if (!connect) throw new Error('the link prompt has no Connect button');
         const browser = await continueToRingCentral(connect);
         const callback = await sandbox.approve(browser.authorizeUrl, signInAs);
@@ -166,8 +191,12 @@ export async function startDemoStack(members: DemoMember[]): Promise<DemoStack> 
         });
         const heading = /<h1>([^<]*)<\/h1>/.exec(await landing.text())?.[1];
         const page = heading ? decodeEntities(heading) : `HTTP ${landing.status}`;
-        const confirmation = await slack.nextReply(id, (reply) => reply !== prompt);
-        return { prompt, page, confirmation };
+        const confirmation = await slack.waitForResponse(
+          id,
+          (_body, reply) => reply !== prompt,
+          REPLY_TIMEOUT_MS,
+        );
+        return { prompt: prompt.body, page, confirmation: confirmation.body };
       },
       close,
     };

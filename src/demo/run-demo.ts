@@ -3,10 +3,10 @@
  * administrator and a regular user through the real OAuth flow, ask the same questions as each,
  * and write every reply as text, the administrator's answer above the regular user's.
  */
+import type { ResponseBody } from '../slack-stand-in';
 import { messageToText } from './block-text';
 import { type DemoStack, startDemoStack } from './demo-stack';
 import { ANA, COLLEAGUES, JOHN, type Persona, STEPS } from './script';
-import type { PostedReply } from './slack-stand-in';
 
 const RULE = '━'.repeat(78);
 
@@ -14,7 +14,7 @@ export async function runDemo(output: (line: string) => void): Promise<void> {
   const started = Date.now();
   const everyone = [JOHN, ANA, ...COLLEAGUES];
   const names = (id: string) => everyone.find((member) => member.id === id)?.name;
-  const show = (reply: PostedReply) => messageToText(reply.body, names).map((l) => `│ ${l}`);
+  const show = (reply: ResponseBody) => messageToText(reply, names).map((l) => `│ ${l}`);
 
   const stack: DemoStack = await startDemoStack(everyone);
   try {

@@ -2,7 +2,13 @@
  * Who takes part in the demo and what they ask. Both members ask the same things, except where
  * each looks at the other's forwarding list: that is where RingCentral's roles differ most.
  */
-import type { DemoMember } from './slack-stand-in';
+
+/** A member of the demo's Slack workspace. */
+export interface DemoMember {
+  id: string;
+  name: string;
+  email: string;
+}
 
 export interface Persona extends DemoMember {
   /** How the sandbox's sign-in page knows them. */

@@ -7,12 +7,16 @@ import { type AppDeps, createApp, type RcNumberApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/server';
+import {
+  blockActionPayload,
+  postBlockAction,
+  postSlashCommand,
+  type ResponseBody,
+  type SlackStandIn,
+  startSlackStandIn,
+} from '../../src/slack-stand-in';
 import { openStore, TokenCipher } from '../../src/store';
 import type { LinkStore } from '../../src/store/types';
-import { postBlockAction, postSlashCommand } from './signed-requests';
-import { type SlackApi, startSlackApi } from './slack-api';
-import type { ResponseBody } from './slack-api-types';
-import { blockActionPayload } from './slack-payloads';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const TEAM_ID = 'T0001';
@@ -40,7 +44,7 @@ export interface HarnessOptions {
 
 export interface Harness {
   sandbox: Sandbox;
-  slack: SlackApi;
+  slack: SlackStandIn;
   app: RcNumberApp;
   store: LinkStore;
   appUrl: string;
@@ -141,7 +145,7 @@ function decodeEntities(html: string): string {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const sandbox =
     options.existingSandbox ?? (await startSandbox({ rateLimits: false, ...options.sandbox }));
-  const slack = await startSlackApi({
+  const slack = await startSlackStandIn({
     teamId: TEAM_ID,
     users: Object.values(PEOPLE).map((person) => ({
       id: person.id,

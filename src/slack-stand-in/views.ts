@@ -1,9 +1,9 @@
 // views.* methods of the Slack stand-in. Views keep an id and a hash that changes on every
 // update, so the app's "open a loading modal, then views.update with the hash" path, and its
 // handling of hash_conflict, can be exercised.
-import { checkView } from './slack-api-blocks';
-import type { SlackView, Workspace } from './slack-api-state';
-import { type ApiAnswer, type ApiArgs, fail, text } from './slack-api-types';
+import { checkView } from './block-limits';
+import { type ApiAnswer, type ApiArgs, fail, text } from './types';
+import type { SlackView, Workspace } from './workspace';
 
 type Handler = (ws: Workspace, args: ApiArgs) => ApiAnswer;
 

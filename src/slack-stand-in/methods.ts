@@ -1,9 +1,9 @@
 // Web API methods of the Slack stand-in: auth, chat, conversations and users. Each takes the
 // decoded arguments and answers the JSON Slack would, including the errors the app must handle.
-import { checkMessageBlocks } from './slack-api-blocks';
-import type { SlackChannel, SlackUser, Workspace } from './slack-api-state';
-import { type ApiAnswer, type ApiArgs, fail, text } from './slack-api-types';
-import { viewMethods } from './slack-api-views';
+import { checkMessageBlocks } from './block-limits';
+import { type ApiAnswer, type ApiArgs, fail, text } from './types';
+import { viewMethods } from './views';
+import type { SlackChannel, SlackUser, Workspace } from './workspace';
 
 export type MethodHandler = (ws: Workspace, args: ApiArgs) => ApiAnswer;
 

@@ -27,7 +27,7 @@ export interface SlackUser {
   profile: SlackUserProfile;
 }
 
-/** What a test may give for a user; `email` is a shortcut for `profile.email`. */
+/** What a caller may give for a user; `email` is a shortcut for `profile.email`. */
 export type NewSlackUser = Partial<Omit<SlackUser, 'profile'>> & {
   id: string;
   email?: string;

@@ -10,17 +10,18 @@ import {
   postSigned,
   postSlashCommand,
   postViewSubmission,
+  type SlackStandIn,
   signSlackBody,
   slashCommandBody,
+  startSlackStandIn,
   teamJoinEvent,
   viewSubmissionPayload,
-} from '../support/signed-requests';
-import { type SlackApi, startSlackApi } from '../support/slack-api';
+} from '../../src/slack-stand-in';
 import { quietLogger } from '../support/slack-quiet-logger';
 
 const SECRET = 'test-signing-secret';
 
-describe('signSlackBody', () => {
+describe('Slack stand-in: signSlackBody', () => {
   const verify = (body: string, headers: { [k: string]: string }, nowMilliseconds?: number) =>
     verifySlackRequest({
       signingSecret: SECRET,
@@ -60,14 +61,14 @@ describe('signSlackBody', () => {
   });
 });
 
-describe('a Bolt app driven by signed requests', () => {
-  let slack: SlackApi;
+describe('Slack stand-in: a Bolt app driven by signed requests', () => {
+  let slack: SlackStandIn;
   let app: App;
   let appUrl: string;
   const seen: string[] = [];
 
   beforeAll(async () => {
-    slack = await startSlackApi({ users: [{ id: 'U0001', name: 'ana' }] });
+    slack = await startSlackStandIn({ users: [{ id: 'U0001', name: 'ana' }] });
     const logger: Logger = quietLogger();
     app = new App({
       signingSecret: SECRET,

@@ -1,5 +1,5 @@
-// A list that tests can wait on: resolves with the first item, past or future, that matches.
-// Waiting on past items too means a test never races the app it is watching.
+// A list one can wait on: resolves with the first item, past or future, that matches. Waiting
+// on past items too means a caller never races the app it is watching.
 
 interface Waiter<T> {
   matches: (item: T) => boolean;

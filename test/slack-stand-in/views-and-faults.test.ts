@@ -1,11 +1,10 @@
 // Views, injected failures, rate limits and waiting on calls in the Slack stand-in, through the
 // real @slack/web-api client.
 import { webApi } from '@slack/bolt';
-import { type SlackApi, startSlackApi } from '../support/slack-api';
-import { newTriggerId } from '../support/slack-payloads';
+import { newTriggerId, type SlackStandIn, startSlackStandIn } from '../../src/slack-stand-in';
 import { quietLogger } from '../support/slack-quiet-logger';
 
-let slack: SlackApi;
+let slack: SlackStandIn;
 let client: webApi.WebClient;
 const logged: string[] = [];
 
@@ -17,7 +16,7 @@ const modal = (text: string) => ({
 });
 
 beforeAll(async () => {
-  slack = await startSlackApi({ users: [{ id: 'U0001', name: 'ana' }] });
+  slack = await startSlackStandIn({ users: [{ id: 'U0001', name: 'ana' }] });
   client = new webApi.WebClient('xoxb-test', {
     slackApiUrl: slack.url,
     logger: quietLogger(logged),
@@ -37,7 +36,7 @@ const errorOf = (promise: Promise<unknown>): Promise<unknown> =>
     (error: { data?: { error?: string } }) => error.data?.error,
   );
 
-describe('views', () => {
+describe('Slack stand-in: views', () => {
   it('opens a modal, then updates it with the hash and refuses a stale hash', async () => {
     const opened = await client.views.open({ trigger_id: newTriggerId(), view: modal('Loading…') });
     const view = opened.view;
@@ -93,7 +92,7 @@ describe('views', () => {
   });
 });
 
-describe('faults', () => {
+describe('Slack stand-in: faults', () => {
   it('fails the next calls to a method with the given error, then recovers', async () => {
     slack.failNext('users.info', 'ratelimited', 2);
     expect(await errorOf(client.users.info({ user: 'U0001' }))).toBe('ratelimited');
@@ -129,7 +128,7 @@ describe('faults', () => {
   });
 });
 
-describe('waiting on calls', () => {
+describe('Slack stand-in: waiting on calls', () => {
   it('resolves on a past call or a future one, by predicate', async () => {
     await client.chat.postMessage({ channel: 'C0001', text: 'first' });
     const past = await slack.waitFor('chat.postMessage');

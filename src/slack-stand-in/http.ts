@@ -1,10 +1,10 @@
 // Reading Web API requests the way Slack does: form-encoded or JSON bodies, JSON-encoded values
 // inside form fields, and the token from the Authorization header or a `token` field.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiArgs } from './slack-api-types';
+import type { ApiArgs } from './types';
 
 // @slack/web-api JSON-encodes every non-scalar argument into its form field; these are the
-// ones this app sends (and a few common others), decoded back so tests see objects.
+// ones this app sends (and a few common others), decoded back so callers see objects.
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata', 'unfurls']);
 
 export function readBody(req: IncomingMessage): Promise<string> {

@@ -1,16 +1,16 @@
 // The Slack stand-in, driven by the real @slack/web-api client the app uses, so its answers are
 // known to be ones that client understands.
 import { webApi } from '@slack/bolt';
-import { type SlackApi, startSlackApi } from '../support/slack-api';
+import { type SlackStandIn, startSlackStandIn } from '../../src/slack-stand-in';
 import { quietLogger } from '../support/slack-quiet-logger';
 
 const TOKEN = 'xoxb-test-token';
-let slack: SlackApi;
+let slack: SlackStandIn;
 let client: webApi.WebClient;
 const logged: string[] = [];
 
 beforeAll(async () => {
-  slack = await startSlackApi({
+  slack = await startSlackStandIn({
     botToken: TOKEN,
     users: [
       { id: 'U0001', name: 'ana', real_name: 'Ana Lima', email: 'ana@example.com' },
@@ -43,7 +43,7 @@ const errorOf = (promise: Promise<unknown>): Promise<unknown> =>
     (error: { data?: { error?: string } }) => error.data?.error,
   );
 
-describe('auth and dispatch', () => {
+describe('Slack stand-in: auth and dispatch', () => {
   it('answers auth.test for the bot and records the bearer token', async () => {
     const answer = await client.auth.test();
     expect(answer).toMatchObject({ ok: true, team_id: 'T0001', user_id: 'U0BOT', bot_id: 'B0BOT' });
@@ -74,7 +74,7 @@ describe('auth and dispatch', () => {
   });
 });
 
-describe('chat', () => {
+describe('Slack stand-in: chat', () => {
   it('posts to a channel the bot is in, with the blocks decoded from the form', async () => {
     const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: '*hi*' } }];
     const answer = await client.chat.postMessage({ channel: 'C0001', text: 'hi', blocks });
@@ -147,7 +147,7 @@ describe('chat', () => {
   });
 });
 
-describe('conversations and users', () => {
+describe('Slack stand-in: conversations and users', () => {
   it('opens one DM per user and describes it', async () => {
     const first = await client.conversations.open({ users: 'U0001' });
     const again = await client.conversations.open({ users: 'U0001' });

@@ -1,5 +1,5 @@
-// Shapes shared by the Slack stand-in's server, its method handlers and the tests that read what
-// the app sent.
+// Shapes shared by the Slack stand-in's server, its method handlers and the callers (the demo,
+// the tests) that read what the app sent.
 
 /** A Block Kit block as the app sent it. */
 export interface SlackBlock {

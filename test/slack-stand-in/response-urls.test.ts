@@ -1,11 +1,11 @@
 // response_urls served by the Slack stand-in: they record what is posted and wear out after five
 // uses, as Slack's do.
-import { type SlackApi, startSlackApi } from '../support/slack-api';
+import { type SlackStandIn, startSlackStandIn } from '../../src/slack-stand-in';
 
-let slack: SlackApi;
+let slack: SlackStandIn;
 
 beforeAll(async () => {
-  slack = await startSlackApi();
+  slack = await startSlackStandIn();
 });
 afterAll(() => slack.close());
 beforeEach(() => slack.reset());
@@ -17,7 +17,7 @@ const post = (url: string, body: unknown) =>
     body: typeof body === 'string' ? body : JSON.stringify(body),
   }).then(async (response) => ({ status: response.status, text: await response.text() }));
 
-describe('response urls', () => {
+describe('Slack stand-in: response urls', () => {
   it('records JSON posts per id, in order, and answers 200 ok', async () => {
     const url = slack.responseUrl('cmd-1');
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/response\/cmd-1$/);
