@@ -11,7 +11,7 @@ import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { type Sandbox, startSandbox } from '../sandbox';
 import { openStore, TokenCipher } from '../store';
-import type { LinkStore } from '../store/types';
+import type { Store } from '../store/types';
 import { type DemoMember, type PostedReply, startSlackStandIn } from './slack-stand-in';
 import { postSlashCommand } from './slash-command';
 
@@ -117,7 +117,7 @@ export async function startDemoStack(members: DemoMember[]): Promise<DemoStack> 
       TOKEN_ENCRYPTION_KEY: TokenCipher.generateKey(),
       LOG_LEVEL: 'warn',
     });
-    const store: LinkStore = openStore(
+    const store: Store = openStore(
       config.databaseUrl,
       TokenCipher.fromBase64Keys(config.tokenEncryptionKey),
     );

@@ -1,10 +1,6 @@
 export { TokenCipher, TokenDecryptError } from './crypto';
 export { openStore } from './open-store';
-export {
-  type PostgresConnection,
-  PostgresLinkStore,
-  type PostgresLinkStoreOptions,
-} from './postgres';
+export { type PostgresConnection, PostgresStore, type PostgresStoreOptions } from './postgres';
 export { UNREADABLE_TOKENS_REASON } from './rows';
-export { SqliteLinkStore, type SqliteLinkStoreOptions } from './sqlite';
+export { SqliteStore, type SqliteStoreOptions } from './sqlite';
 export type * from './types';

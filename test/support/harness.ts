@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/server';
 import { openStore, TokenCipher } from '../../src/store';
-import type { LinkStore } from '../../src/store/types';
+import type { LinksStore, MembersStore, Store } from '../../src/store/types';
 import { postBlockAction, postSlashCommand } from './signed-requests';
 import { type SlackApi, startSlackApi } from './slack-api';
 import type { ResponseBody } from './slack-api-types';
@@ -42,7 +42,9 @@ export interface Harness {
   sandbox: Sandbox;
   slack: SlackApi;
   app: RcNumberApp;
-  store: LinkStore;
+  store: Store;
+  links: LinksStore;
+  members: MembersStore;
   appUrl: string;
   databasePath: string;
   encryptionKey: string;
@@ -212,6 +214,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     slack,
     app,
     store,
+    links: store.links,
+    members: store.members,
     appUrl,
     databasePath,
     encryptionKey,

@@ -18,9 +18,9 @@ export function connectClicked(services: Services) {
   return async ({ ack, body }: Args): Promise<void> => {
     await ack();
     const member = memberOf(body);
-    if (await services.store.getLink(member)) return;
+    if (await services.links.getLink(member)) return;
     const now = services.now();
-    await services.store.noteLinkOpened(member, now, now + DAY_MS);
+    await services.members.noteLinkOpened(member, now, now + DAY_MS);
   };
 }
 
