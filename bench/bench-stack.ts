@@ -66,9 +66,14 @@ export async function startClientSide(sandbox: SandboxAccess): Promise<ClientSid
   };
   const store = openStore('sqlite::memory:', TokenCipher.fromBase64Keys(TokenCipher.generateKey()));
   await store.connect();
-  const refresher = new TokenRefresher(store, credentials, createLogger('silent'));
-  const oauth = new RingCentralOAuth(store, credentials);
-  const sessions = new RingCentralSessions(store, credentials, refresher, new UnlimitedBudget());
+  const refresher = new TokenRefresher(store.links, credentials, createLogger('silent'));
+  const oauth = new RingCentralOAuth(store.links, credentials);
+  const sessions = new RingCentralSessions(
+    store.links,
+    credentials,
+    refresher,
+    new UnlimitedBudget(),
+  );
   let sequence = 0;
 
   const open = async (member: MemberKey): Promise<LinkedMember> => {
@@ -84,7 +89,7 @@ export async function startClientSide(sandbox: SandboxAccess): Promise<ClientSid
       const code = callback.searchParams.get('code');
       if (!state || !code) throw new Error(`Sign-in as ${who} did not come back with a code`);
       const { tokens, identity } = await oauth.exchange(code, state);
-      await store.saveLink({ ...member, identity, tokens });
+      await store.links.saveLink({ ...member, identity, tokens });
       return open(member);
     },
     open,

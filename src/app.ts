@@ -18,11 +18,11 @@ import { TokenRefresher } from './ringcentral/token-refresher';
 import type { Services } from './services';
 import { boltLogger } from './slack/bolt-logger';
 import { SlackPeople } from './slack/people';
-import type { LinkStore } from './store/types';
+import type { Store } from './store/types';
 
 export interface AppDeps {
   config: Config;
-  store: LinkStore;
+  store: Store;
   logger: AppLogger;
   now?: () => number;
   cache?: IdentityCacheOptions;
@@ -63,7 +63,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
   const { config, store, logger } = deps;
   const now = deps.now ?? Date.now;
   const credentials = { ...config.ringcentral };
-  const refresher = new TokenRefresher(store, credentials, logger);
+  const refresher = new TokenRefresher(store.links, credentials, logger);
   const budget = new RateBudget(deps.rateBudget);
   const slack = new WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
@@ -73,11 +73,13 @@ export function createApp(deps: AppDeps): RcNumberApp {
   const services: Services = {
     config,
     store,
+    links: store.links,
+    members: store.members,
     logger,
     credentials,
-    oauth: new RingCentralOAuth(store, credentials, now),
+    oauth: new RingCentralOAuth(store.links, credentials, now),
     connectTokens: new ConnectTokenSigner(config.tokenEncryptionKey),
-    sessions: new RingCentralSessions(store, credentials, refresher, budget),
+    sessions: new RingCentralSessions(store.links, credentials, refresher, budget),
     cache: new IdentityCache({ now, maxBytes: config.cacheMaxBytes, ...deps.cache }),
     people: new SlackPeople(slack),
     slack,

@@ -8,12 +8,15 @@ import type { RingCentralOAuth } from './ringcentral/oauth';
 import type { RingCentralAppCredentials } from './ringcentral/platform-factory';
 import type { RingCentralSessions } from './ringcentral/sessions';
 import type { SlackPeople } from './slack/people';
-import type { LinkStore } from './store/types';
+import type { LinksStore, MembersStore, Store } from './store/types';
 
 /** What every listener and route reaches its collaborators through: no module singletons. */
 export interface Services {
   config: Config;
-  store: LinkStore;
+  /** Only for the health check: opening and closing the database is main's job. */
+  store: Pick<Store, 'ping'>;
+  links: LinksStore;
+  members: MembersStore;
   logger: AppLogger;
   credentials: RingCentralAppCredentials;
   oauth: RingCentralOAuth;

@@ -12,7 +12,7 @@ import { createLogger } from '../logger';
 import { type Sandbox, startSandbox } from '../sandbox';
 import { postSlashCommand, type ResponseBody, startSlackStandIn } from '../slack-stand-in';
 import { openStore, TokenCipher } from '../store';
-import type { LinkStore } from '../store/types';
+import type { Store } from '../store/types';
 import type { DemoMember } from './script';
 
 const TEAM_ID = 'T0DEMO';
@@ -139,7 +139,7 @@ export async function startDemoStack(members: DemoMember[]): Promise<DemoStack> 
       TOKEN_ENCRYPTION_KEY: TokenCipher.generateKey(),
       LOG_LEVEL: 'warn',
     });
-    const store: LinkStore = openStore(
+    const store: Store = openStore(
       config.databaseUrl,
       TokenCipher.fromBase64Keys(config.tokenEncryptionKey),
     );

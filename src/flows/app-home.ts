@@ -16,7 +16,7 @@ import { welcomeOnce } from './welcome';
  * leave gaps in the linked view rather than no view at all.
  */
 export async function homeViewFor(services: Services, member: MemberKey): Promise<HomeView> {
-  const link = await services.store.getLink(member);
+  const link = await services.links.getLink(member);
   if (!link) return homeUnlinked({ connectUrl: connectUrl(services, member) });
   if (link.status === 'broken') return brokenView(services, link, link.brokenReason);
   return linkedView(services, link);

@@ -53,9 +53,9 @@ export async function answerExtensionList(
  * remembered so that one reminder can follow if the member never finishes.
  */
 export async function noteConnectClicked(services: Services, member: MemberKey): Promise<void> {
-  if (await services.store.getLink(member)) return;
+  if (await services.links.getLink(member)) return;
   const now = services.now();
-  await services.store.noteLinkOpened(member, now, now + DAY_MS);
+  await services.members.noteLinkOpened(member, now, now + DAY_MS);
 }
 
 /** The Unlink button: ends the link; a message gets "unlinked", the Home tab republishes itself. */

@@ -14,8 +14,8 @@ export async function completeLink(
   state: OAuthState,
 ): Promise<Link> {
   const { tokens, identity } = await services.oauth.exchange(code, state);
-  const replaced = await services.store.getLink(state);
-  const link = await services.store
+  const replaced = await services.links.getLink(state);
+  const link = await services.links
     .saveLink({ teamId: state.teamId, userId: state.userId, identity, tokens })
     .catch(async (error) => {
       // Not stored, so not kept: end the session RingCentral just opened.

@@ -15,7 +15,7 @@ export async function confirmLink(
   state: OAuthState,
 ): Promise<void> {
   // No reminder for a member who finished; the Home tab shows the link without waiting on it.
-  await services.store.cancelReminder(link).catch(() => undefined);
+  await services.members.cancelReminder(link).catch(() => undefined);
   services.background.run(publishHome(services, link));
   const message = renderLinked(link.identity);
   if (state.responseUrl && (await postToResponseUrl(state.responseUrl, message, { replace: true })))

@@ -23,7 +23,7 @@ export async function openLookupModal(
   });
   const viewId = opened.view?.id;
   if (!viewId) return;
-  const link = await services.store.getLink(member);
+  const link = await services.links.getLink(member);
   const results =
     link && link.status === 'active'
       ? undefined

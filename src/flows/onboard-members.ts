@@ -74,8 +74,8 @@ async function promptOne(services: Services, member: MemberKey, now: number): Pr
   try {
     // The store first: it is local, so linked and recently prompted members (most of a rerun)
     // cost no Slack call at all. Only people are ever prompted, so neither can be a bot.
-    if (await services.store.getLink(member)) return 'alreadyLinked';
-    const record = await services.store.getMember(member);
+    if (await services.links.getLink(member)) return 'alreadyLinked';
+    const record = await services.members.getMember(member);
     if (record?.lastPromptedAt != null && now - record.lastPromptedAt < PROMPT_QUIET_MS) {
       return 'recentlyReminded';
     }
@@ -86,7 +86,7 @@ async function promptOne(services: Services, member: MemberKey, now: number): Pr
     if (why === 'bot') return 'bots';
     if (why === 'guest') return 'guests';
     // Claimed before sending, atomically: two onboard runs at once never DM a member twice.
-    if (!(await services.store.claimPrompt(member, now, now - PROMPT_QUIET_MS))) {
+    if (!(await services.members.claimPrompt(member, now, now - PROMPT_QUIET_MS))) {
       return 'recentlyReminded';
     }
     const failure = await sendDirectMessage(
@@ -94,12 +94,12 @@ async function promptOne(services: Services, member: MemberKey, now: number): Pr
       member.userId,
       welcomeMessage({ connectUrl: connectUrl(services, member) }),
     );
-    if (failure) await services.store.releasePrompt(member, now);
+    if (failure) await services.members.releasePrompt(member, now);
     if (failure === 'gone') return 'notFound';
     if (failure === 'bot') return 'bots';
     if (failure) return 'failed';
     // This DM is the member's welcome: opening the app later sends no second one.
-    await services.store.markWelcomed(member, now);
+    await services.members.markWelcomed(member, now);
     return 'sent';
   } catch (error) {
     services.logger.warn(

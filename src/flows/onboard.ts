@@ -21,7 +21,7 @@ export async function runOnboard(
   command: OnboardCommand,
   progress: { onProgress: ProgressFn; finish: (message: Message) => Promise<void> },
 ): Promise<void> {
-  const link = requireActive(await services.store.getLink(member));
+  const link = requireActive(await services.links.getLink(member));
   if (!link.identity.isAdmin) throw new AppError('not_admin', 'onboard is for RingCentral admins');
 
   const result = await onboardMembers(services, member.teamId, command, progress.onProgress);

@@ -64,16 +64,16 @@ export class ReminderScheduler {
 
   private async round(): Promise<number> {
     await this.purgeOAuthStates();
-    const { store, now } = this.services;
-    const due = await store.dueReminders(now(), this.batchSize);
+    const { links, members, now } = this.services;
+    const due = await members.dueReminders(now(), this.batchSize);
     let sent = 0;
     for (const member of due) {
-      if (await store.getLink(member)) {
+      if (await links.getLink(member)) {
         // Linked meanwhile (on another process, or before cancelling was in place): nothing to say.
-        await store.cancelReminder(member);
+        await members.cancelReminder(member);
         continue;
       }
-      if (!(await store.claimReminder(member, now()))) continue;
+      if (!(await members.claimReminder(member, now()))) continue;
       const failure = await sendDirectMessage(
         this.services,
         member.userId,
@@ -87,7 +87,7 @@ export class ReminderScheduler {
   /** Never stops the reminders: a failed purge is retried on the next round. */
   private async purgeOAuthStates(): Promise<void> {
     try {
-      const purged = await this.services.store.purgeExpiredOAuthStates(this.services.now());
+      const purged = await this.services.links.purgeExpiredOAuthStates(this.services.now());
       if (purged > 0) this.services.logger.debug({ purged }, 'expired OAuth states purged');
     } catch (error) {
       this.services.logger.warn(

@@ -50,7 +50,7 @@ export async function runCommand(
         await unlinkMember(services, member);
         return await progress.finish(renderUnlinked());
       case 'me': {
-        const link = await services.store.getLink(member);
+        const link = await services.links.getLink(member);
         if (!link) return await progress.finish(await linkPrompt(services, member, where));
         return await progress.finish(renderMe(link, services.now()));
       }

@@ -9,9 +9,9 @@ import { publishHome } from './app-home';
  * tokens and everything cached for that identity. True when there was a link.
  */
 export async function unlinkMember(services: Services, member: MemberKey): Promise<boolean> {
-  const link = await services.store.getLink(member);
+  const link = await services.links.getLink(member);
   if (!link) return false;
-  await services.store.deleteLink(member);
+  await services.links.deleteLink(member);
   if (link.tokens.refreshToken) {
     await revokeTokens(services.credentials, link.tokens).catch(() => undefined);
   }

@@ -17,21 +17,21 @@ export async function welcomeOnce(
   member: MemberKey,
   facts?: MemberFacts,
 ): Promise<boolean> {
-  if (await services.store.getLink(member)) return false;
+  if (await services.links.getLink(member)) return false;
   const known = facts ?? (await services.people.member(member.teamId, member.userId));
   if (!known || ineligible(known, services.config)) return false;
   const now = services.now();
-  if (!(await services.store.markWelcomed(member, now))) return false;
+  if (!(await services.members.markWelcomed(member, now))) return false;
   // A welcome is a prompt too, claimed like onboard's: whichever claims first sends the one DM,
   // and `onboard` then leaves the member alone for a week.
-  if (!(await services.store.claimPrompt(member, now, now - PROMPT_QUIET_MS))) return false;
+  if (!(await services.members.claimPrompt(member, now, now - PROMPT_QUIET_MS))) return false;
   const failure = await sendDirectMessage(
     services,
     member.userId,
     welcomeMessage({ connectUrl: connectUrl(services, member) }),
   );
   if (failure) {
-    await services.store.releasePrompt(member, now);
+    await services.members.releasePrompt(member, now);
     return false;
   }
   return true;

@@ -105,7 +105,7 @@ function fromOwnPage(services: Services, req: IncomingMessage): boolean {
 
 async function noteOpened(services: Services, claims: ConnectClaims): Promise<void> {
   // Schedules the one reminder should the member not finish; linking does not depend on it.
-  await services.store
+  await services.members
     .noteLinkOpened(claims, services.now(), services.now() + 24 * 60 * 60_000)
     .catch(() => undefined);
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import type { LinkStore, MemberKey, OAuthState, TokenSet } from '../store/types';
+import type { LinksStore, MemberKey, OAuthState, TokenSet } from '../store/types';
 import { toAppError } from './api-errors';
 import { identityOf } from './identity';
 import { createPkcePair, createState } from './pkce';
@@ -31,7 +31,7 @@ export interface LinkWhere {
  */
 export class RingCentralOAuth {
   constructor(
-    private readonly store: LinkStore,
+    private readonly store: LinksStore,
     private readonly credentials: RingCentralAppCredentials,
     private readonly now: () => number = Date.now,
   ) {}

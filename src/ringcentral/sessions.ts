@@ -1,4 +1,4 @@
-import type { LinkStore, MemberKey } from '../store/types';
+import type { LinksStore, MemberKey } from '../store/types';
 import { requireActive } from './active-link';
 import type { RingCentralAppCredentials } from './platform-factory';
 import type { RateBudget } from './rate-budget';
@@ -8,7 +8,7 @@ import { UserSession } from './user-session';
 /** Opens a RingCentral session for a Slack member from their own stored link, or says why not. */
 export class RingCentralSessions {
   constructor(
-    private readonly store: LinkStore,
+    private readonly store: LinksStore,
     private readonly credentials: RingCentralAppCredentials,
     private readonly refresher: TokenRefresher,
     private readonly budget: RateBudget,

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../errors';
 import type { AppLogger } from '../logger';
-import type { Link, LinkStore } from '../store/types';
+import type { Link, LinksStore } from '../store/types';
 import { requireActive } from './active-link';
 import { toAppError } from './api-errors';
 import { identityOf } from './identity';
@@ -50,7 +50,7 @@ export class TokenRefresher {
   private readonly owner = `refresher-${process.pid}-${randomUUID()}`;
 
   constructor(
-    private readonly store: LinkStore,
+    private readonly store: LinksStore,
     private readonly credentials: RingCentralAppCredentials,
     private readonly logger: AppLogger,
   ) {}

@@ -1,11 +1,7 @@
 /** What the app keeps between requests (links, OAuth states, members), in SQLite or PostgreSQL. */
 export { TokenCipher, TokenDecryptError } from './crypto';
 export { openStore } from './open-store';
-export {
-  type PostgresConnection,
-  PostgresLinkStore,
-  type PostgresLinkStoreOptions,
-} from './postgres';
+export { type PostgresConnection, PostgresStore, type PostgresStoreOptions } from './postgres';
 export { UNREADABLE_TOKENS_REASON } from './rows';
-export { SqliteLinkStore, type SqliteLinkStoreOptions } from './sqlite';
+export { SqliteStore, type SqliteStoreOptions } from './sqlite';
 export type * from './types';

@@ -4,17 +4,17 @@
  */
 import path from 'node:path';
 import type { TokenCipher } from './crypto';
-import { PostgresLinkStore } from './postgres';
-import { SqliteLinkStore } from './sqlite';
-import type { LinkStore } from './types';
+import { PostgresStore } from './postgres';
+import { SqliteStore } from './sqlite';
+import type { Store } from './types';
 
 const EXAMPLES = 'sqlite:./data/rcnumber.db, sqlite::memory: or postgres://user:pass@host:5432/db';
 
 /** The store for `databaseUrl`, not yet connected: call `connect()` before use. */
-export function openStore(databaseUrl: string, cipher: TokenCipher): LinkStore {
+export function openStore(databaseUrl: string, cipher: TokenCipher): Store {
   const url = databaseUrl.trim();
-  if (/^postgres(ql)?:\/\//i.test(url)) return new PostgresLinkStore({ url }, { cipher });
-  if (/^sqlite:/i.test(url)) return new SqliteLinkStore({ path: sqlitePath(url), cipher });
+  if (/^postgres(ql)?:\/\//i.test(url)) return new PostgresStore({ url }, { cipher });
+  if (/^sqlite:/i.test(url)) return new SqliteStore({ path: sqlitePath(url), cipher });
   // Only the scheme is echoed: the rest of a URL may hold a password.
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url)?.[1];
   const got = scheme ? `a ${scheme}: URL` : url === '' ? 'nothing' : 'no scheme';

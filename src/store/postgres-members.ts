@@ -1,24 +1,18 @@
 /**
- * The onboarding queries of the PostgreSQL store: one row per member in `members`. Each is one
+ * The members store on PostgreSQL: one onboarding row per member in `members`. Each method is one
  * statement (upserts and conditional UPDATEs), so concurrent processes need no transaction.
  */
-import type pg from 'pg';
 import type { NameFn } from './migrations';
+import { keyParams, type PgQuery } from './postgres-query';
 import { type MemberKeyRow, type MemberRow, toMember, toMemberKey } from './rows';
-import type { MemberKey, MemberRecord } from './types';
-
-/** Runs one statement on the store's pool. */
-export type PgQuery = <R extends pg.QueryResultRow = pg.QueryResultRow>(
-  sql: string,
-  params: unknown[],
-) => Promise<pg.QueryResult<R>>;
+import type { MemberKey, MemberRecord, MembersStore } from './types';
 
 const KEY = 'team_id = $1 AND user_id = $2';
 /** A pending reminder due at the time bound to `now` (a placeholder such as `$1`). */
 const due = (now: string): string =>
   `reminder_sent_at IS NULL AND reminder_due_at IS NOT NULL AND reminder_due_at <= ${now}`;
 
-export class PostgresMembers {
+export class PostgresMembers implements MembersStore {
   private readonly table: string;
 
   constructor(
@@ -28,7 +22,7 @@ export class PostgresMembers {
     this.table = name('members');
   }
 
-  async get(key: MemberKey): Promise<MemberRecord | null> {
+  async getMember(key: MemberKey): Promise<MemberRecord | null> {
     const { rows } = await this.query<MemberRow>(
       `SELECT * FROM ${this.table} WHERE ${KEY}`,
       keyParams(key),
@@ -110,8 +104,4 @@ export class PostgresMembers {
   private async run(sql: string, params: unknown[]): Promise<number> {
     return (await this.query(sql, params)).rowCount ?? 0;
   }
-}
-
-function keyParams(key: MemberKey): [string, string] {
-  return [key.teamId, key.userId];
 }

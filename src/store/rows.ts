@@ -259,6 +259,11 @@ export function toMember(row: MemberRow): MemberRecord {
   };
 }
 
+/** A member key as named parameters (SQLite binds by name). */
+export function keyValues(key: MemberKey): MemberKeyRow {
+  return { team_id: key.teamId, user_id: key.userId };
+}
+
 export function toMemberKey(row: MemberKeyRow): MemberKey {
   return { teamId: row.team_id, userId: row.user_id };
 }

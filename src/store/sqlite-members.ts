@@ -1,23 +1,19 @@
 /**
- * The onboarding queries of the SQLite store: one row per member in `members`. Each is one
+ * The members store on SQLite: one onboarding row per member in `members`. Each method is one
  * statement (upserts and conditional UPDATEs), so processes sharing the file need no transaction.
  */
 import type Database from 'better-sqlite3';
-import { type MemberKeyRow, type MemberRow, toMember, toMemberKey } from './rows';
-import type { MemberKey, MemberRecord } from './types';
+import { keyValues, type MemberKeyRow, type MemberRow, toMember, toMemberKey } from './rows';
+import type { MemberKey, MemberRecord, MembersStore } from './types';
 
 const KEY = 'team_id = @team_id AND user_id = @user_id';
 const DUE = 'reminder_sent_at IS NULL AND reminder_due_at IS NOT NULL AND reminder_due_at <= @now';
 
-export function keyParams(key: MemberKey): { team_id: string; user_id: string } {
-  return { team_id: key.teamId, user_id: key.userId };
-}
-
-export class SqliteMembers {
+export class SqliteMembers implements MembersStore {
   constructor(private readonly sql: (text: string) => Database.Statement) {}
 
-  async get(key: MemberKey): Promise<MemberRecord | null> {
-    const row = this.sql(`SELECT * FROM members WHERE ${KEY}`).get(keyParams(key)) as
+  async getMember(key: MemberKey): Promise<MemberRecord | null> {
+    const row = this.sql(`SELECT * FROM members WHERE ${KEY}`).get(keyValues(key)) as
       | MemberRow
       | undefined;
     return row ? toMember(row) : null;
@@ -28,7 +24,7 @@ export class SqliteMembers {
       `INSERT INTO members (team_id, user_id, welcomed_at) VALUES (@team_id, @user_id, @at)
         ON CONFLICT (team_id, user_id) DO UPDATE SET welcomed_at = excluded.welcomed_at
         WHERE welcomed_at IS NULL`,
-    ).run({ ...keyParams(key), at });
+    ).run({ ...keyValues(key), at });
     return result.changes > 0;
   }
 
@@ -36,7 +32,7 @@ export class SqliteMembers {
     this.sql(
       `INSERT INTO members (team_id, user_id, last_prompted_at) VALUES (@team_id, @user_id, @at)
         ON CONFLICT (team_id, user_id) DO UPDATE SET last_prompted_at = excluded.last_prompted_at`,
-    ).run({ ...keyParams(key), at });
+    ).run({ ...keyValues(key), at });
   }
 
   async claimPrompt(key: MemberKey, at: number, quietSince: number): Promise<boolean> {
@@ -44,14 +40,14 @@ export class SqliteMembers {
       `INSERT INTO members (team_id, user_id, last_prompted_at) VALUES (@team_id, @user_id, @at)
         ON CONFLICT (team_id, user_id) DO UPDATE SET last_prompted_at = excluded.last_prompted_at
         WHERE last_prompted_at IS NULL OR last_prompted_at < @quiet`,
-    ).run({ ...keyParams(key), at, quiet: quietSince });
+    ).run({ ...keyValues(key), at, quiet: quietSince });
     return result.changes > 0;
   }
 
   async releasePrompt(key: MemberKey, at: number): Promise<void> {
     this.sql(
       `UPDATE members SET last_prompted_at = NULL WHERE ${KEY} AND last_prompted_at = @at`,
-    ).run({ ...keyParams(key), at });
+    ).run({ ...keyValues(key), at });
   }
 
   async noteLinkOpened(key: MemberKey, at: number, reminderDueAt: number): Promise<void> {
@@ -62,7 +58,7 @@ export class SqliteMembers {
         ON CONFLICT (team_id, user_id) DO UPDATE SET link_opened_at = excluded.link_opened_at,
           reminder_due_at = CASE WHEN reminder_sent_at IS NULL
             THEN excluded.reminder_due_at ELSE reminder_due_at END`,
-    ).run({ ...keyParams(key), at, due: reminderDueAt });
+    ).run({ ...keyValues(key), at, due: reminderDueAt });
   }
 
   async dueReminders(now: number, limit: number): Promise<MemberKey[]> {
@@ -76,13 +72,13 @@ export class SqliteMembers {
   async claimReminder(key: MemberKey, now: number): Promise<boolean> {
     const result = this.sql(
       `UPDATE members SET reminder_sent_at = @now WHERE ${KEY} AND ${DUE}`,
-    ).run({ ...keyParams(key), now });
+    ).run({ ...keyValues(key), now });
     return result.changes > 0;
   }
 
   async cancelReminder(key: MemberKey): Promise<void> {
     this.sql(
       `UPDATE members SET reminder_due_at = NULL WHERE ${KEY} AND reminder_sent_at IS NULL`,
-    ).run(keyParams(key));
+    ).run(keyValues(key));
   }
 }

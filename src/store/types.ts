@@ -1,7 +1,8 @@
 /**
- * What the app keeps between requests: one RingCentral link per Slack user, the short-lived OAuth
- * states of links in progress, and the onboarding record of each member. Every implementation
- * (SQLite, PostgreSQL) passes the same contract suite in test/store/.
+ * What the app keeps between requests, in one database with two stores: the links store (one
+ * RingCentral link per Slack user, the short-lived OAuth states of links in progress, refresh
+ * leases) and the members store (the onboarding record of each member). Every implementation
+ * (SQLite, PostgreSQL) passes the same contract suites in test/store/.
  */
 import type { LinkedIdentity, MemberKey } from '../model';
 
@@ -58,14 +59,22 @@ export interface MemberRecord extends MemberKey {
   reminderSentAt: number | null;
 }
 
-export interface LinkStore {
+/** The database: owns the connection and both stores, which share it. */
+export interface Store {
   /** Opens the connection and creates or migrates the schema. Idempotent. */
   connect(): Promise<void>;
   /** Closes only what this store opened. */
   close(): Promise<void>;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
+  /** Links, the OAuth states of links in progress, and refresh leases. */
+  readonly links: LinksStore;
+  /** Onboarding: welcomes, prompts and reminders. */
+  readonly members: MembersStore;
+}
 
+/** Each member's RingCentral link, the OAuth states that create links, and refresh leases. */
+export interface LinksStore {
   /**
    * The member's link. A link whose tokens can no longer be decrypted (its key was removed from
    * TOKEN_ENCRYPTION_KEY) comes back `broken`, with a reason and empty tokens, so the member is
@@ -98,17 +107,24 @@ export interface LinkStore {
    * now holds it (free, expired, or already held by `owner`).
    */
   tryAcquireRefreshLease(key: MemberKey, owner: string, ttlMs: number): Promise<boolean>;
+  /** Frees the lease if `owner` holds it; a lease held by anyone else stays. */
   releaseRefreshLease(key: MemberKey, owner: string): Promise<void>;
 
+  /** Stores a new OAuth state until it is consumed or expires. */
   saveOAuthState(state: OAuthState): Promise<void>;
   /** Returns and deletes the state in one step; null when unknown, used, or expired at `now`. */
   consumeOAuthState(state: string, now: number): Promise<OAuthState | null>;
   /** Removes expired states; returns how many. */
   purgeExpiredOAuthStates(now: number): Promise<number>;
+}
 
+/** The onboarding record of each member: the welcome, link prompts and the one reminder. */
+export interface MembersStore {
+  /** The member's onboarding record; null when nothing was recorded for them yet. */
   getMember(key: MemberKey): Promise<MemberRecord | null>;
   /** Records the welcome DM; true only the first time for this member (atomic). */
   markWelcomed(key: MemberKey, at: number): Promise<boolean>;
+  /** Records a prompt at `at` unconditionally (the member was just asked to connect). */
   recordPrompt(key: MemberKey, at: number): Promise<void>;
   /**
    * Records a prompt at `at` unless the member was prompted at or after `quietSince`; true only

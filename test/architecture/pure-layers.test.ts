@@ -14,7 +14,7 @@ const FORBIDDEN: Array<[RegExp, string]> = [
   [/^better-sqlite3$/, 'SQLite driver'],
   [/^pg(\/|$)/, 'PostgreSQL driver'],
   [/^(node:)?https?$/, 'HTTP'],
-  [/(^|\/)store\/(sqlite|postgres|open-store|link-sql)(\.ts)?$/, 'a store implementation'],
+  [/(^|\/)store\/(sqlite|postgres|open-store|link-sql)[\w-]*(\.ts)?$/, 'a store implementation'],
   [/(^|\/)ringcentral(\/|$)/, 'RingCentral runtime code'],
   [/^@ringcentral\//, 'RingCentral SDK'],
 ];
@@ -63,11 +63,12 @@ function violations(source: string): string[] {
 test('the import reader sees runtime imports and ignores type-only ones', () => {
   const source = [
     "import type { App } from '@slack/bolt';",
-    "import { type Link, type LinkStore } from '../store/types';",
+    "import { type Link, type LinksStore } from '../store/types';",
     "import type { Paged } from '../ringcentral/types';",
     "import {\n  WebClient,\n  type ChatPostMessageArguments,\n} from '@slack/web-api';",
     "import Database from 'better-sqlite3';",
     "export { openStore } from '../store/open-store';",
+    "import { SqliteLinks } from '../store/sqlite-links';",
     "const pg = require('pg');",
     "import 'node:http';",
     "const later = await import('../ringcentral/account-api');",
@@ -77,6 +78,7 @@ test('the import reader sees runtime imports and ignores type-only ones', () => 
     '@slack/web-api (Slack Web API client)',
     'better-sqlite3 (SQLite driver)',
     '../store/open-store (a store implementation)',
+    '../store/sqlite-links (a store implementation)',
     'node:http (HTTP)',
     'pg (PostgreSQL driver)',
     '../ringcentral/account-api (RingCentral runtime code)',

@@ -81,7 +81,7 @@ describe('the Home tab', () => {
     const unlinked = await publishedBy(h, PEOPLE.ana.id, () =>
       h.press(PEOPLE.ana.id, ActionIds.unlink, '', { view: reopened }),
     );
-    expect(await h.store.getLink(ana)).toBeNull();
+    expect(await h.links.getLink(ana)).toBeNull();
     expect(shownText(unlinked)).not.toContain('Ana Ruiz');
     expect(buttonByAction(unlinked, ActionIds.connect)).toHaveLength(1);
   });
@@ -94,7 +94,7 @@ describe('the Home tab', () => {
 
   it('broken link: says why, and offers Reconnect', async () => {
     await link(h, PEOPLE.ana.id, 'ana.ruiz@example.com');
-    await h.store.markBroken(ana, 'RingCentral refused the refresh token');
+    await h.links.markBroken(ana, 'RingCentral refused the refresh token');
     const view = await publishedBy(h, PEOPLE.ana.id, () => openHome(h, PEOPLE.ana.id));
     expect(shownText(view)).toContain('RingCentral refused the refresh token');
     const [reconnect] = buttonByAction(view, ActionIds.reconnect);

@@ -14,7 +14,7 @@ const FORM = 'application/x-www-form-urlencoded';
 const FAR_FUTURE = Date.now() + 10 * 365 * 24 * 60 * 60_000;
 
 /** How many OAuth states the store holds (it empties them to count: call once, at the end). */
-const oauthStates = (h: Harness) => h.store.purgeExpiredOAuthStates(FAR_FUTURE);
+const oauthStates = (h: Harness) => h.links.purgeExpiredOAuthStates(FAR_FUTURE);
 
 function expectUnframeable(response: { headers: Headers }): void {
   expect(response.headers.get('x-frame-options')).toBe('DENY');
@@ -59,7 +59,7 @@ describe('opening a Connect button asks first, naming whose Slack account it lin
     });
     expectUnframeable(page);
     // A GET (a link scanner, a preview, a curious click) neither starts a sign-in nor a reminder.
-    const member = await h.store.getMember({ teamId: TEAM_ID, userId: PEOPLE.ana.id });
+    const member = await h.members.getMember({ teamId: TEAM_ID, userId: PEOPLE.ana.id });
     expect(member?.linkOpenedAt ?? null).toBeNull();
     expect(member?.reminderDueAt ?? null).toBeNull();
     expect(await oauthStates(h)).toBe(0);
@@ -164,12 +164,12 @@ describe('abandoned sign-ins', () => {
         createdAt: expiresAt - 10 * 60_000,
         expiresAt,
       });
-      await h.store.saveOAuthState(state('abandoned', Date.now() - 60_000));
-      await h.store.saveOAuthState(state('current', Date.now() + 5 * 60_000));
+      await h.links.saveOAuthState(state('abandoned', Date.now() - 60_000));
+      await h.links.saveOAuthState(state('current', Date.now() + 5 * 60_000));
       await h.app.runDueReminders();
       // Consuming "as of long ago" would still return a row that is there: the expired one is gone.
-      expect(await h.store.consumeOAuthState('abandoned', 0)).toBeNull();
-      expect(await h.store.consumeOAuthState('current', Date.now())).not.toBeNull();
+      expect(await h.links.consumeOAuthState('abandoned', 0)).toBeNull();
+      expect(await h.links.consumeOAuthState('current', Date.now())).not.toBeNull();
     } finally {
       await h.close();
     }
@@ -186,7 +186,7 @@ describe('abandoned sign-ins', () => {
       const landing = await h.openCallback(callback, { otherBrowser: true });
       expect(landing.status).toBe(400);
       expect(landing.html).toMatch(/started in another browser/);
-      expect(await h.store.getLink({ teamId: TEAM_ID, userId: PEOPLE.ana.id })).toBeNull();
+      expect(await h.links.getLink({ teamId: TEAM_ID, userId: PEOPLE.ana.id })).toBeNull();
       // The state is spent: the right browser cannot reuse it afterwards either.
       expect((await h.openCallback(callback)).status).toBe(400);
     } finally {

@@ -36,17 +36,17 @@ describe('the OAuth callback refuses what it should and stores nothing', () => {
     const page = await callback('code=abc&state=forged-state-value');
     expect(page.status).toBe(400);
     expect(page.html).toMatch(/expired|already used/i);
-    expect(await h.store.getLink(ana)).toBeNull();
+    expect(await h.links.getLink(ana)).toBeNull();
   });
 
   it('refuses a replayed callback and keeps the first link', async () => {
     const url = await promptUrl(h, PEOPLE.ana.id);
     const redirect = await h.sandbox.approve(url.toString(), 'ana.ruiz@example.com');
     expect((await h.openCallback(redirect)).status).toBe(200);
-    const first = await h.store.getLink(ana);
+    const first = await h.links.getLink(ana);
     const replay = await h.openCallback(redirect);
     expect(replay.status).toBe(400);
-    expect(await h.store.getLink(ana)).toEqual(first);
+    expect(await h.links.getLink(ana)).toEqual(first);
   });
 
   it('refuses a callback without a code, and a denied consent, storing nothing', async () => {
@@ -61,16 +61,16 @@ describe('the OAuth callback refuses what it should and stores nothing', () => {
     const page = await h.openCallback(denied);
     expect(page.status).toBe(400);
     expect(page.html).toMatch(/not granted|cancelled/i);
-    expect(await h.store.getLink(ana)).toBeNull();
+    expect(await h.links.getLink(ana)).toBeNull();
   });
 
   it('refuses an expired state', async () => {
     const url = await promptUrl(h, PEOPLE.ana.id);
     const state = url.searchParams.get('state') ?? '';
-    expect(await h.store.consumeOAuthState(state, Date.now() + 11 * 60_000)).toBeNull();
+    expect(await h.links.consumeOAuthState(state, Date.now() + 11 * 60_000)).toBeNull();
     const redirect = await h.sandbox.approve(url.toString(), 'ana.ruiz@example.com');
     expect((await h.openCallback(redirect)).status).toBe(400);
-    expect(await h.store.getLink(ana)).toBeNull();
+    expect(await h.links.getLink(ana)).toBeNull();
   });
 
   it('refuses a code issued to another RingCentral app', async () => {
@@ -92,7 +92,7 @@ describe('the OAuth callback refuses what it should and stores nothing', () => {
         `${h.appUrl}/oauth/ringcentral/callback?code=${stolen.searchParams.get('code')}&state=${url.searchParams.get('state')}`,
       );
       expect(page.status).toBe(502);
-      expect(await h.store.getLink(ana)).toBeNull();
+      expect(await h.links.getLink(ana)).toBeNull();
     } finally {
       await other.close();
     }
@@ -103,8 +103,8 @@ describe('the OAuth callback refuses what it should and stores nothing', () => {
     const redirect = await h.sandbox.approve(url.toString(), 'ben.okafor@example.com');
     await h.openCallback(redirect);
     // The state is bound to Ana: the link lands on her, never on Ben's Slack account.
-    expect(await h.store.getLink({ teamId: TEAM_ID, userId: PEOPLE.ben.id })).toBeNull();
-    expect((await h.store.getLink(ana))?.identity.extensionNumber).toBe('105');
+    expect(await h.links.getLink({ teamId: TEAM_ID, userId: PEOPLE.ben.id })).toBeNull();
+    expect((await h.links.getLink(ana))?.identity.extensionNumber).toBe('105');
   });
 });
 
@@ -113,7 +113,7 @@ describe('what is kept, and what is never written down', () => {
     const h = await startHarness();
     await h.link(PEOPLE.ana.id, 'ana.ruiz@example.com');
     await h.command(PEOPLE.ana.id, 'numbers');
-    const link = await h.store.getLink(ana);
+    const link = await h.links.getLink(ana);
     const tokens = [link?.tokens.accessToken ?? 'x', link?.tokens.refreshToken ?? 'x'];
     await h.close();
 

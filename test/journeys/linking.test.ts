@@ -41,7 +41,7 @@ describe('linking a Slack member to their own RingCentral extension', () => {
     const unlinked = await h.command(PEOPLE.ana.id, 'unlink');
     expect(unlinked.text).toMatch(/unlinked|disconnected/i);
     expect(h.sandbox.countRequests({ path: /oauth\/revoke/ })).toBe(1);
-    expect(await h.store.getLink({ teamId: 'T0001', userId: PEOPLE.ana.id })).toBeNull();
+    expect(await h.links.getLink({ teamId: 'T0001', userId: PEOPLE.ana.id })).toBeNull();
 
     const after = await h.command(PEOPLE.ana.id, 'me');
     expect(await h.authorizeUrl(linkUrlOf(after) ?? '')).toContain('/restapi/oauth/authorize');
@@ -66,12 +66,12 @@ describe('linking a Slack member to their own RingCentral extension', () => {
 
   it('relinking replaces the old link, and two members may link one extension with their own tokens', async () => {
     await h.link(PEOPLE.ana.id, 'ana.ruiz@example.com');
-    const first = await h.store.getLink({ teamId: 'T0001', userId: PEOPLE.ana.id });
+    const first = await h.links.getLink({ teamId: 'T0001', userId: PEOPLE.ana.id });
     await h.link(PEOPLE.ana.id, 'ben.okafor@example.com');
     const me = shown(await h.command(PEOPLE.ana.id, 'me'));
     expect(me).toContain('Ben Okafor');
     expect(me).not.toContain('Ana Ruiz');
-    const replaced = await h.store.getLink({ teamId: 'T0001', userId: PEOPLE.ana.id });
+    const replaced = await h.links.getLink({ teamId: 'T0001', userId: PEOPLE.ana.id });
     expect(replaced?.tokens.refreshToken).not.toBe(first?.tokens.refreshToken);
     // The replaced session is ended at RingCentral.
     for (let i = 0; i < 50 && h.sandbox.countRequests({ path: /oauth\/revoke/ }) === 0; i++) {
@@ -80,7 +80,7 @@ describe('linking a Slack member to their own RingCentral extension', () => {
     expect(h.sandbox.countRequests({ path: /oauth\/revoke/, status: 200 })).toBe(1);
 
     await h.link(PEOPLE.ben.id, 'ben.okafor@example.com');
-    const ben = await h.store.getLink({ teamId: 'T0001', userId: PEOPLE.ben.id });
+    const ben = await h.links.getLink({ teamId: 'T0001', userId: PEOPLE.ben.id });
     expect(ben?.identity.extensionNumber).toBe('105');
     expect(ben?.tokens.accessToken).not.toBe(replaced?.tokens.accessToken);
     // Unlinking one ends only that member's RingCentral session.

@@ -55,8 +55,8 @@ describe('/rcnumber onboard', () => {
     h.slack.addUser({ id: 'URECENT', name: 'recent' });
     h.slack.addUser({ id: 'UOLD', name: 'old' });
     const now = Date.now();
-    await h.store.recordPrompt({ teamId: TEAM_ID, userId: 'URECENT' }, now - 2 * DAY_MS);
-    await h.store.recordPrompt({ teamId: TEAM_ID, userId: 'UOLD' }, now - 8 * DAY_MS);
+    await h.members.recordPrompt({ teamId: TEAM_ID, userId: 'URECENT' }, now - 2 * DAY_MS);
+    await h.members.recordPrompt({ teamId: TEAM_ID, userId: 'UOLD' }, now - 8 * DAY_MS);
     const members = [
       PEOPLE.john.id,
       PEOPLE.ana.id,
@@ -144,7 +144,7 @@ describe('/rcnumber onboard', () => {
     // Most were prompted last week already (a rerun); 500 are new and get a DM each.
     const twoDaysAgo = Date.now() - 2 * DAY_MS;
     for (const id of ids.slice(500)) {
-      await h.store.recordPrompt({ teamId: TEAM_ID, userId: id }, twoDaysAgo);
+      await h.members.recordPrompt({ teamId: TEAM_ID, userId: id }, twoDaysAgo);
     }
     // Slack slows the run down once on the way: every call waits out the two seconds.
     h.slack.rateLimitNext('users.info', 1, 2);

@@ -22,7 +22,7 @@ describe('the app on PostgreSQL (DATABASE_URL=postgres://…)', () => {
       expect(shown(await h.command(PEOPLE.ana.id, 'numbers'))).toContain('+1 650 331 6252');
       expect(h.sandbox.refreshCount()).toBe(1);
 
-      const link = await h.store.getLink({ teamId: TEAM_ID, userId: PEOPLE.ana.id });
+      const link = await h.links.getLink({ teamId: TEAM_ID, userId: PEOPLE.ana.id });
       const db = new Client({ connectionString: databaseUrl });
       await db.connect();
       const dump = JSON.stringify((await db.query('SELECT * FROM links')).rows);
@@ -32,7 +32,7 @@ describe('the app on PostgreSQL (DATABASE_URL=postgres://…)', () => {
       expect(dump).not.toContain(link?.tokens.refreshToken ?? 'x');
 
       expect(shown(await h.command(PEOPLE.ana.id, 'unlink'))).toMatch(/unlinked|disconnected/i);
-      expect(await h.store.getLink({ teamId: TEAM_ID, userId: PEOPLE.ana.id })).toBeNull();
+      expect(await h.links.getLink({ teamId: TEAM_ID, userId: PEOPLE.ana.id })).toBeNull();
     } finally {
       await h.close();
       await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);

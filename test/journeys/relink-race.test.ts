@@ -27,9 +27,9 @@ describe('a session never carries on as another identity', () => {
 
   it('asks to reconnect when the refresh token has expired, and marks the link broken', async () => {
     await h.link(PEOPLE.ana.id, 'ana.ruiz@example.com');
-    const link = await h.store.getLink(ana);
+    const link = await h.links.getLink(ana);
     if (!link) throw new Error('not linked');
-    await h.store.updateTokens(ana, link.version, {
+    await h.links.updateTokens(ana, link.version, {
       ...link.tokens,
       accessTokenExpiresAt: Date.now() - 1000,
       refreshTokenExpiresAt: Date.now() - 1000,
@@ -38,7 +38,7 @@ describe('a session never carries on as another identity', () => {
     const reply = await h.command(PEOPLE.ana.id, 'forwarding');
     expect(JSON.stringify(reply.blocks)).toContain('/oauth/ringcentral/start');
     expect(`${reply.text}`).toMatch(/expired|Connect again/i);
-    expect((await h.store.getLink(ana))?.status).toBe('broken');
+    expect((await h.links.getLink(ana))?.status).toBe('broken');
   });
 
   it('takes a promotion into account at the next refresh', async () => {
@@ -50,7 +50,7 @@ describe('a session never carries on as another identity', () => {
     h.sandbox.expireAccessTokens();
     const reply = await h.command(PEOPLE.ana.id, 'forwarding');
     expect(reply.text).toMatch(/changed|ask again/i);
-    expect((await h.store.getLink(ana))?.identity.isAdmin).toBe(true);
+    expect((await h.links.getLink(ana))?.identity.isAdmin).toBe(true);
     expect(JSON.stringify((await h.command(PEOPLE.ana.id, 'me')).blocks)).toMatch(/admin/i);
   });
 });

@@ -27,7 +27,7 @@ describe('token refresh: one at a time per link, new pair stored before use', ()
     // back: this account's Light limit is 100, as its headers say.
     h = await startHarness({ sandbox: { rateLimits: { Light: 100 } } });
     await h.link(PEOPLE.ana.id, 'ana.ruiz@example.com');
-    const before = await h.store.getLink(member);
+    const before = await h.links.getLink(member);
     h.sandbox.expireAccessTokens();
 
     const replies = await Promise.all(
@@ -37,7 +37,7 @@ describe('token refresh: one at a time per link, new pair stored before use', ()
     expect(h.sandbox.refreshCount()).toBe(1);
     expect(h.sandbox.spentRefreshTokenReuse()).toBe(0);
     for (const reply of replies) expect(shown(reply)).toContain('+1 650 555 0123');
-    const after = await h.store.getLink(member);
+    const after = await h.links.getLink(member);
     expect(after?.version).toBeGreaterThan(before?.version ?? 0);
     expect(after?.tokens.refreshToken).not.toBe(before?.tokens.refreshToken);
   });
@@ -53,7 +53,7 @@ describe('token refresh: one at a time per link, new pair stored before use', ()
     h.sandbox.setTokenLifetimes({ accessTokenTtlSec: 3600 });
     await h.command(PEOPLE.ana.id, 'forwarding');
     expect(h.sandbox.refreshCount() - refreshesBefore).toBe(1);
-    const renewed = await h.store.getLink(member);
+    const renewed = await h.links.getLink(member);
     expect((renewed?.tokens.accessTokenExpiresAt ?? 0) - Date.now()).toBeGreaterThan(3000_000);
     expect((renewed?.tokens.refreshTokenExpiresAt ?? 0) - Date.now()).toBeGreaterThan(
       6 * 86400_000,
@@ -61,7 +61,7 @@ describe('token refresh: one at a time per link, new pair stored before use', ()
 
     h.sandbox.faults.next({ status: 400, path: /oauth\/token/, errorCode: 'OAU-211' });
     h.sandbox.expireAccessTokens();
-    const link = await h.store.getLink(member);
+    const link = await h.links.getLink(member);
     // Make the stored refresh token one the sandbox no longer knows: a revoked session.
     await fetch(`${h.sandbox.url}/restapi/oauth/revoke`, {
       method: 'POST',
@@ -77,7 +77,7 @@ describe('token refresh: one at a time per link, new pair stored before use', ()
     expect(reply.text + JSON.stringify(reply.blocks)).toMatch(
       /no longer accepts|link again|reconnect/i,
     );
-    expect((await h.store.getLink(member))?.status).toBe('broken');
+    expect((await h.links.getLink(member))?.status).toBe('broken');
   });
 });
 

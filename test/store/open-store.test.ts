@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openStore, PostgresLinkStore, SqliteLinkStore, TokenCipher } from '../../src/store';
+import { openStore, PostgresStore, SqliteStore, TokenCipher } from '../../src/store';
 import { ALICE, newLink } from './fixtures';
 
 const cipher = new TokenCipher([Buffer.alloc(32, 3)]);
@@ -13,9 +13,9 @@ describe('openStore', () => {
     process.chdir(dir);
     try {
       const store = openStore('sqlite:data/rcnumber.db', cipher);
-      expect(store).toBeInstanceOf(SqliteLinkStore);
+      expect(store).toBeInstanceOf(SqliteStore);
       await store.connect();
-      await store.saveLink(newLink(ALICE));
+      await store.links.saveLink(newLink(ALICE));
       await store.close();
       expect(fs.existsSync(path.join(dir, 'data', 'rcnumber.db'))).toBe(true);
     } finally {
@@ -34,7 +34,7 @@ describe('openStore', () => {
   it.each(['postgres://u:p@localhost:5432/db', 'postgresql://u:p@localhost/db'])(
     'chooses PostgreSQL for %s without connecting',
     (url) => {
-      expect(openStore(url, cipher)).toBeInstanceOf(PostgresLinkStore);
+      expect(openStore(url, cipher)).toBeInstanceOf(PostgresStore);
     },
   );
 

@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { TokenCipher } from '../../src/store/crypto';
 import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations';
-import { PostgresLinkStore } from '../../src/store/postgres';
-import { describeLinkStoreContract, type StoreHarness } from './contract';
+import { PostgresStore } from '../../src/store/postgres';
+import type { MakeHarness, StoreHarness } from './contract-harness';
 import { ALICE, newLink, tokens } from './fixtures';
+import { linksStoreContract } from './links-contract';
+import { membersStoreContract } from './members-contract';
 
 const cipher = new TokenCipher([Buffer.alloc(32, 9)]);
 const url = (): string => {
@@ -27,16 +29,16 @@ afterAll(async () => {
 
 const dropSchema = (schema: string) => admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
 
-describeLinkStoreContract('PostgresLinkStore', async (): Promise<StoreHarness> => {
+const freshSchemaHarness: MakeHarness = async (): Promise<StoreHarness> => {
   const schema = freshSchema();
   // The first store borrows the shared pool; later ones open their own, like other processes.
-  const opened: PostgresLinkStore[] = [new PostgresLinkStore({ pool: admin }, { cipher, schema })];
-  const first = opened[0] as PostgresLinkStore;
+  const opened: PostgresStore[] = [new PostgresStore({ pool: admin }, { cipher, schema })];
+  const first = opened[0] as PostgresStore;
   await first.connect();
   return {
     store: first,
     openAnother: async (withCipher = cipher) => {
-      const store = new PostgresLinkStore({ url: url() }, { cipher: withCipher, schema });
+      const store = new PostgresStore({ url: url() }, { cipher: withCipher, schema });
       opened.push(store);
       await store.connect();
       return store;
@@ -46,13 +48,16 @@ describeLinkStoreContract('PostgresLinkStore', async (): Promise<StoreHarness> =
       await dropSchema(schema);
     },
   };
-});
+};
 
-describe('PostgresLinkStore', () => {
+linksStoreContract('PostgresStore', freshSchemaHarness);
+membersStoreContract('PostgresStore', freshSchemaHarness);
+
+describe('PostgresStore', () => {
   let schema: string;
-  const stores: PostgresLinkStore[] = [];
+  const stores: PostgresStore[] = [];
   const make = (connection: { url: string } | { pool: pg.Pool }) => {
-    const store = new PostgresLinkStore(connection, { cipher, schema });
+    const store = new PostgresStore(connection, { cipher, schema });
     stores.push(store);
     return store;
   };
@@ -68,8 +73,8 @@ describe('PostgresLinkStore', () => {
   it('keeps no token in plain text in its rows', async () => {
     const store = make({ pool: admin });
     await store.connect();
-    const saved = await store.saveLink(newLink(ALICE, 'one'));
-    await store.updateTokens(ALICE, saved.version, tokens('two'));
+    const saved = await store.links.saveLink(newLink(ALICE, 'one'));
+    await store.links.updateTokens(ALICE, saved.version, tokens('two'));
     const { rows } = await admin.query(`SELECT * FROM "${schema}".links`);
     const text = JSON.stringify(rows);
     expect(text).toContain('Alice Example');
@@ -80,7 +85,7 @@ describe('PostgresLinkStore', () => {
   it('returns times as numbers', async () => {
     const store = make({ pool: admin });
     await store.connect();
-    const saved = await store.saveLink(newLink(ALICE));
+    const saved = await store.links.saveLink(newLink(ALICE));
     expect(typeof saved.version).toBe('number');
     expect(saved.tokens.refreshTokenExpiresAt).toBe(newLink(ALICE).tokens.refreshTokenExpiresAt);
   });
@@ -111,14 +116,15 @@ describe('PostgresLinkStore', () => {
 
   it('refuses use before connect() and reports an unreachable server', async () => {
     const store = make({ pool: admin });
-    await expect(store.getLink(ALICE)).rejects.toThrow(/call connect\(\) first/);
+    await expect(store.links.getLink(ALICE)).rejects.toThrow(/call connect\(\) first/);
+    await expect(store.members.getMember(ALICE)).rejects.toThrow(/call connect\(\) first/);
     const nowhere = make({ url: 'postgres://nobody:x@127.0.0.1:1/none' });
     await expect(nowhere.connect()).rejects.toThrow();
     expect(await nowhere.ping()).toBe(false);
   });
 
   it('rejects a schema name that would need quoting', () => {
-    expect(() => new PostgresLinkStore({ pool: admin }, { cipher, schema: 'x"; DROP' })).toThrow(
+    expect(() => new PostgresStore({ pool: admin }, { cipher, schema: 'x"; DROP' })).toThrow(
       /schema name/,
     );
   });

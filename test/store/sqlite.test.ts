@@ -5,9 +5,11 @@ import Database from 'better-sqlite3';
 import { TokenCipher } from '../../src/store/crypto';
 import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations';
 import { UNREADABLE_TOKENS_REASON } from '../../src/store/rows';
-import { SqliteLinkStore } from '../../src/store/sqlite';
-import { describeLinkStoreContract, type StoreHarness } from './contract';
+import { SqliteStore } from '../../src/store/sqlite';
+import type { MakeHarness, StoreHarness } from './contract-harness';
 import { ALICE, BOB, newLink, tokens } from './fixtures';
+import { linksStoreContract } from './links-contract';
+import { membersStoreContract } from './members-contract';
 
 const cipher = new TokenCipher([Buffer.alloc(32, 7)]);
 
@@ -16,9 +18,9 @@ function tempDir(): string {
 }
 
 async function harnessAt(file: string, onCleanup: () => void): Promise<StoreHarness> {
-  const opened: SqliteLinkStore[] = [];
+  const opened: SqliteStore[] = [];
   const open = async (withCipher = cipher) => {
-    const store = new SqliteLinkStore({ path: file, cipher: withCipher });
+    const store = new SqliteStore({ path: file, cipher: withCipher });
     opened.push(store);
     await store.connect();
     return store;
@@ -33,16 +35,19 @@ async function harnessAt(file: string, onCleanup: () => void): Promise<StoreHarn
   };
 }
 
-describeLinkStoreContract('SqliteLinkStore', async () => {
+const freshDatabase: MakeHarness = async () => {
   const dir = tempDir();
   return harnessAt(path.join(dir, 'rcnumber.db'), () => fs.rmSync(dir, { recursive: true }));
-});
+};
 
-describe('SqliteLinkStore', () => {
+linksStoreContract('SqliteStore', freshDatabase);
+membersStoreContract('SqliteStore', freshDatabase);
+
+describe('SqliteStore', () => {
   let dir: string;
-  const stores: SqliteLinkStore[] = [];
+  const stores: SqliteStore[] = [];
   const open = async (file: string, withCipher = cipher) => {
-    const store = new SqliteLinkStore({ path: file, cipher: withCipher });
+    const store = new SqliteStore({ path: file, cipher: withCipher });
     stores.push(store);
     await store.connect();
     return store;
@@ -59,8 +64,8 @@ describe('SqliteLinkStore', () => {
   it('keeps no token in plain text in the database file or its WAL', async () => {
     const file = path.join(dir, 'rcnumber.db');
     const store = await open(file);
-    const saved = await store.saveLink(newLink(ALICE, 'one'));
-    await store.updateTokens(ALICE, saved.version, tokens('two'));
+    const saved = await store.links.saveLink(newLink(ALICE, 'one'));
+    await store.links.updateTokens(ALICE, saved.version, tokens('two'));
     const bytes = Buffer.concat(
       [file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)),
     );
@@ -92,14 +97,15 @@ describe('SqliteLinkStore', () => {
 
   it('works in memory', async () => {
     const store = await open(':memory:');
-    await store.saveLink(newLink(ALICE));
-    expect(await store.getLink(ALICE)).not.toBeNull();
+    await store.links.saveLink(newLink(ALICE));
+    expect(await store.links.getLink(ALICE)).not.toBeNull();
     expect(await store.ping()).toBe(true);
   });
 
   it('refuses use before connect() and answers ping false after close()', async () => {
-    const store = new SqliteLinkStore({ path: ':memory:', cipher });
-    await expect(store.getLink(ALICE)).rejects.toThrow(/call connect\(\) first/);
+    const store = new SqliteStore({ path: ':memory:', cipher });
+    await expect(store.links.getLink(ALICE)).rejects.toThrow(/call connect\(\) first/);
+    await expect(store.members.getMember(ALICE)).rejects.toThrow(/call connect\(\) first/);
     expect(await store.ping()).toBe(false);
     await store.connect();
     await store.close();
@@ -109,8 +115,8 @@ describe('SqliteLinkStore', () => {
   it('a sealed token copied to another member does not open: the link reads as broken', async () => {
     const file = path.join(dir, 'rcnumber.db');
     const store = await open(file);
-    await store.saveLink(newLink(ALICE, 'a'));
-    await store.saveLink(newLink(BOB, 'b'));
+    await store.links.saveLink(newLink(ALICE, 'a'));
+    await store.links.saveLink(newLink(BOB, 'b'));
     const raw = new Database(file);
     try {
       raw.exec(`UPDATE links SET access_token_sealed =
@@ -119,23 +125,23 @@ describe('SqliteLinkStore', () => {
     } finally {
       raw.close();
     }
-    expect(await store.getLink(BOB)).toMatchObject({
+    expect(await store.links.getLink(BOB)).toMatchObject({
       status: 'broken',
       brokenReason: UNREADABLE_TOKENS_REASON,
       tokens: { accessToken: '', refreshToken: '' },
     });
-    expect((await store.getLink(ALICE))?.tokens).toEqual(newLink(ALICE, 'a').tokens);
+    expect((await store.links.getLink(ALICE))?.tokens).toEqual(newLink(ALICE, 'a').tokens);
   });
 
   it('reads tokens after a key rotation, and not without the old key', async () => {
     const file = path.join(dir, 'rcnumber.db');
     const oldKey = TokenCipher.generateKey();
     const newKey = TokenCipher.generateKey();
-    await (await open(file, TokenCipher.fromBase64Keys(oldKey))).saveLink(newLink(ALICE));
+    await (await open(file, TokenCipher.fromBase64Keys(oldKey))).links.saveLink(newLink(ALICE));
     const rotated = await open(file, TokenCipher.fromBase64Keys(`${newKey},${oldKey}`));
-    expect((await rotated.getLink(ALICE))?.tokens).toEqual(newLink(ALICE).tokens);
+    expect((await rotated.links.getLink(ALICE))?.tokens).toEqual(newLink(ALICE).tokens);
     const newOnly = await open(file, TokenCipher.fromBase64Keys(newKey));
-    expect(await newOnly.getLink(ALICE)).toMatchObject({
+    expect(await newOnly.links.getLink(ALICE)).toMatchObject({
       status: 'broken',
       brokenReason: UNREADABLE_TOKENS_REASON,
       tokens: { accessToken: '', refreshToken: '' },

@@ -16,7 +16,7 @@ import {
   startSlackStandIn,
 } from '../../src/slack-stand-in';
 import { openStore, TokenCipher } from '../../src/store';
-import type { LinkStore } from '../../src/store/types';
+import type { LinksStore, MembersStore, Store } from '../../src/store/types';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const TEAM_ID = 'T0001';
@@ -46,7 +46,9 @@ export interface Harness {
   sandbox: Sandbox;
   slack: SlackStandIn;
   app: RcNumberApp;
-  store: LinkStore;
+  store: Store;
+  links: LinksStore;
+  members: MembersStore;
   appUrl: string;
   databasePath: string;
   encryptionKey: string;
@@ -216,6 +218,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     slack,
     app,
     store,
+    links: store.links,
+    members: store.members,
     appUrl,
     databasePath,
     encryptionKey,

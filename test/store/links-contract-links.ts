@@ -1,11 +1,12 @@
 /**
- * The link part of the LinkStore contract: saving, relinking, the compare-and-swap of token
+ * The link part of the LinksStore contract: saving, relinking, the compare-and-swap of token
  * refreshes, breaking a link, and links whose tokens no longer open.
  */
 import { TokenCipher } from '../../src/store/crypto';
-import type { LinkedIdentity, LinkStore } from '../../src/store/types';
-import type { ContractContext, StoreHarness } from './contract';
+import type { LinkedIdentity, LinksStore } from '../../src/store/types';
+import type { StoreHarness } from './contract-harness';
 import { ALICE, BOB, newLink, tokens } from './fixtures';
+import type { LinksContractContext } from './links-contract';
 
 /** The identity RingCentral reports after the member was renumbered and lost admin rights. */
 const RENUMBERED: LinkedIdentity = {
@@ -24,10 +25,10 @@ const otherKey = (): TokenCipher => TokenCipher.fromBase64Keys(TokenCipher.gener
 const UNREADABLE =
   'Your stored RingCentral tokens can no longer be read (the encryption key changed). Connect again.';
 
-export function describeLinkContract(context: ContractContext): void {
+export function describeLinkContract(context: LinksContractContext): void {
   describe('links', () => {
     let harness: StoreHarness;
-    let store: LinkStore;
+    let store: LinksStore;
 
     beforeEach(() => {
       ({ harness, store } = context);
@@ -100,7 +101,7 @@ export function describeLinkContract(context: ContractContext): void {
     });
 
     it('of two concurrent refreshes from one version, exactly one wins', async () => {
-      const other = await harness.openAnother();
+      const other = (await harness.openAnother()).links;
       const saved = await store.saveLink(newLink(ALICE));
       const results = await Promise.all([
         store.updateTokens(ALICE, saved.version, tokens('x')),
@@ -150,7 +151,7 @@ export function describeLinkContract(context: ContractContext): void {
       const renewed = await store.updateTokens(ALICE, saved.version, tokens('two'));
       if (!renewed) throw new Error('the refresh should have won its CAS');
 
-      const other = await harness.openAnother();
+      const other = (await harness.openAnother()).links;
       expect(
         await other.markBroken(ALICE, 'RingCentral refused the refresh token', saved.version),
       ).toBe(false);
@@ -169,7 +170,7 @@ export function describeLinkContract(context: ContractContext): void {
 
     it('a link sealed under a removed key reads as broken, and can be unlinked', async () => {
       const saved = await store.saveLink(newLink(ALICE, 'a'));
-      const rekeyed = await harness.openAnother(otherKey());
+      const rekeyed = (await harness.openAnother(otherKey())).links;
       await rekeyed.saveLink(newLink(BOB, 'b'));
 
       expect(await rekeyed.getLink(ALICE)).toEqual({
@@ -195,7 +196,7 @@ export function describeLinkContract(context: ContractContext): void {
 
     it('a member whose link became unreadable can connect again', async () => {
       await store.saveLink(newLink(ALICE, 'a'));
-      const rekeyed = await harness.openAnother(otherKey());
+      const rekeyed = (await harness.openAnother(otherKey())).links;
       expect((await rekeyed.getLink(ALICE))?.status).toBe('broken');
       const relinked = await rekeyed.saveLink(newLink(ALICE, 'b'));
       expect(relinked).toMatchObject({ status: 'active', brokenReason: null });

@@ -1,0 +1,160 @@
+/**
+ * The links store on SQLite: links, the OAuth states of links in progress and refresh leases.
+ * Writes that read the version counter first run in IMMEDIATE transactions, so processes
+ * sharing one file stay correct.
+ */
+import type Database from 'better-sqlite3';
+import type { TokenCipher } from './crypto';
+import { markBrokenSql, saveLinkSql, updateTokensSql } from './link-sql';
+import {
+  identityValues,
+  keyValues,
+  type LinkRow,
+  linkValues,
+  type OAuthStateRow,
+  oauthStateValues,
+  tokenValues,
+  toLink,
+  toOAuthState,
+} from './rows';
+import type {
+  Link,
+  LinkedIdentity,
+  LinksStore,
+  MemberKey,
+  NewLink,
+  OAuthState,
+  TokenSet,
+} from './types';
+
+/** What the links store needs of the SQLite connection its database object owns. */
+export interface SqliteConnection {
+  /** The statement for `text`, prepared once per connection. */
+  sql(text: string): Database.Statement;
+  /** Runs `work` in an IMMEDIATE transaction. */
+  transaction<T>(work: () => T): T;
+}
+
+const named = (name: string): string => `@${name}`;
+const NEXT_VERSION_SQL =
+  'UPDATE link_version_counter SET value = value + 1 WHERE id = 1 RETURNING value';
+const SAVE_LINK_SQL = saveLinkSql('links', named, '@version');
+const UPDATE_TOKENS_SQL = updateTokensSql('links', named, '@version');
+const UPDATE_TOKENS_AND_IDENTITY_SQL = updateTokensSql('links', named, '@version', true);
+const MARK_BROKEN_SQL = markBrokenSql('links', named, false);
+const MARK_BROKEN_IF_VERSION_SQL = markBrokenSql('links', named, true);
+const KEY = 'team_id = @team_id AND user_id = @user_id';
+
+export class SqliteLinks implements LinksStore {
+  constructor(
+    private readonly db: SqliteConnection,
+    private readonly cipher: TokenCipher,
+    private readonly now: () => number,
+  ) {}
+
+  async getLink(key: MemberKey): Promise<Link | null> {
+    const row = this.sql(`SELECT * FROM links WHERE ${KEY}`).get(keyValues(key)) as
+      | LinkRow
+      | undefined;
+    return row ? toLink(this.cipher, row) : null;
+  }
+
+  async saveLink(link: NewLink): Promise<Link> {
+    const values = linkValues(this.cipher, link, this.now());
+    const row = this.db.transaction(() => {
+      const version = this.nextVersion();
+      return this.sql(SAVE_LINK_SQL).get(bindable({ ...values, version })) as LinkRow;
+    });
+    return toLink(this.cipher, row);
+  }
+
+  async deleteLink(key: MemberKey): Promise<boolean> {
+    return this.sql(`DELETE FROM links WHERE ${KEY}`).run(keyValues(key)).changes > 0;
+  }
+
+  async updateTokens(
+    key: MemberKey,
+    expectedVersion: number,
+    tokens: TokenSet,
+    identity?: LinkedIdentity,
+  ): Promise<Link | null> {
+    const params = bindable({
+      ...tokenValues(this.cipher, key, tokens),
+      ...(identity ? identityValues(identity) : {}),
+      ...keyValues(key),
+      updated_at: this.now(),
+      expected_version: expectedVersion,
+    });
+    const sql = identity ? UPDATE_TOKENS_AND_IDENTITY_SQL : UPDATE_TOKENS_SQL;
+    const row = this.db.transaction(() => {
+      // A gap in the counter when the CAS fails is harmless: versions only need to be unique.
+      const version = this.nextVersion();
+      return this.sql(sql).get({ ...params, version }) as LinkRow | undefined;
+    });
+    return row ? toLink(this.cipher, row) : null;
+  }
+
+  async markBroken(key: MemberKey, reason: string, expectedVersion?: number): Promise<boolean> {
+    const params = { ...keyValues(key), reason, updated_at: this.now() };
+    if (expectedVersion === undefined) return this.sql(MARK_BROKEN_SQL).run(params).changes > 0;
+    const cas = { ...params, expected_version: expectedVersion };
+    return this.sql(MARK_BROKEN_IF_VERSION_SQL).run(cas).changes > 0;
+  }
+
+  async tryAcquireRefreshLease(key: MemberKey, owner: string, ttlMs: number): Promise<boolean> {
+    const now = this.now();
+    const result = this.sql(
+      `UPDATE links SET lease_owner = @owner, lease_expires_at = @expires
+        WHERE ${KEY} AND (lease_owner IS NULL OR lease_owner = @owner OR lease_expires_at <= @now)`,
+    ).run({ ...keyValues(key), owner, now, expires: now + ttlMs });
+    return result.changes > 0;
+  }
+
+  async releaseRefreshLease(key: MemberKey, owner: string): Promise<void> {
+    this.sql(
+      `UPDATE links SET lease_owner = NULL, lease_expires_at = NULL
+        WHERE ${KEY} AND lease_owner = @owner`,
+    ).run({ ...keyValues(key), owner });
+  }
+
+  async saveOAuthState(state: OAuthState): Promise<void> {
+    this.sql(
+      `INSERT INTO oauth_states
+        (state, team_id, user_id, code_verifier, channel_id, response_url, created_at, expires_at)
+        VALUES (@state, @team_id, @user_id, @code_verifier, @channel_id, @response_url,
+          @created_at, @expires_at)`,
+    ).run(oauthStateValues(state));
+  }
+
+  async consumeOAuthState(state: string, now: number): Promise<OAuthState | null> {
+    // Deleting whatever is found makes the state single use; an expired one is dropped too.
+    const row = this.sql('DELETE FROM oauth_states WHERE state = @state RETURNING *').get({
+      state,
+    }) as OAuthStateRow | undefined;
+    if (!row) return null;
+    const found = toOAuthState(row);
+    return found.expiresAt > now ? found : null;
+  }
+
+  async purgeExpiredOAuthStates(now: number): Promise<number> {
+    return this.sql('DELETE FROM oauth_states WHERE expires_at <= @now').run({ now }).changes;
+  }
+
+  private sql(text: string): Database.Statement {
+    return this.db.sql(text);
+  }
+
+  private nextVersion(): number {
+    return (this.sql(NEXT_VERSION_SQL).get() as { value: number }).value;
+  }
+}
+
+/** better-sqlite3 binds no booleans: BOOLEAN columns take 1 and 0. */
+function bindable(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [
+      name,
+      typeof value === 'boolean' ? Number(value) : value,
+    ]),
+  );
+}
