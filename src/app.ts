@@ -11,10 +11,12 @@ import { registerListeners } from './listeners';
 import type { AppLogger } from './logger';
 import { PATHS } from './paths';
 import { ConnectTokenSigner } from './ringcentral/connect-token';
+import type { IdentityChanged } from './ringcentral/fresh-identity';
 import { RingCentralOAuth } from './ringcentral/oauth';
 import { RateBudget, type RateBudgetOptions } from './ringcentral/rate-budget';
 import { RingCentralSessions } from './ringcentral/sessions';
 import { TokenRefresher } from './ringcentral/token-refresher';
+import { identityKeyOf } from './ringcentral/user-session';
 import type { Services } from './services';
 import { boltLogger } from './slack/bolt-logger';
 import { SlackPeople } from './slack/people';
@@ -63,7 +65,18 @@ export function createApp(deps: AppDeps): RcNumberApp {
   const { config, store, logger } = deps;
   const now = deps.now ?? Date.now;
   const credentials = { ...config.ringcentral };
-  const refresher = new TokenRefresher(store.links, credentials, logger);
+  const cache = new IdentityCache({ now, maxBytes: config.cacheMaxBytes, ...deps.cache });
+  // RingCentral describes a member otherwise now (promoted, demoted, renamed): the answers
+  // cached under the identity they had go, loads still in flight included.
+  const identityChanged: IdentityChanged = (member, before, after) => {
+    cache.forgetIdentity(identityKeyOf(before));
+    const { teamId, userId } = member;
+    logger.info(
+      { teamId, userId, wasAdmin: before.isAdmin, isAdmin: after.isAdmin },
+      'identity changed',
+    );
+  };
+  const refresher = new TokenRefresher(store.links, credentials, logger, identityChanged);
   const budget = new RateBudget(deps.rateBudget);
   const slack = new WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
@@ -79,8 +92,8 @@ export function createApp(deps: AppDeps): RcNumberApp {
     credentials,
     oauth: new RingCentralOAuth(store.links, credentials, now),
     connectTokens: new ConnectTokenSigner(config.tokenEncryptionKey),
-    sessions: new RingCentralSessions(store.links, credentials, refresher, budget),
-    cache: new IdentityCache({ now, maxBytes: config.cacheMaxBytes, ...deps.cache }),
+    sessions: new RingCentralSessions(store.links, credentials, refresher, budget, identityChanged),
+    cache,
     people: new SlackPeople(slack),
     slack,
     now,

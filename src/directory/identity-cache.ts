@@ -6,6 +6,15 @@ interface Entry {
   size: number;
 }
 
+/**
+ * The generation of one identity's answers, kept only while loads for it run: forgetting the
+ * identity bumps it, and a load started under an older one is not stored when it ends.
+ */
+interface Generation {
+  value: number;
+  loads: number;
+}
+
 export interface IdentityCacheOptions {
   /** How long an answer is served as is. */
   freshMs?: number;
@@ -21,11 +30,14 @@ export interface IdentityCacheOptions {
  * the identity key (RingCentral account + extension + admin flag), so an administrator's
  * listing can never answer a regular user, nor one user's answer another user.
  * Bounded by size; fresh entries are served as is, stale ones are served while a single
- * background refresh replaces them, and concurrent misses share one load.
+ * background refresh replaces them, and concurrent misses share one load. Forgetting an identity
+ * (unlink, relink, a changed role) also disowns its loads still in flight: their callers get
+ * the answer they asked for, but it is not cached.
  */
 export class IdentityCache {
   private readonly entries: LRUCache<string, Entry>;
   private readonly loading = new Map<string, Promise<unknown>>();
+  private readonly generations = new Map<string, Generation>();
   private readonly freshMs: number;
   private readonly now: () => number;
 
@@ -55,11 +67,11 @@ export class IdentityCache {
     if (entry) {
       if (this.now() - entry.fetchedAt > this.freshMs && !this.loading.has(key)) {
         // Serve the stale answer now; refresh behind it. A failed refresh keeps the old one.
-        this.load(key, load, estimateBytes).catch(() => undefined);
+        this.load(identityKey, key, load, estimateBytes).catch(() => undefined);
       }
       return entry.value as T;
     }
-    return this.load(key, load, estimateBytes);
+    return this.load(identityKey, key, load, estimateBytes);
   }
 
   /** The cached value without loading, if fresh or stale. */
@@ -67,12 +79,29 @@ export class IdentityCache {
     return this.entries.get(`${identityKey}\u0000${name}`)?.value as T | undefined;
   }
 
-  /** Forgets everything cached for one identity (after unlink, for instance). */
+  /**
+   * Forgets everything cached for one identity (after unlink, for instance), loads in flight
+   * included: they finish for whoever already waits on them, but store nothing, and the next
+   * question starts a load of its own.
+   */
   forgetIdentity(identityKey: string): void {
     const prefix = `${identityKey}\u0000`;
     for (const key of [...this.entries.keys()]) {
       if (key.startsWith(prefix)) this.entries.delete(key);
     }
+    for (const key of [...this.loading.keys()]) {
+      if (key.startsWith(prefix)) this.loading.delete(key);
+    }
+    const generation = this.generations.get(identityKey);
+    if (generation) generation.value += 1;
+  }
+
+  /** How many answers are cached for one identity. */
+  countOf(identityKey: string): number {
+    const prefix = `${identityKey}\u0000`;
+    let count = 0;
+    for (const key of this.entries.keys()) if (key.startsWith(prefix)) count += 1;
+    return count;
   }
 
   get totalBytes(): number {
@@ -83,15 +112,34 @@ export class IdentityCache {
     return this.entries.size;
   }
 
-  private load<T>(key: string, load: () => Promise<T>, estimate: (value: T) => number): Promise<T> {
+  private load<T>(
+    identityKey: string,
+    key: string,
+    load: () => Promise<T>,
+    estimate: (value: T) => number,
+  ): Promise<T> {
     const running = this.loading.get(key);
     if (running) return running as Promise<T>;
-    const started = load()
+    const generation = this.generations.get(identityKey) ?? { value: 0, loads: 0 };
+    this.generations.set(identityKey, generation);
+    generation.loads += 1;
+    const startedIn = generation.value;
+    // Wrapped, so that even a load that throws at once settles through the bookkeeping below.
+    const started: Promise<T> = new Promise<T>((resolve) => resolve(load()))
       .then((value) => {
-        this.entries.set(key, { value, fetchedAt: this.now(), size: estimate(value) });
+        if (generation.value === startedIn) {
+          this.entries.set(key, { value, fetchedAt: this.now(), size: estimate(value) });
+        }
         return value;
       })
-      .finally(() => this.loading.delete(key));
+      .finally(() => {
+        // A newer load of the same key (started after a forget) keeps its place.
+        if (this.loading.get(key) === started) this.loading.delete(key);
+        generation.loads -= 1;
+        if (generation.loads === 0 && this.generations.get(identityKey) === generation) {
+          this.generations.delete(identityKey);
+        }
+      });
     this.loading.set(key, started);
     return started;
   }

@@ -1,4 +1,5 @@
 import { revokeTokens } from '../ringcentral/oauth';
+import { identityKeyOf } from '../ringcentral/user-session';
 import type { Services } from '../services';
 import type { Link, OAuthState } from '../store/types';
 import { confirmLink } from './confirm-link';
@@ -26,6 +27,8 @@ export async function completeLink(
   if (replaced?.tokens.refreshToken) {
     services.background.run(revokeTokens(services.credentials, replaced.tokens));
   }
+  // The replaced identity's cached answers go too, loads still in flight included.
+  if (replaced) services.cache.forgetIdentity(identityKeyOf(replaced.identity));
   services.logger.info(
     { teamId: link.teamId, userId: link.userId, extension: identity.extensionNumber },
     'linked',

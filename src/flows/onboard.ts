@@ -1,18 +1,17 @@
 import { type Message, onboardSummary } from '../blocks';
 import type { ProgressFn } from '../directory';
-import { AppError } from '../errors';
 import type { Command } from '../grammar';
-import { requireActive } from '../ringcentral/active-link';
 import type { Services } from '../services';
 import { sendDirectMessage } from '../slack/direct-message';
 import type { MemberKey } from '../store/types';
 import { onboardMembers } from './onboard-members';
+import { requireAdmin } from './require-admin';
 
 type OnboardCommand = Extract<Command, { kind: 'onboard' }>;
 
 /**
- * `/rcnumber onboard @user… #channel…`, for RingCentral admins only (as RingCentral last described
- * them to the app). Errors are thrown for the command's one error path to word: not linked →
+ * `/rcnumber onboard @user… #channel…`, for RingCentral admins only (as RingCentral describes
+ * them right now). Errors are thrown for the command's one error path to word: not linked →
  * link prompt, not an admin → refused.
  */
 export async function runOnboard(
@@ -21,8 +20,7 @@ export async function runOnboard(
   command: OnboardCommand,
   progress: { onProgress: ProgressFn; finish: (message: Message) => Promise<void> },
 ): Promise<void> {
-  const link = requireActive(await services.links.getLink(member));
-  if (!link.identity.isAdmin) throw new AppError('not_admin', 'onboard is for RingCentral admins');
+  await requireAdmin(services, member, 'onboard');
 
   const result = await onboardMembers(services, member.teamId, command, progress.onProgress);
   const summary = onboardSummary(result.counts, {

@@ -4,6 +4,7 @@ import type { AppLogger } from '../logger';
 import type { Link, LinksStore } from '../store/types';
 import { requireActive } from './active-link';
 import { toAppError } from './api-errors';
+import { type IdentityChanged, sameIdentity } from './fresh-identity';
 import { identityOf } from './identity';
 import { revokeTokens } from './oauth';
 import {
@@ -30,7 +31,7 @@ export function needsRefresh(link: Link, now = Date.now()): boolean {
 }
 
 /** The same link (not a newer one the member made since), whatever its token version. */
-function sameLink(a: Link, b: Link): boolean {
+export function sameLink(a: Link, b: Link): boolean {
   return (
     a.linkedAt === b.linkedAt &&
     a.identity.accountId === b.identity.accountId &&
@@ -53,6 +54,7 @@ export class TokenRefresher {
     private readonly store: LinksStore,
     private readonly credentials: RingCentralAppCredentials,
     private readonly logger: AppLogger,
+    private readonly onIdentityChanged: IdentityChanged = () => undefined,
   ) {}
 
   /** Returns the same link with tokens other than `stale`'s and usable now. */
@@ -136,8 +138,10 @@ export class TokenRefresher {
       });
       const identity = identityOf((await response.json()) as ExtensionRecord);
       if (identity.extensionId !== link.identity.extensionId) return link;
-      if (JSON.stringify(identity) === JSON.stringify(link.identity)) return link;
-      return (await this.store.updateTokens(link, link.version, link.tokens, identity)) ?? link;
+      if (sameIdentity(identity, link.identity)) return link;
+      const updated = await this.store.updateTokens(link, link.version, link.tokens, identity);
+      if (updated) this.onIdentityChanged(link, link.identity, identity);
+      return updated ?? link;
     } catch {
       return link;
     }

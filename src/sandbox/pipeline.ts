@@ -1,8 +1,8 @@
 /**
  * What happens to each request: record it, add the test's latency, then either the OAuth routes
  * or an Account API route, which authenticates the bearer token, applies queued faults, takes
- * from the rate limit and only then runs the handler. Every API answer carries the
- * X-Rate-Limit-* headers of its group.
+ * from the rate limit and only then runs the handler (and waits, if a test holds its answer).
+ * Every API answer carries the X-Rate-Limit-* headers of its group.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -59,14 +59,14 @@ function authenticate(
   return { clientId: check.pair.session.clientId, extension, isAdmin: extension.isAdmin };
 }
 
-function serveApi(
+async function serveApi(
   deps: PipelineDeps,
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
   body: string,
   record: RecordedRequest,
-): void {
+): Promise<void> {
   const method = req.method ?? 'GET';
   const match = matchRoute(method, url.pathname);
   if (!match) throw routeNotFound();
@@ -88,6 +88,8 @@ function serveApi(
   } catch (e) {
     throw e instanceof RcHttpError ? withHeaders(e, decision.headers) : e;
   }
+  // Served as things stood on arrival; a test may hold the answer back on its way.
+  await deps.faults.held(url.pathname);
   sendJson(res, 200, result, decision.headers);
 }
 
@@ -135,7 +137,7 @@ export function createHandler(deps: PipelineDeps) {
         if (fault) throw fault;
       }
       if (!(isOAuth && serveOAuth(deps, req, res, url, body, record))) {
-        serveApi(deps, req, res, url, body, record);
+        await serveApi(deps, req, res, url, body, record);
       }
     } catch (e) {
       const err = e instanceof RcHttpError ? e : apiError(500, 'CMN-202', 'Internal server error');

@@ -9,7 +9,7 @@ import { driveSignIn } from './approve';
 import type { Company, Person } from './company/company';
 import { CompanyIndex } from './company/company-index';
 import { guideCompany } from './company/guide-company';
-import { FaultQueue, type FaultSpec } from './limits/faults';
+import { FaultQueue, type FaultSpec, type HeldAnswer } from './limits/faults';
 import { DEFAULT_RATE_LIMITS, RateLimiter } from './limits/rate-limiter';
 import { ClientRegistry } from './oauth/clients';
 import { PendingAuthorizations } from './oauth/pending';
@@ -19,7 +19,7 @@ import { type RequestFilter, RequestLog } from './recorder';
 import type { RateLimitSettings, RecordedRequest, SandboxClient, TokenLifetimes } from './types';
 
 export type { Company, Person } from './company/company';
-export type { FaultSpec } from './limits/faults';
+export type { FaultSpec, HeldAnswer } from './limits/faults';
 export type { RequestFilter } from './recorder';
 export type {
   RateGroup,
@@ -59,6 +59,8 @@ export interface SandboxFaults {
   next(fault: FaultSpec): void;
   /** Drops faults not yet used. */
   clear(): void;
+  /** Holds back the answer to the next API request whose path matches, until released. */
+  hold(path: RegExp): HeldAnswer;
   /** Latency added to every answer (default 0). */
   delayMs: number;
 }
@@ -78,6 +80,11 @@ export interface Sandbox {
   spentRefreshTokenReuse(): number;
   faults: SandboxFaults;
   expireAccessTokens(extensionId?: string): void;
+  /**
+   * Gives (`true`) or takes away the admin role of one extension, named by extension number,
+   * email or id. Its sessions stay valid; its rights change from the next request.
+   */
+  setAdmin(who: string, enabled: boolean): void;
   setTokenLifetimes(t: Partial<TokenLifetimes>): void;
   approve(authorizeUrl: string, who: string, opts?: { deny?: boolean }): Promise<string>;
   close(): Promise<void>;
@@ -141,6 +148,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     spentRefreshTokenReuse: () => store.spentReuse,
     faults,
     expireAccessTokens: (extensionId) => store.expireAccessTokens(extensionId),
+    setAdmin: (who, enabled) => {
+      const ext =
+        index.extensionByNumber(who) ?? index.extensionByEmail(who) ?? index.extension(who);
+      if (!ext) throw new Error(`the sandbox has no extension ${who}`);
+      index.setAdmin(ext.id, enabled);
+    },
     setTokenLifetimes: (t) => store.setLifetimes(t),
     approve: (authorizeUrl, who, opts) => driveSignIn(base, authorizeUrl, who, opts?.deny ?? false),
     close: () => {

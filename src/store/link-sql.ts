@@ -1,6 +1,6 @@
 /**
- * The link writes whose SQL both dialects share: saveLink's upsert, updateTokens'
- * compare-and-swap and markBroken. Each dialect supplies its table name, its placeholder style
+ * The link writes whose SQL both dialects share: saveLink's upsert, updateTokens' and
+ * updateIdentity's compare-and-swaps and markBroken. Each dialect supplies its table name, its placeholder style
  * and how it gets the next link version.
  */
 import { IDENTITY_WRITE_COLUMNS, LINK_WRITE_COLUMNS, TOKEN_WRITE_COLUMNS } from './rows';
@@ -37,6 +37,19 @@ export function updateTokensSql(
   return `UPDATE ${table} SET
       ${columns.map((c) => `${c} = ${p(c)}`).join(', ')},
       updated_at = ${p('updated_at')}, version = ${versionExpr}
+    WHERE team_id = ${p('team_id')} AND user_id = ${p('user_id')}
+      AND version = ${p('expected_version')}
+    RETURNING *`;
+}
+
+/**
+ * Writes the identity columns only while the stored version is still `expected_version`. The
+ * version stays: the token pair did not change, so a refresh under way still wins its CAS.
+ */
+export function updateIdentitySql(table: string, p: Placeholder): string {
+  return `UPDATE ${table} SET
+      ${IDENTITY_WRITE_COLUMNS.map((c) => `${c} = ${p(c)}`).join(', ')},
+      updated_at = ${p('updated_at')}
     WHERE team_id = ${p('team_id')} AND user_id = ${p('user_id')}
       AND version = ${p('expected_version')}
     RETURNING *`;

@@ -5,7 +5,13 @@
  */
 import type pg from 'pg';
 import type { TokenCipher } from './crypto';
-import { markBrokenSql, positional, saveLinkSql, updateTokensSql } from './link-sql';
+import {
+  markBrokenSql,
+  positional,
+  saveLinkSql,
+  updateIdentitySql,
+  updateTokensSql,
+} from './link-sql';
 import type { NameFn } from './migrations';
 import { keyParams, type PgQuery } from './postgres-query';
 import {
@@ -75,6 +81,22 @@ export class PostgresLinks implements LinksStore {
     // nextval runs only for the row that passes the WHERE, so a failed CAS costs nothing.
     const sql = updateTokensSql(this.name('links'), p, this.nextVersionSql(), Boolean(identity));
     const row = await this.one<LinkRow>(sql, params);
+    return row ? toLink(this.cipher, row) : null;
+  }
+
+  async updateIdentity(
+    key: MemberKey,
+    expectedVersion: number,
+    identity: LinkedIdentity,
+  ): Promise<Link | null> {
+    const { p, params } = positional({
+      ...identityValues(identity),
+      team_id: key.teamId,
+      user_id: key.userId,
+      updated_at: this.now(),
+      expected_version: expectedVersion,
+    });
+    const row = await this.one<LinkRow>(updateIdentitySql(this.name('links'), p), params);
     return row ? toLink(this.cipher, row) : null;
   }
 

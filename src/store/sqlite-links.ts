@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { TokenCipher } from './crypto';
-import { markBrokenSql, saveLinkSql, updateTokensSql } from './link-sql';
+import { markBrokenSql, saveLinkSql, updateIdentitySql, updateTokensSql } from './link-sql';
 import {
   identityValues,
   keyValues,
@@ -41,6 +41,7 @@ const NEXT_VERSION_SQL =
 const SAVE_LINK_SQL = saveLinkSql('links', named, '@version');
 const UPDATE_TOKENS_SQL = updateTokensSql('links', named, '@version');
 const UPDATE_TOKENS_AND_IDENTITY_SQL = updateTokensSql('links', named, '@version', true);
+const UPDATE_IDENTITY_SQL = updateIdentitySql('links', named);
 const MARK_BROKEN_SQL = markBrokenSql('links', named, false);
 const MARK_BROKEN_IF_VERSION_SQL = markBrokenSql('links', named, true);
 const KEY = 'team_id = @team_id AND user_id = @user_id';
@@ -91,6 +92,21 @@ export class SqliteLinks implements LinksStore {
       const version = this.nextVersion();
       return this.sql(sql).get({ ...params, version }) as LinkRow | undefined;
     });
+    return row ? toLink(this.cipher, row) : null;
+  }
+
+  async updateIdentity(
+    key: MemberKey,
+    expectedVersion: number,
+    identity: LinkedIdentity,
+  ): Promise<Link | null> {
+    const params = bindable({
+      ...identityValues(identity),
+      ...keyValues(key),
+      updated_at: this.now(),
+      expected_version: expectedVersion,
+    });
+    const row = this.sql(UPDATE_IDENTITY_SQL).get(params) as LinkRow | undefined;
     return row ? toLink(this.cipher, row) : null;
   }
 

@@ -97,6 +97,16 @@ export interface LinksStore {
     identity?: LinkedIdentity,
   ): Promise<Link | null>;
   /**
+   * Writes the identity as RingCentral now describes the member (promoted, demoted, renamed)
+   * only if the stored version is still `expectedVersion`, leaving tokens and version as they
+   * are; returns the updated link, or null when the link changed meanwhile (or is gone).
+   */
+  updateIdentity(
+    key: MemberKey,
+    expectedVersion: number,
+    identity: LinkedIdentity,
+  ): Promise<Link | null>;
+  /**
    * Marks the link broken; with `expectedVersion`, only if the stored version is still that one
    * (so a stale process cannot break a link another process just renewed). True when marked.
    */

@@ -133,6 +133,31 @@ export function describeLinkContract(context: LinksContractContext): void {
       expect(again).toMatchObject({ identity: RENUMBERED, tokens: tokens('three') });
     });
 
+    it('updateIdentity writes only the identity, keeping tokens and version', async () => {
+      const saved = await store.saveLink(newLink(ALICE));
+      const updated = await store.updateIdentity(ALICE, saved.version, RENUMBERED);
+      expect(updated).toMatchObject({ identity: RENUMBERED, tokens: saved.tokens });
+      expect(updated?.version).toBe(saved.version);
+      expect(updated?.linkedAt).toBe(saved.linkedAt);
+      expect(await store.getLink(ALICE)).toEqual(updated);
+      // The refresh that read the link before the identity changed still wins its CAS.
+      const refreshed = await store.updateTokens(ALICE, saved.version, tokens('two'));
+      expect(refreshed).toMatchObject({ identity: RENUMBERED, tokens: tokens('two') });
+    });
+
+    it('updateIdentity changes nothing on a newer link, nor on no link', async () => {
+      const old = await store.saveLink(newLink(ALICE, 'one'));
+      const renewed = await store.updateTokens(ALICE, old.version, tokens('two'));
+      const demoted = { ...RENUMBERED, name: 'Read with an old token' };
+      expect(await store.updateIdentity(ALICE, old.version, demoted)).toBeNull();
+      expect(await store.getLink(ALICE)).toEqual(renewed);
+      const relinked = await store.saveLink(newLink(ALICE, 'three'));
+      expect(await store.updateIdentity(ALICE, renewed?.version ?? -1, demoted)).toBeNull();
+      expect(await store.getLink(ALICE)).toEqual(relinked);
+      expect(await store.updateIdentity(BOB, relinked.version, demoted)).toBeNull();
+      expect(await store.getLink(BOB)).toBeNull();
+    });
+
     it('markBroken records why and keeps the tokens', async () => {
       const saved = await store.saveLink(newLink(ALICE));
       expect(await store.markBroken(ALICE, 'RingCentral refused the refresh token')).toBe(true);

@@ -62,6 +62,17 @@ export class CompanyIndex {
     return this.byE164.get(e164);
   }
 
+  /**
+   * Gives or takes an extension's admin rights, as an administrator changing its role would.
+   * Its sessions keep working; what they may read follows the new role from the next request.
+   */
+  setAdmin(id: string, enabled: boolean): void {
+    const ext = this.byId.get(id);
+    if (!ext) throw new Error(`no extension ${id}`);
+    ext.isAdmin = enabled;
+    for (const person of this.people) if (person.extensionId === id) person.isAdmin = enabled;
+  }
+
   /** Finds someone who can sign in by email or extension number. */
   findPerson(who: string): Person | undefined {
     const key = who.trim().toLowerCase();

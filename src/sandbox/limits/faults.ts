@@ -1,6 +1,7 @@
 /**
  * Failures a test asks for: the next N matching requests answer with the given status and a
- * RingCentral error body instead of being served.
+ * RingCentral error body instead of being served. Also answers held back on their way: served
+ * (token checked, data read) when they arrive, sent only when the test releases them.
  */
 import { apiError, oauthError, type RcHttpError } from '../http/errors';
 
@@ -31,9 +32,24 @@ interface Pending {
   left: number;
 }
 
+/** The answer to one request, served but held back until the test lets it go. */
+export interface HeldAnswer {
+  /** Resolves once a matching request has been served and its answer is waiting. */
+  reached: Promise<void>;
+  /** Sends the answer (at once, if the request comes later). */
+  release(): void;
+}
+
+interface Hold {
+  path: RegExp;
+  arrived: () => void;
+  released: Promise<void>;
+}
+
 export class FaultQueue {
   delayMs = 0;
   private readonly queue: Pending[] = [];
+  private readonly holds: Hold[] = [];
 
   next(spec: FaultSpec): void {
     this.queue.push({ spec, left: Math.max(1, spec.count ?? 1) });
@@ -41,6 +57,30 @@ export class FaultQueue {
 
   clear(): void {
     this.queue.length = 0;
+  }
+
+  /** Holds back the answer to the next Account API request whose path matches. */
+  hold(path: RegExp): HeldAnswer {
+    let arrived: () => void = () => undefined;
+    let release: () => void = () => undefined;
+    const reached = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.holds.push({ path, arrived, released });
+    return { reached, release };
+  }
+
+  /** Waits while this request's answer is held (uses the hold up). */
+  async held(path: string): Promise<void> {
+    const index = this.holds.findIndex((hold) => hold.path.test(path));
+    const hold = this.holds[index];
+    if (!hold) return;
+    this.holds.splice(index, 1);
+    hold.arrived();
+    await hold.released;
   }
 
   /** The fault this request must answer with, if one is queued for it (and uses it up). */
