@@ -81,10 +81,11 @@ describe('runCommand', () => {
     expect(JSON.stringify(inChannel?.blocks)).toMatch(/share_forwarding/);
   });
 
-  test('onboard by a member whose link says regular user is refused in words', async () => {
+  test('onboard asks RingCentral for the role once and refuses a regular user in words', async () => {
     await fake.link(MEMBER, { ...ADMIN, isAdmin: false });
     const [reply] = await run(fake, 'onboard <@U2>');
     expect(reply?.text).toMatch(/admin/i);
+    expect(fake.rcCalls).toEqual(['/restapi/v1.0/account/~/extension/~']);
     expect(fake.slackCalls.filter((c) => c.method === 'chat.postMessage')).toEqual([]);
   });
 

@@ -74,16 +74,14 @@ describe('generateCompany', () => {
     expect(mobiles.length).toBeGreaterThan(100);
   });
 
-  it('builds 10,000 extensions and 20,000 numbers (and their index) well under a second', () => {
-    // Best of two, so a cold JIT or a busy CI machine does not decide the result.
-    const times = [1, 2].map((seed) => {
-      const started = performance.now();
-      const big = generateCompany({ seed, extensions: 10000, numbers: 20000 });
-      new CompanyIndex(big);
-      expect(big.phoneNumbers).toHaveLength(20000);
-      return performance.now() - started;
-    });
-    expect(Math.min(...times)).toBeLessThan(1000);
+  it('builds 10,000 extensions and 20,000 numbers, and an index that finds each number', () => {
+    // How fast is the bench's business (`npm run bench` generates this company each run).
+    const big = generateCompany({ seed: 1, extensions: 10000, numbers: 20000 });
+    const index = new CompanyIndex(big);
+    expect(big.extensions).toHaveLength(10000);
+    expect(big.phoneNumbers).toHaveLength(20000);
+    const sample = big.phoneNumbers.filter((_, i) => i % 997 === 0);
+    expect(sample.every((n) => index.number(n.phoneNumber)?.id === n.id)).toBe(true);
   });
 });
 

@@ -96,7 +96,13 @@ function tableSessions(
     requireActive(await links.getLink(member));
     return http;
   };
-  return { open } as unknown as RingCentralSessions;
+  // The role RingCentral states now: the stored one, read with one request.
+  const currentIdentity = async (member: MemberKey) => {
+    const link = requireActive(await links.getLink(member));
+    rcCalls.push('/restapi/v1.0/account/~/extension/~');
+    return link.identity;
+  };
+  return { open, currentIdentity } as unknown as RingCentralSessions;
 }
 
 const TOKENS = {
