@@ -1,6 +1,7 @@
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { BackgroundWork } from './background-work';
+import { ValueSigner } from './blocks/signed-values';
 import type { Config } from './config';
 import { IdentityCache, type IdentityCacheOptions } from './directory';
 import { ReminderScheduler, type ReminderSchedulerOptions } from './flows/reminder-scheduler';
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
     credentials,
     oauth: new RingCentralOAuth(store.links, credentials, now),
     connectTokens: new ConnectTokenSigner(config.tokenEncryptionKey),
+    values: new ValueSigner(config.tokenEncryptionKey),
     sessions: new RingCentralSessions(store.links, credentials, refresher, budget, identityChanged),
     cache,
     people: new SlackPeople(slack),

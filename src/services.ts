@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { BackgroundWork } from './background-work';
+import type { ValueSigner } from './blocks/signed-values';
 import type { Config } from './config';
 import type { IdentityCache } from './directory';
 import type { AppLogger } from './logger';
@@ -22,6 +23,8 @@ export interface Services {
   oauth: RingCentralOAuth;
   /** Signs the URLs of Connect buttons. */
   connectTokens: ConnectTokenSigner;
+  /** Signs and checks button values and modal metadata, each bound to one member. */
+  values: ValueSigner;
   sessions: RingCentralSessions;
   cache: IdentityCache;
   people: SlackPeople;

@@ -34,6 +34,9 @@ export {
   welcomeMessage,
 } from './onboarding';
 export { renderProgress } from './progress';
+export { refusedShareModal, renderRefusal } from './refusal';
+export { SIGNED_ACTION_IDS, type SignValue, signButtons } from './sign-buttons';
+export { type Opened, type Refusal, ValueSigner } from './signed-values';
 export type { Message, RenderOptions } from './types';
 export {
   type PagedKind,

@@ -76,16 +76,21 @@ export interface ConfirmShareInput {
   channelName: string;
   memberCount: number;
   personalCount: number;
+  /** The channel is shared with other organisations (Slack Connect). */
+  sharedExternally?: boolean;
+  /** Asked again: the list gained personal numbers after the first confirmation. */
+  changed?: boolean;
   privateMetadata?: string;
 }
 
+/** Every forwarding share comes here first, personal numbers or not, and says what it shows. */
 export function confirmShareModal(input: ConfirmShareInput): ModalView {
   const channel = `#${safe(input.channelName.replace(/^#/, ''), 80)}`;
   const members = `the ${plural(input.memberCount, 'member')} of ${channel}`;
   const lead =
     input.personalCount > 0
-      ? `This shows ${plural(input.personalCount, 'personal number')} to ${members}.`
-      : `This shows the reply to ${members}.`;
+      ? `:warning: This shows ${plural(input.personalCount, 'personal number')} to ${members}.`
+      : `This list holds no personal numbers. This shows the reply to ${members}.`;
   return {
     type: 'modal',
     callback_id: CallbackIds.confirmShare,
@@ -93,11 +98,19 @@ export function confirmShareModal(input: ConfirmShareInput): ModalView {
     submit: plain('Share', LIMITS.modalTitle),
     close: plain('Cancel', LIMITS.modalTitle),
     blocks: [
-      section(input.personalCount > 0 ? `:warning: ${lead}` : lead),
+      input.changed
+        ? section(':arrows_counterclockwise: The list changed since you confirmed it.')
+        : null,
+      section(lead),
+      input.sharedExternally
+        ? section(
+            `:globe_with_meridians: ${channel} is shared with other organisations: people outside your company will see it too.`,
+          )
+        : null,
       context(
-        'Personal numbers are mobile or home phones outside the company. Everyone in the channel will see what your RingCentral role shows you.',
+        'Personal numbers are forwarding numbers outside the company: anything but its own numbers and phones. Everyone in the channel will see what your RingCentral role shows you.',
       ),
-    ],
+    ].filter((block) => block !== null),
     ...metadata(input.privateMetadata),
   };
 }

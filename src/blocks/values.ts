@@ -2,7 +2,8 @@
  * What paging and share buttons carry in their `value`: just enough for the action listener to
  * ask the directory again under the clicking user's own token. Never result data, so a button
  * cannot leak what one user saw to another. Kept short (keys of one letter) to stay far below
- * Slack's 2000-character limit.
+ * Slack's 2000-character limit, which leaves room for the signature that binds each value to the
+ * member it was shown to (sign-buttons.ts); a click is parsed only once that signature held.
  */
 
 export type PagedKind = 'lookup' | 'find';

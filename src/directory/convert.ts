@@ -7,6 +7,7 @@ import type {
   PhoneNumberRecord,
   PhoneNumberV2Record,
 } from '../ringcentral/types';
+import { isPersonalTarget, v1CompanyEndpoint } from './personal-numbers';
 
 /** RingCentral's records → the app's plain result types. */
 
@@ -93,19 +94,16 @@ export function embeddedOwner(record: PhoneNumberRecord): ExtensionSummary | nul
   };
 }
 
-const PERSONAL_TYPES = new Set(['Mobile', 'Home']);
-
 export function forwardingEntry(
   record: ForwardingNumberRecord,
   isCompanyNumber: (e164: string) => boolean,
 ): ForwardingEntry {
   const e164 = ringCentralE164(record.phoneNumber);
   const type = record.type ?? null;
-  // A personal number is one outside the company: typed as Mobile/Home, or any external
-  // number the viewer does not know as one of the company's own.
-  const personal =
-    (type !== null && PERSONAL_TYPES.has(type)) ||
-    (e164 !== null && type !== 'PhoneLine' && !isCompanyNumber(e164) && type !== 'Work');
+  const personal = isPersonalTarget(
+    { e164, companyEndpoint: v1CompanyEndpoint(record) },
+    isCompanyNumber,
+  );
   return {
     label: record.label ?? null,
     e164,

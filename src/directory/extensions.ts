@@ -1,6 +1,7 @@
 import { AppError } from '../errors';
 import type { ExtensionResult, FindResult, NumberInfo, NumbersResult } from '../model';
 import { DEFAULT_PAGE_SIZE } from '../phone';
+import type { PhoneNumberRecord } from '../ringcentral/types';
 import { type DirectoryContext, identityKey, SINGLE_CALL_WAIT_MS, viewerOf } from './context';
 import { numberInfo } from './convert';
 import { searchableExtensions } from './listings';
@@ -26,12 +27,7 @@ export async function extensionDetails(
 /** `numbers [ext <n> | @user]`: one extension's phone numbers, one's own by default. */
 export async function numbersOf(ctx: DirectoryContext, target: Target): Promise<NumbersResult> {
   const resolved = await resolveTarget(ctx, target);
-  const records = await ctx.cache.get(
-    identityKey(ctx),
-    `numbers@${resolved.pathId}`,
-    () => ctx.api.extensionNumbers(resolved.pathId, { maxWaitMs: SINGLE_CALL_WAIT_MS }),
-    (list) => list.length * 300,
-  );
+  const records = await extensionNumberRecords(ctx, resolved.pathId);
   const numbers = records
     .map((record) => numberInfo(record, resolved.extension))
     .filter((info): info is NumberInfo => info !== null);
@@ -43,6 +39,19 @@ export async function numbersOf(ctx: DirectoryContext, target: Target): Promise<
     limitedView: !viewer.isAdmin && !resolved.isSelf,
     viewer,
   };
+}
+
+/** One extension's number records as this viewer may see them, cached for this identity. */
+export function extensionNumberRecords(
+  ctx: DirectoryContext,
+  pathId: string,
+): Promise<PhoneNumberRecord[]> {
+  return ctx.cache.get(
+    identityKey(ctx),
+    `numbers@${pathId}`,
+    () => ctx.api.extensionNumbers(pathId, { maxWaitMs: SINGLE_CALL_WAIT_MS }),
+    (list) => list.length * 300,
+  );
 }
 
 /** `find <text>`: extensions whose name, email or number contains the text. */

@@ -1,8 +1,10 @@
 import { AppError } from '../errors';
 import type { ForwardingResult } from '../model';
 import { type DirectoryContext, identityKey, SINGLE_CALL_WAIT_MS, viewerOf } from './context';
-import { forwardingEntry } from './convert';
+import { forwardingEntry, ringCentralE164 } from './convert';
+import { extensionNumberRecords } from './extensions';
 import type { NumberListing } from './listings';
+import { v1CompanyEndpoint } from './personal-numbers';
 import { resolveTarget, type Target } from './targets';
 
 /** Extension types that have a forwarding and call-flip list at RingCentral. */
@@ -25,13 +27,27 @@ export async function forwardingOf(
   const records = await ctx.api.forwardingNumbers(resolved.pathId, {
     maxWaitMs: SINGLE_CALL_WAIT_MS,
   });
-  const known = ctx.cache.peek<NumberListing>(identityKey(ctx), 'numbers');
-  // Numbers the viewer already knows as the company's own are not personal.
-  const isCompanyNumber = (e164: string) => known?.index.get(e164) !== undefined;
+  const typedIn = records.some((record) => !v1CompanyEndpoint(record) && record.phoneNumber);
+  const isCompanyNumber = typedIn ? await companyNumbers(ctx, resolved.pathId) : () => false;
   const entries = records
     .map((record) => forwardingEntry(record, isCompanyNumber))
     .sort((a, b) => flipOrder(a.flipNumber) - flipOrder(b.flipNumber));
   return { extension: resolved.extension, isSelf: resolved.isSelf, entries, viewer: viewerOf(ctx) };
+}
+
+/**
+ * The numbers the asker's own token shows as the company's: the extension's own numbers (one
+ * Light request, cached) and the asker's whole listing when it is already at hand. Never a cold
+ * listing, which can take many requests: a number missing here only errs toward a warning.
+ */
+async function companyNumbers(
+  ctx: DirectoryContext,
+  pathId: string,
+): Promise<(e164: string) => boolean> {
+  const own = await extensionNumberRecords(ctx, pathId).catch(() => []);
+  const ownNumbers = new Set(own.map((record) => ringCentralE164(record.phoneNumber)));
+  const known = ctx.cache.peek<NumberListing>(identityKey(ctx), 'numbers');
+  return (e164) => ownNumbers.has(e164) || known?.index.get(e164) !== undefined;
 }
 
 function flipOrder(flip: string | null): number {

@@ -19,6 +19,7 @@ import {
 import type { Command } from '../grammar';
 import type { Services } from '../services';
 import type { MemberKey } from '../store/types';
+import { signedFor } from './button-values';
 import { directoryTarget, memberContext } from './member-context';
 import { mentionOwners, withSlackUser } from './mentions';
 
@@ -37,11 +38,20 @@ export interface AnswerOptions {
 }
 
 /**
- * Runs one directory command for one member and renders the reply. The data path reads
- * straight through: member's session → use case → renderer. Errors propagate to the caller,
- * which turns them into words in one place.
+ * Runs one directory command for one member and renders the reply, its buttons signed for that
+ * member. The data path reads straight through: member's session → use case → renderer. Errors
+ * propagate to the caller, which turns them into words in one place.
  */
 export async function answerCommand(
+  services: Services,
+  member: MemberKey,
+  command: DirectoryCommand,
+  options: AnswerOptions,
+): Promise<Message> {
+  return signedFor(services, member, await render(services, member, command, options));
+}
+
+async function render(
   services: Services,
   member: MemberKey,
   command: DirectoryCommand,

@@ -1,9 +1,10 @@
 import type { Message } from '../blocks';
-import { parsePageValue, renderUnlinked } from '../blocks';
+import { ActionIds, parsePageValue, renderUnlinked } from '../blocks';
 import type { MemberKey } from '../model';
 import type { Services } from '../services';
 import { type ActionSite, answerAction } from './answer-action';
 import { answerCommand, type DirectoryCommand } from './answer-command';
+import { refuseClick, valueOfClick } from './button-values';
 import { commandFromPage } from './replay';
 import { shareableFrom } from './shareable';
 import { unlinkMember } from './unlink';
@@ -14,11 +15,13 @@ const DAY_MS = 24 * 60 * 60_000;
 export async function answerPage(
   services: Services,
   site: ActionSite,
-  rawValue: string | undefined,
+  action: { action_id: string; value?: string },
   channelId: string | undefined,
 ): Promise<void> {
-  const value = parsePageValue(rawValue);
-  if (!value) return;
+  const raw = await valueOfClick(services, site, action.action_id, action.value);
+  if (raw === null) return;
+  const value = parsePageValue(raw);
+  if (!value) return refuseClick(services, site, action.action_id, 'changed');
   await answerAction(services, site, () =>
     answerCommand(services, site.member, commandFromPage(value), {
       shareable: shareableFrom(site.place, channelId),
@@ -35,8 +38,11 @@ export async function answerExtensionList(
   rawValue: string | undefined,
   channelId: string | undefined,
 ): Promise<void> {
-  const number = (rawValue ?? '').trim();
-  if (!/^\d{1,10}$/.test(number)) return;
+  const actionId = kind === 'numbers' ? ActionIds.showNumbers : ActionIds.showForwarding;
+  const raw = await valueOfClick(services, site, actionId, rawValue);
+  if (raw === null) return;
+  const number = raw.trim();
+  if (!/^\d{1,10}$/.test(number)) return refuseClick(services, site, actionId, 'changed');
   const command: DirectoryCommand = { kind, target: { kind: 'extension', number } };
   await answerAction(
     services,

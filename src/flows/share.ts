@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { type Message, renderForwarding, renderNotice, renderShared } from '../blocks';
 import { forwardingOf } from '../directory';
 import type { Target as CommandTarget } from '../grammar';
-import type { MemberKey } from '../model';
+import type { ForwardingResult, MemberKey } from '../model';
 import type { Services } from '../services';
 import { slackErrorCode } from '../slack/error-code';
 import { cannotPost, type ShareChannel, shareChannel } from '../slack/share-channel';
@@ -29,35 +30,51 @@ export async function shareAnswer(
   return postShared(services, member, channel, fresh);
 }
 
-/** Either the list went to the channel, or the sharer must first confirm its personal numbers. */
-export type ForwardingShare =
-  | { kind: 'posted'; notice: Message }
-  | { kind: 'confirm'; channel: ShareChannel; personalCount: number };
+/** A forwarding list read afresh for sharing, and the channel it would go to. */
+export interface ForwardingShare {
+  channel: ShareChannel;
+  list: ForwardingResult;
+  /** Fingerprints of its personal numbers: what the sharer confirms, compared at submit time. */
+  personal: string[];
+}
 
 /**
- * "Share in channel" on a forwarding list, which often holds personal mobiles. Reads the list
- * once, under the sharer's token: when it holds more personal numbers than the sharer already
- * confirmed, asks for confirmation; otherwise posts that same read.
+ * "Share in channel" on a forwarding list, which often holds personal mobiles: checks the
+ * channel, then reads the list under the sharer's token. Posting it is a separate step, taken
+ * only after the sharer confirmed what this read found.
  */
-export async function shareForwarding(
+export async function readForwardingShare(
   services: Services,
   member: MemberKey,
   target: CommandTarget,
   channelId: string,
-  confirmedPersonal: number,
 ): Promise<ForwardingShare> {
   const channel = await shareChannel(services, channelId);
   const ctx = await memberContext(services, member);
   const list = await forwardingOf(ctx, await directoryTarget(services, member, target));
-  const personalCount = list.entries.filter((entry) => entry.personal).length;
-  if (personalCount > confirmedPersonal) return { kind: 'confirm', channel, personalCount };
-  const notice = await postShared(
+  const personal = list.entries
+    .filter((entry) => entry.personal)
+    .map((entry) => fingerprint(entry.e164 ?? entry.raw ?? ''));
+  return { channel, list, personal };
+}
+
+/** Posts exactly the list that was read (and confirmed), never an older one. */
+export function postForwardingShare(
+  services: Services,
+  member: MemberKey,
+  share: ForwardingShare,
+): Promise<Message> {
+  return postShared(
     services,
     member,
-    channel,
-    renderForwarding(list, { shareable: false }),
+    share.channel,
+    renderForwarding(share.list, { shareable: false }),
   );
-  return { kind: 'posted', notice };
+}
+
+/** Short, and not the number itself: the modal's metadata need not hold phone numbers. */
+function fingerprint(number: string): string {
+  return createHash('sha256').update(number).digest('base64url').slice(0, 12);
 }
 
 async function postShared(

@@ -104,11 +104,14 @@ export interface ForwardingEntry {
   e164: string | null;
   /** As RingCentral gave it, for numbers that are not E.164. */
   raw: string | null;
-  /** Home, Mobile, Work, PhoneLine, Outage, Other. */
+  /** Home, Mobile, Work, PhoneLine, Outage, Other, BusinessMobilePhone, ExtensionApps. */
   type: string | null;
   features: string[];
   flipNumber: string | null;
-  /** A number outside the company (a personal mobile or home phone): sharing it needs care. */
+  /**
+   * Outside the company, whatever its type or label (see directory/personal-numbers.ts): not a
+   * company device or extension, nor a number the asker's token shows as the company's.
+   */
   personal: boolean;
 }
 

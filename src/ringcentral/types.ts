@@ -51,6 +51,10 @@ export interface ForwardingNumberRecord {
   type?: string;
   features?: string[];
   flipNumber?: string;
+  /** The company device a `PhoneLine` entry rings (the spec: for that type only). */
+  device?: { id?: string };
+  /** The extension an `ExtensionApps` entry rings. */
+  extension?: { id?: string; name?: string; extensionNumber?: string };
 }
 
 export interface DirectoryEntryRecord {

@@ -42,6 +42,8 @@ export interface SlackChannel {
   /** Whether the bot is in the conversation; decides `not_in_channel` / `channel_not_found`. */
   is_member: boolean;
   members: string[];
+  /** Shared with other organisations (Slack Connect); such a channel is also `is_shared`. */
+  is_ext_shared: boolean;
   /** The other party of a DM. */
   user?: string;
   created: number;
@@ -157,6 +159,7 @@ export class Workspace {
       is_private: isIm || input.id.startsWith('G'),
       is_im: isIm,
       is_member: true,
+      is_ext_shared: false,
       created: nowSec(),
       ...input,
       members: [...(input.members ?? [])],

@@ -7,6 +7,8 @@ export interface ShareChannel {
   name: string | null;
   isPrivate: boolean;
   memberCount: number | null;
+  /** Shared with other organisations (Slack Connect): people outside the company read it. */
+  sharedExternally: boolean;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function shareChannel(slack: SlackDeps, channelId: string): Promise
     name: channel.name ?? null,
     isPrivate: Boolean(channel.is_private),
     memberCount: typeof channel.num_members === 'number' ? channel.num_members : null,
+    sharedExternally: Boolean(channel.is_ext_shared),
   };
 }
 

@@ -235,6 +235,8 @@ export const hostileCases: Case[] = [
         memberCount: 1e9,
         personalCount: 1e9,
         privateMetadata: HUGE_QUERY,
+        sharedExternally: true,
+        changed: true,
       }),
   ],
   [

@@ -1,6 +1,7 @@
 import {
   confirmShareModal,
   lookupModal,
+  refusedShareModal,
   renderForwarding,
   renderLookup,
   renderShared,
@@ -125,8 +126,31 @@ describe('share confirmation', () => {
 
   test('singular words and no personal numbers', () => {
     const view = confirmShareModal({ channelName: '#x', memberCount: 1, personalCount: 0 });
+    expect(shownText(view)).toContain('This list holds no personal numbers.');
     expect(shownText(view)).toContain('This shows the reply to the 1 member of #x.');
+    expect(shownText(view)).not.toMatch(/:warning:|other organisations|changed/);
     const one = confirmShareModal({ channelName: 'x', memberCount: 2, personalCount: 1 });
     expect(shownText(one)).toContain('This shows 1 personal number to the 2 members of #x.');
+  });
+
+  test('names a channel shared with other organisations, and a list that changed', () => {
+    const view = confirmShareModal({
+      channelName: 'it-ops',
+      memberCount: 9,
+      personalCount: 3,
+      sharedExternally: true,
+      changed: true,
+    });
+    expect(shownText(view)).toContain('#it-ops is shared with other organisations');
+    expect(shownText(view)).toContain('The list changed since you confirmed it.');
+  });
+
+  test('a refused confirmation says why and offers no Share button', () => {
+    const view = refusedShareModal('other_member');
+    expect(view.submit).toBeUndefined();
+    expect(shownText(view)).toContain('This confirmation was made for someone else');
+    expect(shownText(refusedShareModal('changed'))).toContain(
+      'This confirmation was changed; nothing was shared.',
+    );
   });
 });

@@ -6,6 +6,7 @@ import {
   homeUnlinked,
   lookupModal,
   onboardSummary,
+  refusedShareModal,
   reminderMessage,
   renderCompany,
   renderError,
@@ -21,6 +22,7 @@ import {
   renderNotice,
   renderNumbers,
   renderProgress,
+  renderRefusal,
   renderShared,
   renderUnlinked,
   welcomeMessage,
@@ -110,6 +112,19 @@ export const typicalCases: Case[] = [
         privateMetadata: '{}',
       }),
   ],
+  [
+    'confirm share, no personal numbers, external channel, list changed',
+    () =>
+      confirmShareModal({
+        channelName: 'partners',
+        memberCount: 12,
+        personalCount: 0,
+        sharedExternally: true,
+        changed: true,
+      }),
+  ],
+  ['refused button', () => renderRefusal('other_member')],
+  ['refused confirmation', () => refusedShareModal('changed')],
   ['home unlinked', () => homeUnlinked({ connectUrl: CONNECT_URL })],
   [
     'home linked',

@@ -40,10 +40,11 @@ describe('button flows', () => {
     expect(fake.slackCalls).toEqual([]);
   });
 
-  test('a share button with a value that is not ours does nothing', async () => {
-    expect(await shareFromButton(fake.services, ANA, '{"c":"drop-tables"}', 'C1')).toBeNull();
-    expect(await shareFromButton(fake.services, ANA, 'not json', 'C1')).toBeNull();
-    expect(fake.slackCalls).toEqual([]);
+  test('a share button whose value was not signed for this member is refused in words', async () => {
+    expect(await shareFromButton(fake.services, inModal(), '{"c":"company"}', 'C1')).toBeNull();
+    const update = fake.slackCalls.find((call) => call.method === 'views.update');
+    expect(JSON.stringify(update?.args.view)).toMatch(/changed; nothing was done/);
+    expect(fake.slackCalls.filter((call) => call.method === 'chat.postMessage')).toEqual([]);
   });
 
   test('clicking Connect schedules one reminder a day later, unless already linked', async () => {

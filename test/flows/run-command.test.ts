@@ -38,6 +38,10 @@ describe('runCommand', () => {
           ],
           paging: { page: 1, totalPages: 1 },
         },
+        '/restapi/v1.0/account/~/extension/~/phone-number': {
+          records: [{ phoneNumber: '+16503316252', usageType: 'DirectNumber' }],
+          paging: { page: 1, totalPages: 1 },
+        },
       },
     });
   });
@@ -70,7 +74,12 @@ describe('runCommand', () => {
     const [reply] = await run(fake, 'fwd');
     expect(reply?.text).toMatch(/ext 101 John Smith: 1 number/);
     expect(JSON.stringify(reply?.blocks)).toMatch(/\+1 650.555.0123/);
-    expect(fake.rcCalls).toEqual(['/restapi/v1.0/account/~/extension/~/forwarding-number']);
+    // The extension's own numbers tell the company's from personal ones: one more Light read.
+    expect(fake.rcCalls).toEqual([
+      '/restapi/v1.0/account/~/extension/~/forwarding-number',
+      '/restapi/v1.0/account/~/extension/~/phone-number',
+    ]);
+    expect(JSON.stringify(reply?.blocks)).toMatch(/personal/i);
   });
 
   test('answers in a DM carry no Share button; in a channel they do', async () => {

@@ -1,3 +1,4 @@
+import { buttonValue } from '../support/buttons';
 import {
   type Harness,
   PEOPLE,
@@ -69,13 +70,12 @@ describe('forwarding lists', () => {
   });
 
   it('shares a list with personal numbers only after a confirmation naming the channel and count', async () => {
+    const reply = await h.command(PEOPLE.ana.id, 'fwd', { channelId: 'CITOPS' });
     const { status } = await h.press(
       PEOPLE.ana.id,
       'share_forwarding',
-      JSON.stringify({ c: 'forwarding', q: '104' }),
-      {
-        channelId: 'CITOPS',
-      },
+      buttonValue(reply.blocks, 'share_forwarding'),
+      { channelId: 'CITOPS' },
     );
     expect(status).toBe(200);
     const opened = await h.slack.waitFor(
@@ -111,30 +111,29 @@ describe('forwarding lists', () => {
 
   it('shares a lookup answer at once, rebuilt from the sharer’s own fresh answer', async () => {
     h.sandbox.resetRequests();
-    await h.press(PEOPLE.john.id, 'share_in_channel', JSON.stringify({ c: 'numbers', q: '104' }), {
-      channelId: 'CITOPS',
-    });
+    const reply = await h.command(PEOPLE.john.id, 'numbers ext 105', { channelId: 'CITOPS' });
+    const value = buttonValue(reply.blocks, 'share_in_channel');
+    // The button names the command to run again, never the answer it sat under.
+    expect(value).not.toMatch(/6503316253|650 331 6253/);
+    await h.press(PEOPLE.john.id, 'share_in_channel', value, { channelId: 'CITOPS' });
     const post = await h.slack.waitFor(
       'chat.postMessage',
       (args) =>
-        args.channel === 'CITOPS' && JSON.stringify(args.blocks).includes('+1 650 331 6252'),
+        args.channel === 'CITOPS' && JSON.stringify(args.blocks).includes('+1 650 331 6253'),
     );
     expect(JSON.stringify(post.args.blocks)).toContain(`<@${PEOPLE.john.id}>`);
     expect(h.sandbox.countRequests({ extensionId: '159048008' })).toBeGreaterThan(0);
   });
 
   it('refuses to share where the bot cannot post, and in a DM, saying how to fix it', async () => {
-    const outside = await h.press(
-      PEOPLE.ana.id,
-      'share_in_channel',
-      JSON.stringify({ c: 'numbers' }),
-      { channelId: 'COUTSIDE' },
-    );
+    const reply = await h.command(PEOPLE.ana.id, 'numbers', { channelId: 'COUTSIDE' });
+    const value = buttonValue(reply.blocks, 'share_in_channel');
+    const outside = await h.press(PEOPLE.ana.id, 'share_in_channel', value, {
+      channelId: 'COUTSIDE',
+    });
     const refused = await h.slack.waitForResponse(outside.responseId);
     expect(shown(refused.body)).toMatch(/not a member of #random.*\/invite/);
-    const dm = await h.press(PEOPLE.ana.id, 'share_in_channel', JSON.stringify({ c: 'numbers' }), {
-      channelId: 'D0000001',
-    });
+    const dm = await h.press(PEOPLE.ana.id, 'share_in_channel', value, { channelId: 'D0000001' });
     expect(shown((await h.slack.waitForResponse(dm.responseId)).body)).toMatch(
       /not in direct messages/,
     );
@@ -142,14 +141,13 @@ describe('forwarding lists', () => {
 
   it('refuses a share pressed after the sharer unlinked', async () => {
     await h.link(PEOPLE.ben.id, 'ben.okafor@example.com');
+    const list = await h.command(PEOPLE.ben.id, 'fwd', { channelId: 'CITOPS' });
     await h.command(PEOPLE.ben.id, 'unlink');
     const press = await h.press(
       PEOPLE.ben.id,
       'share_forwarding',
-      JSON.stringify({ c: 'forwarding', q: '105' }),
-      {
-        channelId: 'CITOPS',
-      },
+      buttonValue(list.blocks, 'share_forwarding'),
+      { channelId: 'CITOPS' },
     );
     const reply = await h.slack.waitForResponse(press.responseId);
     expect(shown(reply.body)).toContain('/oauth/ringcentral/start');

@@ -1,4 +1,5 @@
 import { generateCompany } from '../../src/sandbox';
+import { buttonValue } from '../support/buttons';
 import {
   type Harness,
   PEOPLE,
@@ -54,11 +55,12 @@ describe('the lookup modal', () => {
 
   it('has a Forwarding button on an extension shown in the modal, answering inside it', async () => {
     const viewId = 'V_FWD';
+    const extension = await h.command(PEOPLE.john.id, 'ext 104');
     const payload = blockActionPayload({
       userId: PEOPLE.john.id,
       teamId: TEAM_ID,
       actionId: 'show_forwarding',
-      value: '104',
+      value: buttonValue(extension.blocks, 'show_forwarding'),
       view: { id: viewId, type: 'modal', callback_id: 'lookup_modal' },
     });
     expect((await postBlockAction(h.appUrl, SIGNING_SECRET, payload)).status).toBe(200);
@@ -118,6 +120,22 @@ describe('paging and progress on a large company', () => {
     expect(page2.body.replace_original).toBe(true);
     expect(shown(page2.body)).toMatch(/showing 21–/);
     expect(JSON.stringify(page2.body.blocks)).toContain('page_previous');
+
+    // The same button edited to page through another query (or from another offset) does nothing.
+    const mark = h.slack.calls.length;
+    for (const edited of [
+      value.replace(/"q":"[^"]*"/, '"q":"1"'),
+      value.replace(/"o":\d+/, '"o":40'),
+    ]) {
+      expect(edited).not.toBe(value);
+      const forged = await h.press(PEOPLE.john.id, 'page_next', edited);
+      const refused = await h.slack.waitForResponse(forged.responseId);
+      expect(shown(refused.body)).toContain('This button was changed; nothing was done.');
+      expect(shown(refused.body)).not.toMatch(/showing \d/);
+      expect(refused.body.replace_original).toBe(false);
+      expect(h.slack.responses(forged.responseId)).toHaveLength(1);
+    }
+    expect(h.slack.calls.slice(mark).filter((c) => c.method === 'chat.postMessage')).toEqual([]);
   });
 
   it('shows progress when a cold listing needs more requests than the rate budget allows now', async () => {

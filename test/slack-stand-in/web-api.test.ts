@@ -173,6 +173,14 @@ describe('Slack stand-in: conversations and users', () => {
     );
   });
 
+  it('marks a channel shared with other organisations when asked to', async () => {
+    slack.addChannel({ id: 'C0PARTNER', name: 'partners', is_ext_shared: true });
+    const shared = await client.conversations.info({ channel: 'C0PARTNER' });
+    expect(shared.channel).toMatchObject({ is_ext_shared: true, is_shared: true });
+    const own = await client.conversations.info({ channel: 'G0TEAM' });
+    expect(own.channel).toMatchObject({ is_ext_shared: false, is_shared: false });
+  });
+
   it('pages channel members with limit and next_cursor, the bot included', async () => {
     const pages: string[][] = [];
     for await (const page of client.paginate('conversations.members', {

@@ -3,6 +3,7 @@
 // paths. No server, no Bolt app: a flow runs as a plain function.
 import type { WebClient } from '@slack/web-api';
 import { BackgroundWork } from '../../src/background-work';
+import { ValueSigner } from '../../src/blocks/signed-values';
 import { loadConfig } from '../../src/config';
 import { IdentityCache } from '../../src/directory';
 import { AppError } from '../../src/errors';
@@ -155,6 +156,7 @@ export async function fakeServices(
     credentials: { ...config.ringcentral },
     oauth: new RingCentralOAuth(store.links, { ...config.ringcentral }, () => NOW),
     connectTokens: new ConnectTokenSigner(KEY),
+    values: new ValueSigner(KEY),
     sessions: tableSessions(
       store.links,
       options.identity ?? ADMIN,

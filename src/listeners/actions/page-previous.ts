@@ -11,6 +11,6 @@ export function pagePrevious(services: Services) {
   return async ({ ack, body, action, client }: Args): Promise<void> => {
     await ack();
     const site = { client, member: memberOf(body), place: placeOf(body) };
-    await answerPage(services, site, action.value, body.channel?.id);
+    await answerPage(services, site, action, body.channel?.id);
   };
 }

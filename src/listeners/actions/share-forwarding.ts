@@ -7,7 +7,7 @@ import { memberOf } from '../../slack/member-of';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
-/** "Share in channel" on a forwarding list: posts it, or first asks to confirm personal numbers. */
+/** "Share in channel" on a forwarding list: always asks to confirm first, in a modal. */
 export function shareForwarding(services: Services) {
   return async ({ ack, body, action, client }: Args): Promise<void> => {
     await ack();
