@@ -295,6 +295,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await store.close();
       await slack.close();
       if (!options.existingSandbox) await sandbox.close();
+      // The app sends RingCentral only what its spec allows (the whole run is checked too).
+      const broken = sandbox.specViolations();
+      if (broken.length > 0) {
+        const list = broken.map((r) => `${r.method} ${r.path}?${r.query}: ${r.specProblems}`);
+        throw new Error(`The app sent requests RingCentral's spec rules out:\n${list.join('\n')}`);
+      }
     },
   };
   return harness;

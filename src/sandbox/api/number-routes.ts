@@ -133,25 +133,11 @@ function listAccountNumbersV2(ctx: ApiContext, [accountId]: string[]) {
   return { records: slice.map((n) => renderV2PhoneNumber(n, ownerOf(ctx, n))), paging: page };
 }
 
-const ACCOUNT = '/restapi/v1\\.0/account/([^/]+)';
-
 export const numberRoutes: ApiRoute[] = [
   {
-    method: 'GET',
-    pattern: new RegExp(`^${ACCOUNT}/extension/([^/]+)/phone-number$`),
-    group: 'Light',
+    operation: 'GET /restapi/v1.0/account/{accountId}/extension/{extensionId}/phone-number',
     handle: listExtensionNumbers,
   },
-  {
-    method: 'GET',
-    pattern: new RegExp(`^${ACCOUNT}/phone-number$`),
-    group: 'Heavy',
-    handle: listAccountNumbers,
-  },
-  {
-    method: 'GET',
-    pattern: /^\/restapi\/v2\/accounts\/([^/]+)\/phone-numbers$/,
-    group: 'Heavy',
-    handle: listAccountNumbersV2,
-  },
+  { operation: 'GET /restapi/v1.0/account/{accountId}/phone-number', handle: listAccountNumbers },
+  { operation: 'GET /restapi/v2/accounts/{accountId}/phone-numbers', handle: listAccountNumbersV2 },
 ];
