@@ -27,6 +27,8 @@ export const PEOPLE = {
   ana: { id: 'UANA', email: 'ana.ruiz@example.com', hint: '104', name: 'Ana Ruiz' },
   ben: { id: 'UBEN', email: 'ben.okafor@example.com', hint: '105', name: 'Ben Okafor' },
   dev: { id: 'UDEV', email: 'dev.patel@example.com', hint: '107', name: 'Dev Patel' },
+  /** On RingCentral's new call-handling backend. */
+  lena: { id: 'ULENA', email: 'lena.fischer@example.com', hint: '108', name: 'Lena Fischer' },
   stranger: { id: 'USTRANGER', email: 'nobody@elsewhere.example', hint: '', name: 'Sam Stranger' },
 } as const;
 
