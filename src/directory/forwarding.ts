@@ -50,10 +50,11 @@ async function readEntries(
   } catch (error) {
     if (!isAppError(error, 'forbidden')) throw error;
     // RingCentral refuses v1.0 call handling on the new backend: before calling this 403 a
-    // permission problem, ask which backend the extension is on. A regular user asking about
-    // someone else is refused on both backends, so that needs no question.
+    // permission problem, ask which backend the extension is on (a cached answer costs nothing,
+    // and a stale one is refreshed behind it). A regular user asking about someone else is
+    // refused on both backends, so that needs no question.
     const mayRead = resolved.isSelf || ctx.api.http.identity.isAdmin;
-    if (backend === 'legacy' || !mayRead) throw refusal(error, resolved);
+    if (!mayRead) throw refusal(error, resolved);
     const detected = await backendOf(ctx, resolved.pathId).catch((question: unknown) => {
       throw isAppError(question, 'forbidden') ? refusal(error, resolved) : question;
     });

@@ -49,10 +49,14 @@ describe('directory details and inputs the spec rules out', () => {
     expect(await ask(PEOPLE.ana.id, '1512*')).not.toMatch(/0112|0109|Rosa/);
     expect(await ask(PEOPLE.ana.id, 'find rosa')).not.toContain('Rosa Lind');
     expect(await ask(PEOPLE.ana.id, 'ext 112')).toMatch(/No extension 112/);
+    const lena = await ask(PEOPLE.ana.id, 'numbers ext 108');
+    expect(lena).toContain('+1 512 555 0108');
+    expect(lena).not.toContain('+1 512 555 0109');
     // Administrators see what RingCentral shows them.
     expect(await ask(PEOPLE.john.id, '+1 512 555 0112')).toContain('Rosa Lind');
     expect(await ask(PEOPLE.john.id, '+1 512 555 0109')).toContain('Lena Fischer');
     expect(await ask(PEOPLE.john.id, 'find rosa')).toContain('Rosa Lind');
+    expect(await ask(PEOPLE.john.id, 'numbers ext 108')).toContain('+1 512 555 0109');
   });
 
   it('names the site, and a federated account, where RingCentral gives them', async () => {

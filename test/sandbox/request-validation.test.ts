@@ -4,8 +4,12 @@
  * itself: an unmarked violation, a mislabelled probe, or a refusal of an allowed request fails
  * the run.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { type Sandbox, startSandbox } from '../../src/sandbox';
 import { parameterProblems } from '../../src/sandbox/spec/validate-request';
+import { checkRequestLog, expectNoSpecViolations } from '../support/check-request-log';
 import {
   type LoggedRequest,
   offenders,
@@ -139,5 +143,33 @@ describe('the run-wide check of logged requests', () => {
     expect(
       offenders(checker, [line({ method: 'POST', path: '/restapi/oauth/authorize/approve' })]),
     ).toEqual([]);
+  });
+});
+
+describe('an unmarked violation fails the harness and the run', () => {
+  // A sandbox of its own whose log goes to a folder of its own, not to this run's.
+  let folder: string;
+  let own: Sandbox;
+  beforeAll(async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'rcnumber-request-log-test-'));
+    own = await startSandbox({ rateLimits: false, requestLogFolder: folder });
+  });
+  afterAll(async () => {
+    await own.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('is caught at once by the harness and at the end by the run-wide check', async () => {
+    const t = (await signIn(own, '104')).access_token;
+    await apiGet(own, t, `${A}/extension?perPage=5`);
+    await apiGet(own, t, `${A}/extension?extensionNumber=123456789`, { breaksSpec: true });
+    expect(() => expectNoSpecViolations(own)).not.toThrow();
+    await expect(checkRequestLog(folder)).resolves.toBeGreaterThan(2);
+
+    await apiGet(own, t, `${A}/extension?extensionNumber=1234567890`);
+    expect(() => expectNoSpecViolations(own)).toThrow(/extensionNumber=1234567890/);
+    await expect(checkRequestLog(folder)).rejects.toThrow(
+      /1 of the \d+ requests .*\n.*extensionNumber=1234567890/,
+    );
   });
 });

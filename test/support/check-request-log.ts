@@ -3,6 +3,7 @@
  * log, in every worker and child process) must be one RingCentral's spec allows, except those a
  * test sent breaking it on purpose, which the sandbox must have refused.
  */
+import type { Sandbox } from '../../src/sandbox';
 import { offenders, readRequestLog, requestChecker } from './spec-requests';
 
 const SHOWN = 30;
@@ -21,4 +22,14 @@ export async function checkRequestLog(folder: string): Promise<number> {
     );
   }
   return requests.length;
+}
+
+/** At once, for one harness: its sandbox refused nothing the app sent for breaking the spec. */
+export function expectNoSpecViolations(sandbox: Sandbox): void {
+  const broken = sandbox.specViolations();
+  if (broken.length === 0) return;
+  const list = broken.map(
+    (r) => `  ${r.method} ${r.path}?${r.query}: ${r.specProblems?.join('; ')}`,
+  );
+  throw new Error(`The app sent requests RingCentral's spec rules out:\n${list.join('\n')}`);
 }

@@ -17,6 +17,7 @@ import {
 } from '../../src/slack-stand-in';
 import { openStore, TokenCipher } from '../../src/store';
 import type { LinksStore, MembersStore, Store } from '../../src/store/types';
+import { expectNoSpecViolations } from './check-request-log';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const TEAM_ID = 'T0001';
@@ -298,11 +299,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await slack.close();
       if (!options.existingSandbox) await sandbox.close();
       // The app sends RingCentral only what its spec allows (the whole run is checked too).
-      const broken = sandbox.specViolations();
-      if (broken.length > 0) {
-        const list = broken.map((r) => `${r.method} ${r.path}?${r.query}: ${r.specProblems}`);
-        throw new Error(`The app sent requests RingCentral's spec rules out:\n${list.join('\n')}`);
-      }
+      expectNoSpecViolations(sandbox);
     },
   };
   return harness;

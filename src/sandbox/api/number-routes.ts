@@ -1,8 +1,9 @@
 /**
  * Phone number lists. An extension's own list (and any list, for an admin) is complete and
  * carries `features`; a regular user reading someone else's list gets only their direct numbers
- * and no `features`, whatever usage types were asked for. The company-wide lists (v1.0 and v2)
- * need the ReadCompanyPhoneNumbers permission, which only admins have.
+ * not hidden from the directory, and no `features`, whatever usage types were asked for. The
+ * company-wide lists (v1.0 and v2) need the ReadCompanyPhoneNumbers permission, which only
+ * admins have.
  */
 import {
   NUMBER_STATUSES,
@@ -66,7 +67,8 @@ function listExtensionNumbers(ctx: ApiContext, [accountId, extensionId]: string[
   const firstDirect = all.find((n) => n.usageType === 'DirectNumber');
   const numbers = all.filter(
     (n) =>
-      (fullView || n.usageType === 'DirectNumber') &&
+      // Regular users see others' direct numbers, but not those hidden from the directory.
+      (fullView || (n.usageType === 'DirectNumber' && !n.hidden)) &&
       (usageTypes.length === 0 || (usageTypes as readonly string[]).includes(n.usageType)) &&
       (!status || n.status === status),
   );
