@@ -33,7 +33,12 @@ export interface ErrorContext {
 }
 
 /** Codes whose errors may carry app-written `details.userText`. */
-const OWN_WORDS = new Set<AppError['code']>(['not_found', 'no_forwarding', 'cannot_post']);
+const OWN_WORDS = new Set<AppError['code']>([
+  'not_found',
+  'no_forwarding',
+  'cannot_post',
+  'forbidden',
+]);
 
 export const GENERIC_ERROR = 'Something went wrong; nothing was changed. Try again in a moment.';
 
@@ -77,6 +82,8 @@ function describe(error: AppError, context: ErrorContext): string {
       return `RingCentral asks us to slow down; try again ${waitText(error.details.retryAfterSec)}.`;
     case 'ringcentral_unavailable':
       return 'RingCentral is not answering right now; try again in a few minutes.';
+    case 'ringcentral_refused':
+      return 'RingCentral refused this request.';
     case 'invalid_input':
       return clip(error.message.trim(), 500) || 'That request is not valid. Try `/rcnumber help`.';
     case 'not_admin':

@@ -22,6 +22,7 @@ export function renderExtension(result: ExtensionResult, opts: RenderOptions): M
     ['Status', safe(extension.status ?? '—', 100)],
     ['Email', safe(extension.email ?? '—', 300)],
   ];
+  if (extension.site) pairs.push(['Site', safe(extension.site, 200)]);
   const who = mention(extension.slackUserId);
   if (who) pairs.push(['Slack', who]);
   const list = numbersList(result.numbers, result.limitedView, LIMITS.messageBlocks - 6);

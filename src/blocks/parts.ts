@@ -7,10 +7,15 @@ import { ActionIds } from './ids';
 import { button } from './kit';
 import type { PagedKind, ShareValue } from './values';
 
-/** 'ext 104 · Ana Ruiz · User · @ana' (the mention only when Slack matched the owner's email). */
+/**
+ * 'ext 104 · Ana Ruiz · User · Austin Office · @ana': the site and a federated account's name
+ * where RingCentral gave them, the mention only when Slack matched the owner's email.
+ */
 export function ownerText(owner: ExtensionSummary, nameMax = 100): string {
   const parts = [extensionText(owner, nameMax)];
   if (owner.type) parts.push(safe(owner.type, 40));
+  if (owner.site) parts.push(safe(owner.site, 60));
+  if (owner.accountName) parts.push(`${safe(owner.accountName, 80)} (federated)`);
   const who = mention(owner.slackUserId);
   if (who) parts.push(who);
   return parts.join(' · ');

@@ -94,6 +94,12 @@ export const STEPS: Step[] = [
     admin: 'forwarding ext 104',
     regular: 'forwarding ext 101',
   },
+  {
+    about:
+      'Lena (ext 108) is on RingCentral’s new call-handling backend, where the old forwarding API refuses: her list comes from the v2 call-flip and forwarding-target APIs, in the same shape, and Ana may read it no more than John’s.',
+    admin: 'forwarding ext 108',
+    regular: 'forwarding ext 108',
+  },
   { about: 'Usage.', admin: 'help', regular: 'help' },
   {
     about: 'Something the bot does not understand.',

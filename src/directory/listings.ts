@@ -75,13 +75,17 @@ async function directoryListing(ctx: DirectoryContext): Promise<NumberListing> {
   const own = await ctx.api.extensionNumbers('~', listing(ctx, 'Collecting numbers…', 0.8, 0.1));
   const company = await account(ctx);
   const self = selfSummary(ctx);
+  const accountId = ctx.api.http.identity.accountId;
   const numbers = new Map<string, NumberInfo>();
   const summaries: ExtensionSummary[] = [self];
   for (const entry of entries) {
-    if (entry.id === undefined || !entry.extensionNumber) continue;
-    const owner = directorySummary(entry);
-    summaries.push(owner);
+    // This listing is a regular user's: RingCentral hides entries marked hidden from them.
+    if (entry.id === undefined || !entry.extensionNumber || entry.hidden === true) continue;
+    const owner = directorySummary(entry, accountId);
+    // `ext 101` means the viewer's own account: federated people are found by number only.
+    if (!owner.accountName) summaries.push(owner);
     for (const phone of entry.phoneNumbers ?? []) {
+      if (phone.hidden === true) continue;
       const info = numberInfo(
         { phoneNumber: phone.phoneNumber ?? '', usageType: phone.usageType, type: undefined },
         owner,

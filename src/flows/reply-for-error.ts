@@ -27,6 +27,12 @@ export async function replyForError(
   }
   if (!isAppError(error)) {
     services.logger.error({ err: errorSummary(error) }, 'command failed');
+  } else if (error.code === 'ringcentral_refused') {
+    // A request the spec allows, refused anyway: its code tells what RingCentral objected to.
+    services.logger.warn(
+      { userId: member.userId, errorCode: error.details.errorCode ?? null },
+      'RingCentral refused a request',
+    );
   }
   return renderError(error, where.action ? { action: where.action } : undefined);
 }

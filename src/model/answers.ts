@@ -18,6 +18,10 @@ export interface ExtensionSummary {
   type: string | null;
   status: string | null;
   email: string | null;
+  /** The site of a multi-site account, where RingCentral names it. */
+  site?: string | null;
+  /** For someone of another account in the directory's federation: that account's name. */
+  accountName?: string | null;
   /** Filled in by the Slack layer when the email matches a member of the workspace. */
   slackUserId?: string | null;
 }

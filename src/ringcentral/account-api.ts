@@ -1,15 +1,20 @@
+import { type Operation, RATE_GROUPS } from './rate-groups';
 import type {
   AccountRecord,
+  CallFlipNumberRecord,
   DirectoryEntryRecord,
   ExtensionRecord,
+  FeatureRecord,
   ForwardingNumberRecord,
+  ForwardingTargetRecord,
   Paged,
   PhoneNumberRecord,
   PhoneNumberV2Record,
 } from './types';
-import type { CallOptions, RingCentralHttp } from './user-session';
+import type { CallOptions, Query, RingCentralHttp } from './user-session';
 
-const V1 = '/restapi/v1.0/account/~';
+const V1 = '/restapi/v1.0/account/{accountId}';
+const V2 = '/restapi/v2/accounts/{accountId}';
 /** RingCentral's largest page: fewer requests for the same listing. */
 export const MAX_PER_PAGE = 1000;
 
@@ -22,24 +27,32 @@ export interface ListOptions extends CallOptions {
   onPage?: (progress: ListProgress) => void;
 }
 
+type GetOperation = Extract<Operation, `GET ${string}`>;
+type Template<Op extends GetOperation> = Op extends `GET ${infer Path}` ? Path : never;
+
+/** The path of an operation, its `{name}`s filled in (the account is always the token's). */
+function pathOf(template: string, params: Record<string, string> = {}): string {
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = name === 'accountId' ? '~' : params[name];
+    if (value === undefined) throw new Error(`No ${name} for ${template}`);
+    return encodeURIComponent(value);
+  });
+}
+
 /**
- * Typed calls to RingCentral's Account API, made as one identity. Each method names its rate
- * group, as RingCentral documents it, so the budget counts the right bucket.
+ * Typed calls to RingCentral's Account API, made as one identity. Each names its operation as
+ * the spec does; the operation's rate group comes from the spec (rate-groups.ts), so the budget
+ * counts the right bucket.
  */
 export class AccountApi {
   constructor(readonly http: RingCentralHttp) {}
 
   account(options?: CallOptions): Promise<AccountRecord> {
-    return this.http.get(V1, {}, 'Light', options);
+    return this.get(V1, {}, {}, options);
   }
 
   extension(extensionId: string, options?: CallOptions): Promise<ExtensionRecord> {
-    return this.http.get(
-      `${V1}/extension/${encodeURIComponent(extensionId)}`,
-      {},
-      'Light',
-      options,
-    );
+    return this.get(`${V1}/extension/{extensionId}`, { extensionId }, {}, options);
   }
 
   /** Extensions matching RingCentral's own filters (one page of up to 1000 is plenty for these). */
@@ -47,58 +60,53 @@ export class AccountApi {
     filter: { extensionNumber?: string; email?: string },
     options?: CallOptions,
   ): Promise<ExtensionRecord[]> {
-    const page = await this.http.get<Paged<ExtensionRecord>>(
+    const page = await this.get<Paged<ExtensionRecord>>(
       `${V1}/extension`,
+      {},
       { ...filter, perPage: MAX_PER_PAGE },
-      'Medium',
       options,
     );
     return page.records;
   }
 
   allExtensions(options?: ListOptions): Promise<ExtensionRecord[]> {
-    return this.allPages(`${V1}/extension`, {}, 'Medium', options);
+    return this.allPages(`${V1}/extension`, {}, {}, options);
   }
 
   extensionNumbers(extensionId: string, options?: ListOptions): Promise<PhoneNumberRecord[]> {
     return this.allPages(
-      `${V1}/extension/${encodeURIComponent(extensionId)}/phone-number`,
+      `${V1}/extension/{extensionId}/phone-number`,
+      { extensionId },
       {},
-      'Light',
       options,
     );
   }
 
   /** Every number of the account with its extension: administrators only (Heavy). */
   accountNumbers(options?: ListOptions): Promise<PhoneNumberRecord[]> {
-    return this.allPages(`${V1}/phone-number`, {}, 'Heavy', options);
+    return this.allPages(`${V1}/phone-number`, {}, {}, options);
   }
 
   /** The account's company-level numbers (main, additional, company, fax): administrators (Heavy). */
   async companyNumbers(options?: CallOptions): Promise<PhoneNumberRecord[]> {
-    const page = await this.http.get<Paged<PhoneNumberRecord>>(
-      `${V1}/phone-number`,
-      {
-        usageType: [
-          'MainCompanyNumber',
-          'AdditionalCompanyNumber',
-          'CompanyNumber',
-          'CompanyFaxNumber',
-        ],
-        perPage: MAX_PER_PAGE,
-      },
-      'Heavy',
-      options,
-    );
+    const usageType = [
+      'MainCompanyNumber',
+      'AdditionalCompanyNumber',
+      'CompanyNumber',
+      'CompanyFaxNumber',
+    ];
+    const query = { usageType, perPage: MAX_PER_PAGE };
+    const page = await this.get<Paged<PhoneNumberRecord>>(`${V1}/phone-number`, {}, query, options);
     return page.records;
   }
 
   /** One targeted query by E.164 pattern (`+16503316252` or `+165033*`): administrators (Heavy). */
   async numbersMatching(pattern: string, options?: CallOptions): Promise<PhoneNumberV2Record[]> {
-    const page = await this.http.get<Paged<PhoneNumberV2Record>>(
-      '/restapi/v2/accounts/~/phone-numbers',
-      { phoneNumber: pattern, perPage: MAX_PER_PAGE },
-      'Heavy',
+    const query = { phoneNumber: pattern, perPage: MAX_PER_PAGE };
+    const page = await this.get<Paged<PhoneNumberV2Record>>(
+      `${V2}/phone-numbers`,
+      {},
+      query,
       options,
     );
     return page.records;
@@ -106,40 +114,85 @@ export class AccountApi {
 
   /** Every number matching an E.164 pattern with `*` wildcards (`+1650*`), paged: admins (Heavy). */
   allNumbersMatching(pattern: string, options?: ListOptions): Promise<PhoneNumberV2Record[]> {
+    return this.allPages(`${V2}/phone-numbers`, {}, { phoneNumber: pattern }, options);
+  }
+
+  /** The v1.0 forwarding and call-flip list: extensions on the old call-handling backend. */
+  forwardingNumbers(extensionId: string, options?: ListOptions): Promise<ForwardingNumberRecord[]> {
     return this.allPages(
-      '/restapi/v2/accounts/~/phone-numbers',
-      { phoneNumber: pattern },
-      'Heavy',
+      `${V1}/extension/{extensionId}/forwarding-number`,
+      { extensionId },
+      {},
       options,
     );
   }
 
-  forwardingNumbers(extensionId: string, options?: ListOptions): Promise<ForwardingNumberRecord[]> {
-    return this.allPages(
-      `${V1}/extension/${encodeURIComponent(extensionId)}/forwarding-number`,
+  /** The extension's features of these ids (`NewCallHandlingAndForwarding` and the like). */
+  async features(
+    extensionId: string,
+    featureId: string[],
+    options?: CallOptions,
+  ): Promise<FeatureRecord[]> {
+    const list = await this.get<{ records?: FeatureRecord[] }>(
+      `${V1}/extension/{extensionId}/features`,
+      { extensionId },
+      { featureId },
+      options,
+    );
+    return list.records ?? [];
+  }
+
+  /** The call-flip list on the new call-handling backend (up to 10 numbers, one request). */
+  async callFlipNumbers(
+    extensionId: string,
+    options?: CallOptions,
+  ): Promise<CallFlipNumberRecord[]> {
+    const list = await this.get<{ records?: CallFlipNumberRecord[] }>(
+      `${V2}/extensions/{extensionId}/call-flip-numbers`,
+      { extensionId },
       {},
-      'Light',
+      options,
+    );
+    return list.records ?? [];
+  }
+
+  /** Where calls may be forwarded, on the new call-handling backend (paged). */
+  forwardingTargets(extensionId: string, options?: ListOptions): Promise<ForwardingTargetRecord[]> {
+    return this.allPages(
+      `${V2}/extensions/{extensionId}/comm-handling/voice/forwarding-targets`,
+      { extensionId },
+      {},
       options,
     );
   }
 
   /** The company directory: what every user may see of everyone, numbers included (Medium). */
   directory(options?: ListOptions): Promise<DirectoryEntryRecord[]> {
-    return this.allPages(`${V1}/directory/entries`, {}, 'Medium', options);
+    return this.allPages(`${V1}/directory/entries`, {}, {}, options);
+  }
+
+  private get<T>(
+    template: Template<GetOperation>,
+    params: Record<string, string>,
+    query: Query,
+    options?: CallOptions,
+  ): Promise<T> {
+    const group = RATE_GROUPS[`GET ${template}`];
+    return this.http.get<T>(pathOf(template, params), query, group, options);
   }
 
   private async allPages<T>(
-    path: string,
-    query: Record<string, string>,
-    group: 'Light' | 'Medium' | 'Heavy',
+    template: Template<GetOperation>,
+    params: Record<string, string>,
+    query: Query,
     options: ListOptions = {},
   ): Promise<T[]> {
     const records: T[] = [];
     for (let page = 1; ; page++) {
-      const answer = await this.http.get<Paged<T>>(
-        path,
+      const answer = await this.get<Paged<T>>(
+        template,
+        params,
         { ...query, page, perPage: MAX_PER_PAGE },
-        group,
         options,
       );
       records.push(...answer.records);

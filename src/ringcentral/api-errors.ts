@@ -59,7 +59,11 @@ export async function toAppError(error: unknown): Promise<AppError> {
     });
   }
   if (status === 400) {
-    return new AppError('invalid_input', `RingCentral rejected the request (${code})`, { status });
+    // The app sends only what the spec allows, so a 400 is RingCentral's own refusal.
+    return new AppError('ringcentral_refused', `RingCentral refused the request (${code})`, {
+      status,
+      errorCode: code,
+    });
   }
   return new AppError('ringcentral_unavailable', `RingCentral answered ${status} (${code})`, {
     status,

@@ -9,7 +9,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiContext, Caller } from './api/context';
 import { matchRoute } from './api/routes';
 import type { CompanyIndex } from './company/company-index';
-import { apiError, RcHttpError, routeNotFound, tokenExpired, tokenInvalid } from './http/errors';
+import {
+  apiError,
+  RcHttpError,
+  refusedParameter,
+  routeNotFound,
+  tokenExpired,
+  tokenInvalid,
+} from './http/errors';
 import { readBody, sendJson } from './http/io';
 import type { FaultQueue } from './limits/faults';
 import type { RateLimiter } from './limits/rate-limiter';
@@ -19,6 +26,7 @@ import { APPROVE_PATH, DENY_PATH } from './oauth/sign-in-page';
 import { revoke, token } from './oauth/token-routes';
 import type { TokenStore } from './oauth/token-store';
 import type { RequestLog } from './recorder';
+import { type ParameterProblem, parameterProblems } from './spec/validate-request';
 import type { RateGroup, RecordedRequest } from './types';
 
 const TOKEN_PATH = '/restapi/oauth/token';
@@ -69,17 +77,24 @@ async function serveApi(
 ): Promise<void> {
   const method = req.method ?? 'GET';
   const match = matchRoute(method, url.pathname);
-  if (!match) throw routeNotFound();
-  const { route, params } = match;
-  record.group = route.group;
-  const caller = authenticate(deps, req, route.group, record);
+  if (!match?.route) throw routeNotFound();
+  const { route, params, operation } = match;
+  const group = operation.group as RateGroup;
+  record.group = group;
+  const caller = authenticate(deps, req, group, record);
   record.extensionId = caller.extension.id;
   const fault = deps.faults.take(url.pathname, true);
-  if (fault) throw withHeaders(fault, deps.limiter.headersOnly(route.group));
-  const decision = deps.limiter.take(caller.clientId, caller.extension.id, route.group);
+  if (fault) throw withHeaders(fault, deps.limiter.headersOnly(group));
+  const decision = deps.limiter.take(caller.clientId, caller.extension.id, group);
   if (!decision.allowed) {
     const retry = { 'Retry-After': String(decision.retryAfterSec) };
     throw apiError(429, 'CMN-301', 'Request rate exceeded', {}, { ...decision.headers, ...retry });
+  }
+  // As RingCentral does: parameters the spec does not allow are refused before any work.
+  const problems = parameterProblems(operation, match.pathParams, url.searchParams);
+  if (problems.length > 0) {
+    record.specProblems = problems.map((p) => `${p.name} ${p.reason}`);
+    throw withHeaders(refusedParameter(problems[0] as ParameterProblem), decision.headers);
   }
   const ctx: ApiContext = { index: deps.index, base: deps.base(), url, caller, body };
   let result: unknown;
@@ -122,7 +137,12 @@ function serveOAuth(
 export function createHandler(deps: PipelineDeps) {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
-    const record = deps.log.start(req.method ?? 'GET', rawPath);
+    const rawQuery = (req.url ?? '').includes('?')
+      ? (req.url ?? '').split('?').slice(1).join('?')
+      : '';
+    const record = deps.log.start(req.method ?? 'GET', rawPath, rawQuery);
+    // A test that sends a request the spec rules out, on purpose, says so (see README).
+    if (req.headers['x-sandbox-probe'] === 'breaks-spec') record.probe = true;
     res.setHeader('RCRequestId', randomUUID());
     try {
       const url = new URL(req.url ?? '/', deps.base());
@@ -146,6 +166,7 @@ export function createHandler(deps: PipelineDeps) {
       else res.end();
     }
     record.status = res.statusCode;
+    deps.log.finish(record);
   };
   return (req: IncomingMessage, res: ServerResponse): void => {
     void handle(req, res);

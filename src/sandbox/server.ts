@@ -16,6 +16,7 @@ import { PendingAuthorizations } from './oauth/pending';
 import { TokenStore } from './oauth/token-store';
 import { createHandler } from './pipeline';
 import { type RequestFilter, RequestLog } from './recorder';
+import { openRequestLogFile } from './request-log-file';
 import type { RateLimitSettings, RecordedRequest, SandboxClient, TokenLifetimes } from './types';
 
 export type { Company, Person } from './company/company';
@@ -52,6 +53,10 @@ export interface SandboxOptions {
   maxSessionsPerUser?: number;
   /** Default 50/40/10/5 per 60 s window, 60 s penalty; false turns limiting off. */
   rateLimits?: Partial<RateLimitSettings> | false;
+  /** True puts every extension on RingCentral's new call-handling backend; default: as seeded. */
+  upgradedAccount?: boolean;
+  /** Folder of the run-wide request log; default `RC_SANDBOX_REQUEST_LOG` (unset: none). */
+  requestLogFolder?: string;
 }
 
 export interface SandboxFaults {
@@ -74,6 +79,8 @@ export interface Sandbox {
   requests: RecordedRequest[];
   resetRequests(): void;
   countRequests(filter?: RequestFilter): number;
+  /** Requests whose parameters the spec rules out (answered 400), probes excepted. */
+  specViolations(): RecordedRequest[];
   /** Successful refresh_token grants (a replay within the rotation grace included). */
   refreshCount(): number;
   /** Rotated-out refresh tokens presented after their grace ended (answered invalid_grant). */
@@ -97,7 +104,8 @@ export const DEFAULT_CLIENT: SandboxClient = {
 };
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const company = options.company ?? guideCompany();
+  const seeded = options.company ?? guideCompany();
+  const company = options.upgradedAccount ? { ...seeded, upgradedCallHandling: true } : seeded;
   const index = new CompanyIndex(company);
   const clients = options.clients?.length ? options.clients : [DEFAULT_CLIENT];
   const store = new TokenStore(
@@ -114,7 +122,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     options.rateLimits === false ? false : { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
   );
   const faults = new FaultQueue();
-  const log = new RequestLog();
+  const logFile = openRequestLogFile(options.requestLogFolder);
+  const log = new RequestLog(logFile ? (request) => logFile.write(request) : null);
   const registry = new ClientRegistry(clients);
   const pending = new PendingAuthorizations();
   const oauth = { index, clients: registry, store, pending, limiter };
@@ -144,6 +153,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requests: log.requests,
     resetRequests: () => log.reset(),
     countRequests: (filter) => log.count(filter),
+    specViolations: () => log.specViolations(),
     refreshCount: () => store.refreshCount,
     spentRefreshTokenReuse: () => store.spentReuse,
     faults,
@@ -159,6 +169,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     close: () => {
       closed ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
+        logFile?.close();
         // Keep-alive connections would otherwise hold the server open for seconds.
         server.closeAllConnections();
       });

@@ -30,6 +30,18 @@ describe('userMessage', () => {
       { action: 'forwarding' as const },
       "Your RingCentral role does not allow reading other people's forwarding numbers.",
     ],
+    [
+      err('forbidden', 'x', { userText: 'RingCentral does not let your role read your own list.' }),
+      { action: 'forwarding' as const },
+      'RingCentral does not let your role read your own list.',
+    ],
+    [
+      err('ringcentral_refused', 'RingCentral refused the request (CMN-101)', {
+        errorCode: 'CMN-101',
+      }),
+      {},
+      'RingCentral refused this request.',
+    ],
     [err('not_found'), { extensionNumber: '999' }, 'No extension 999 in your RingCentral account.'],
     [err('not_found'), {}, 'RingCentral found nothing like that in your account.'],
     [
@@ -101,6 +113,7 @@ describe('userMessage', () => {
       'forbidden',
       'not_found',
       'ringcentral_unavailable',
+      'ringcentral_refused',
       'rate_limited',
     ] as const) {
       expect(userMessage(err(code, 'RingCentral answered 503 (CMN-211)'))).not.toContain('CMN');

@@ -74,6 +74,14 @@ describe('npm run demo', () => {
     expect(answer('/rcnumber forwarding', 'Ana Ruiz')).toContain('Forwarding numbers of ext 104');
   });
 
+  it('reads an extension on the new call-handling backend for the admin only', () => {
+    const lena = answer('/rcnumber forwarding ext 108', 'John Smith');
+    expect(lena).toContain('Forwarding numbers of ext 108 · Lena Fischer');
+    expect(lena).toContain('+1 415 555 0142');
+    expect(lena).toMatch(/2 personal numbers/);
+    expect(answer('/rcnumber forwarding ext 108', 'Ana Ruiz')).toMatch(/role does not allow/i);
+  });
+
   it('answers help and a bad input with usage, never a stack trace', () => {
     expect(answer('/rcnumber help', 'Ana Ruiz')).toContain('/rcnumber find ana');
     const bad = answer('/rcnumber frobnicate 42', 'John Smith');

@@ -17,6 +17,7 @@ import {
 } from '../../src/slack-stand-in';
 import { openStore, TokenCipher } from '../../src/store';
 import type { LinksStore, MembersStore, Store } from '../../src/store/types';
+import { expectNoSpecViolations } from './check-request-log';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const TEAM_ID = 'T0001';
@@ -27,6 +28,8 @@ export const PEOPLE = {
   ana: { id: 'UANA', email: 'ana.ruiz@example.com', hint: '104', name: 'Ana Ruiz' },
   ben: { id: 'UBEN', email: 'ben.okafor@example.com', hint: '105', name: 'Ben Okafor' },
   dev: { id: 'UDEV', email: 'dev.patel@example.com', hint: '107', name: 'Dev Patel' },
+  /** On RingCentral's new call-handling backend. */
+  lena: { id: 'ULENA', email: 'lena.fischer@example.com', hint: '108', name: 'Lena Fischer' },
   stranger: { id: 'USTRANGER', email: 'nobody@elsewhere.example', hint: '', name: 'Sam Stranger' },
 } as const;
 
@@ -295,6 +298,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await store.close();
       await slack.close();
       if (!options.existingSandbox) await sandbox.close();
+      // The app sends RingCentral only what its spec allows (the whole run is checked too).
+      expectNoSpecViolations(sandbox);
     },
   };
   return harness;

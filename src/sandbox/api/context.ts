@@ -5,7 +5,6 @@
 import type { Extension } from '../company/company';
 import type { CompanyIndex } from '../company/company-index';
 import { resourceNotFound } from '../http/errors';
-import type { RateGroup } from '../types';
 
 export interface Caller {
   clientId: string;
@@ -25,9 +24,9 @@ export interface ApiContext {
 }
 
 export interface ApiRoute {
-  method: 'GET' | 'POST';
-  pattern: RegExp;
-  group: RateGroup;
+  /** The spec's operation this route serves (`GET /restapi/v1.0/account/{accountId}`): its
+   * path parameters reach `handle` in order; its rate group and parameters come from the spec. */
+  operation: string;
   handle(ctx: ApiContext, params: string[]): unknown;
 }
 
