@@ -10,7 +10,8 @@ import { oauthCallbackRoute } from './http/oauth-callback';
 import { registerListeners } from './listeners';
 import type { AppLogger } from './logger';
 import { PATHS } from './paths';
-import { ConnectTokenSigner } from './ringcentral/connect-token';
+import { BrowserBindingKey } from './ringcentral/browser-binding-key';
+import { ConnectTokens } from './ringcentral/connect-token';
 import { RingCentralOAuth } from './ringcentral/oauth';
 import { RateBudget, type RateBudgetOptions } from './ringcentral/rate-budget';
 import { RingCentralSessions } from './ringcentral/sessions';
@@ -78,7 +79,8 @@ export function createApp(deps: AppDeps): RcNumberApp {
     logger,
     credentials,
     oauth: new RingCentralOAuth(store.links, credentials, now),
-    connectTokens: new ConnectTokenSigner(config.tokenEncryptionKey),
+    connectTokens: new ConnectTokens(store.links, now),
+    browserBinding: new BrowserBindingKey(config.tokenEncryptionKey),
     sessions: new RingCentralSessions(store.links, credentials, refresher, budget),
     cache: new IdentityCache({ now, maxBytes: config.cacheMaxBytes, ...deps.cache }),
     people: new SlackPeople(slack),

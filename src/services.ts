@@ -3,7 +3,8 @@ import type { BackgroundWork } from './background-work';
 import type { Config } from './config';
 import type { IdentityCache } from './directory';
 import type { AppLogger } from './logger';
-import type { ConnectTokenSigner } from './ringcentral/connect-token';
+import type { BrowserBindingKey } from './ringcentral/browser-binding-key';
+import type { ConnectTokens } from './ringcentral/connect-token';
 import type { RingCentralOAuth } from './ringcentral/oauth';
 import type { RingCentralAppCredentials } from './ringcentral/platform-factory';
 import type { RingCentralSessions } from './ringcentral/sessions';
@@ -20,8 +21,10 @@ export interface Services {
   logger: AppLogger;
   credentials: RingCentralAppCredentials;
   oauth: RingCentralOAuth;
-  /** Signs the URLs of Connect buttons. */
-  connectTokens: ConnectTokenSigner;
+  /** The opaque tokens of Connect buttons, and what each stands for. */
+  connectTokens: ConnectTokens;
+  /** Signs the cookie that binds a sign-in to the browser that started it. */
+  browserBinding: BrowserBindingKey;
   sessions: RingCentralSessions;
   cache: IdentityCache;
   people: SlackPeople;

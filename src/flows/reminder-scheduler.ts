@@ -77,7 +77,7 @@ export class ReminderScheduler {
       const failure = await sendDirectMessage(
         this.services,
         member.userId,
-        reminderMessage({ connectUrl: connectUrl(this.services, member) }),
+        reminderMessage({ connectUrl: await connectUrl(this.services, member) }),
       );
       if (!failure) sent += 1;
     }

@@ -8,7 +8,7 @@ import { bindingCookie } from './browser-binding';
 import { BodyTooLarge, readFormBody } from './form-body';
 import { escapeHtml, htmlDocument, PAGE_HEADERS, sendHtml, sendPage } from './html-page';
 
-/** A Connect token is a few hundred bytes; nothing legitimate posts more than this. */
+/** A Connect token is 43 characters; nothing legitimate posts more than this. */
 const MAX_FORM_BYTES = 8 * 1024;
 
 /**
@@ -37,7 +37,7 @@ export function connectPageRoute(services: Services): CustomRoute {
 /** `GET ?t=…`: names the member the token is bound to and offers to continue. */
 async function confirm(services: Services, req: IncomingMessage, res: ServerResponse) {
   const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('t') ?? '';
-  const claims = services.connectTokens.verify(token, services.now());
+  const claims = await services.connectTokens.resolve(token);
   if (!claims) return expired(res);
   const who = await memberLabel(services, claims);
   const action = `${services.config.publicUrl}${PATHS.connect}`;
@@ -74,7 +74,7 @@ async function proceed(services: Services, req: IncomingMessage, res: ServerResp
       Connection: 'close',
     });
   }
-  const claims = services.connectTokens.verify(form.get('t') ?? '', services.now());
+  const claims = await services.connectTokens.resolve(form.get('t') ?? '');
   if (!claims) return expired(res);
   const start = await services.oauth.start(claims, {
     channelId: claims.channelId,

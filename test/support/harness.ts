@@ -117,17 +117,6 @@ export function linkUrlOf(body: ResponseBody): string | null {
   return match?.[1] ? match[1].replace(/\\u0026/g, '&') : null;
 }
 
-/** The Slack member a Connect button's token is bound to (its claims are signed, not secret). */
-export function memberOfButton(buttonUrl: string): string | null {
-  const token = new URL(buttonUrl).searchParams.get('t') ?? '';
-  try {
-    const claims = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString());
-    return typeof claims[1] === 'string' ? claims[1] : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The POST form of the Connect confirmation page: where it goes and the token it carries. */
 export function confirmForm(html: string): { action: string; token: string } | null {
   const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
@@ -235,7 +224,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const page = await fetch(buttonUrl, { redirect: 'manual' });
       const html = await page.text();
       if (page.status !== 200) throw new Error(`the Connect button answered ${page.status}`);
-      const userId = memberOfButton(buttonUrl);
+      // The token is opaque; what it stands for is in the store.
+      const token = new URL(buttonUrl).searchParams.get('t') ?? '';
+      const userId = (await app.services.connectTokens.resolve(token))?.userId;
       const person = Object.values(PEOPLE).find((p) => p.id === userId);
       if (!userId || !html.includes(person?.name ?? userId)) {
         throw new Error(`the confirmation page does not name ${userId}: ${html}`);
