@@ -51,20 +51,15 @@ to this Slack account, and this Slack member then looks numbers up with that acc
 <button type="submit">Continue to RingCentral</button>
 </form>
 <p><small>Not you? Close this tab. To link your own account, run /rcnumber link in Slack.</small></p>`;
-  sendHtml(res, 200, htmlDocument('Connect RingCentral', body));
+  // same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with the
+  // form, which cannot be told from a post made by a sandboxed page elsewhere.
+  sendHtml(res, 200, htmlDocument('Connect RingCentral', body), {
+    'Referrer-Policy': 'same-origin',
+  });
 }
 
 /** `POST t=…` from the confirmation page: a fresh OAuth state, then RingCentral's page. */
 async function proceed(services: Services, req: IncomingMessage, res: ServerResponse) {
-  if (!fromOwnPage(services, req)) {
-    req.resume();
-    return sendPage(
-      res,
-      403,
-      'Link not started',
-      'This request did not come from the rcnumber confirmation page. Open the Connect button in Slack again.',
-    );
-  }
   let form: URLSearchParams;
   try {
     form = await readFormBody(req, MAX_FORM_BYTES);
@@ -75,6 +70,23 @@ async function proceed(services: Services, req: IncomingMessage, res: ServerResp
     });
   }
   const claims = await services.connectTokens.resolve(form.get('t') ?? '');
+  if (!fromOwnPage(services, req)) {
+    services.logger.warn(
+      {
+        teamId: claims?.teamId,
+        userId: claims?.userId,
+        origin: req.headers.origin ?? null,
+        fetchSite: req.headers['sec-fetch-site'] ?? null,
+      },
+      'link start refused: not posted from the confirmation page',
+    );
+    return sendPage(
+      res,
+      403,
+      'Link not started',
+      'This request did not come from the rcnumber confirmation page, so nothing was started. Open the Connect button in Slack again and press Continue there.',
+    );
+  }
   if (!claims) return expired(res);
   const start = await services.oauth.start(claims, {
     channelId: claims.channelId,
@@ -91,16 +103,21 @@ async function proceed(services: Services, req: IncomingMessage, res: ServerResp
 
 /**
  * A cross-site page could post a forwarded token straight here and skip the page that names
- * the member. Browsers mark such posts (Sec-Fetch-Site, Origin); clients that send neither
- * are not browsers a victim could be steered through. `Origin: null` is what a browser sends
- * from our own page, whose referrer policy is no-referrer.
+ * the member. The confirmation page's referrer policy (same-origin) makes browsers send its
+ * real Origin with the form; browsers also mark where a request comes from (Sec-Fetch-Site).
+ * So only our own origin, or the browser's own word that the post is same-origin, is let
+ * through. `Origin: null` (a sandboxed frame, a no-referrer page elsewhere) without that word
+ * is refused, and so is a post with neither header: every current browser sends Origin on a
+ * form POST, and failing closed costs nothing a person would do.
  */
 function fromOwnPage(services: Services, req: IncomingMessage): boolean {
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin') return false;
   const origin = req.headers.origin;
-  if (origin === undefined || origin === 'null') return true;
-  return origin === new URL(services.config.publicUrl).origin;
+  if (origin !== undefined && origin !== 'null') {
+    return origin === new URL(services.config.publicUrl).origin;
+  }
+  return site === 'same-origin';
 }
 
 async function noteOpened(services: Services, claims: ConnectClaims): Promise<void> {

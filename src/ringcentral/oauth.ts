@@ -13,6 +13,11 @@ import type { ExtensionRecord } from './types';
 
 /** How long an OAuth state lives: from opening a Connect button to RingCentral's redirect back. */
 export const STATE_TTL_MS = 10 * 60_000;
+/**
+ * Open sign-ins one member may have at once: starting one more spends the oldest, so a
+ * replayed "Continue" cannot pile states up. A few, for a member trying in two browsers.
+ */
+export const MAX_OPEN_STATES_PER_MEMBER = 3;
 
 export interface LinkStart {
   url: string;
@@ -50,7 +55,7 @@ export class RingCentralOAuth {
       createdAt,
       expiresAt: createdAt + STATE_TTL_MS,
     };
-    await this.store.saveOAuthState(record);
+    await this.store.saveOAuthState(record, MAX_OPEN_STATES_PER_MEMBER);
     const url = new URL('/restapi/oauth/authorize', this.credentials.serverUrl);
     url.search = new URLSearchParams({
       response_type: 'code',

@@ -124,6 +124,11 @@ export function confirmForm(html: string): { action: string; token: string } | n
   return action && token ? { action: decodeEntities(action), token: decodeEntities(token) } : null;
 }
 
+/** The headers a browser adds to a form POST made from a page of the same origin. */
+export function browserPost(action: string): Record<string, string> {
+  return { origin: new URL(action).origin, 'sec-fetch-site': 'same-origin' };
+}
+
 function decodeEntities(html: string): string {
   return html
     .replace(/&quot;/g, '"')
@@ -236,7 +241,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const response = await fetch(form.action, {
         method: 'POST',
         redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        // What a browser sends with a form posted from a same-origin page.
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          ...browserPost(form.action),
+        },
         body: new URLSearchParams({ t: form.token }).toString(),
       });
       await response.body?.cancel();
