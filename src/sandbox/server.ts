@@ -6,8 +6,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { driveSignIn } from './approve';
+import { Accounts } from './company/accounts';
 import type { Company, Person } from './company/company';
-import { CompanyIndex } from './company/company-index';
 import { guideCompany } from './company/guide-company';
 import { FaultQueue, type FaultSpec } from './limits/faults';
 import { DEFAULT_RATE_LIMITS, RateLimiter } from './limits/rate-limiter';
@@ -36,6 +36,11 @@ export interface SandboxOptions {
   host?: string;
   /** Default: `guideCompany()`. */
   company?: Company;
+  /**
+   * More accounts on the same server, as RingCentral serves many companies: their people sign
+   * in to their own account, and their tokens read that account only. Default none.
+   */
+  otherCompanies?: Company[];
   /** Default: one confidential client, `rcnumber-sandbox-client`, accepting any redirect URI. */
   clients?: SandboxClient[];
   /** Default 3600. */
@@ -91,7 +96,7 @@ export const DEFAULT_CLIENT: SandboxClient = {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const company = options.company ?? guideCompany();
-  const index = new CompanyIndex(company);
+  const accounts = new Accounts([company, ...(options.otherCompanies ?? [])]);
   const clients = options.clients?.length ? options.clients : [DEFAULT_CLIENT];
   const store = new TokenStore(
     {
@@ -110,10 +115,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const log = new RequestLog();
   const registry = new ClientRegistry(clients);
   const pending = new PendingAuthorizations();
-  const oauth = { index, clients: registry, store, pending, limiter };
+  const oauth = { accounts, clients: registry, store, pending, limiter };
   let base = '';
   const server = createServer(
-    createHandler({ index, store, limiter, faults, log, oauth, base: () => base }),
+    createHandler({ accounts, store, limiter, faults, log, oauth, base: () => base }),
   );
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -133,7 +138,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clientId: first.clientId,
     clientSecret: first.clientSecret ?? '',
     company,
-    people: () => index.people.map((p) => ({ ...p })),
+    people: () => accounts.people.map((p) => ({ ...p })),
     requests: log.requests,
     resetRequests: () => log.reset(),
     countRequests: (filter) => log.count(filter),
