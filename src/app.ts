@@ -6,6 +6,7 @@ import { IdentityCache, type IdentityCacheOptions } from './directory';
 import { ReminderScheduler, type ReminderSchedulerOptions } from './flows/reminder-scheduler';
 import { connectPageRoute } from './http/connect-page';
 import { healthRoute } from './http/health';
+import { linkConfirmRoute } from './http/link-confirm-route';
 import { oauthCallbackRoute } from './http/oauth-callback';
 import { registerListeners } from './listeners';
 import type { AppLogger } from './logger';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
   const customRoutes = [
     connectPageRoute(services),
     oauthCallbackRoute(services),
+    linkConfirmRoute(services),
     healthRoute(services),
   ];
   const bolt = new App({

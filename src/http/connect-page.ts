@@ -3,10 +3,11 @@ import type { CustomRoute } from '@slack/bolt';
 import { PATHS } from '../paths';
 import type { ConnectClaims } from '../ringcentral/connect-token';
 import type { Services } from '../services';
-import { memberLabel } from '../slack/member-label';
+import { memberLabel, workspaceWords } from '../slack/member-label';
 import { bindingCookie } from './browser-binding';
 import { BodyTooLarge, readFormBody } from './form-body';
 import { escapeHtml, htmlDocument, PAGE_HEADERS, sendHtml, sendPage } from './html-page';
+import { FORM_PAGE_HEADERS, fromOwnPage, postOrigin } from './same-origin';
 
 /** A Connect token is 43 characters; nothing legitimate posts more than this. */
 const MAX_FORM_BYTES = 8 * 1024;
@@ -42,20 +43,19 @@ async function confirm(services: Services, req: IncomingMessage, res: ServerResp
   const who = await memberLabel(services, claims);
   const action = `${services.config.publicUrl}${PATHS.connect}`;
   const body = `<p>Connect RingCentral to the Slack account of <strong>${escapeHtml(who.name)}</strong>
-in workspace <strong>${escapeHtml(who.teamId)}</strong>.</p>
+in workspace <strong>${escapeHtml(workspaceWords(who))}</strong>.</p>
 <p><small>Slack member ${escapeHtml(who.userId)}</small></p>
-<p>Only continue if this is you. Whoever signs in at RingCentral next links their own extension
-to this Slack account, and this Slack member then looks numbers up with that access.</p>
+<p>Only continue if this is you, and sign in at RingCentral with your own account. ${
+    services.config.linking.emailMatch === 'confirm'
+      ? 'If your RingCentral extension&#39;s email is not this Slack account&#39;s, you will be asked again, with both named.'
+      : 'The link is made only when your RingCentral extension&#39;s email is this Slack account&#39;s email.'
+  }</p>
 <form method="post" action="${escapeHtml(action)}">
 <input type="hidden" name="t" value="${escapeHtml(token)}">
 <button type="submit">Continue to RingCentral</button>
 </form>
 <p><small>Not you? Close this tab. To link your own account, run /rcnumber link in Slack.</small></p>`;
-  // same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with the
-  // form, which cannot be told from a post made by a sandboxed page elsewhere.
-  sendHtml(res, 200, htmlDocument('Connect RingCentral', body), {
-    'Referrer-Policy': 'same-origin',
-  });
+  sendHtml(res, 200, htmlDocument('Connect RingCentral', body), FORM_PAGE_HEADERS);
 }
 
 /** `POST t=…` from the confirmation page: a fresh OAuth state, then RingCentral's page. */
@@ -70,14 +70,9 @@ async function proceed(services: Services, req: IncomingMessage, res: ServerResp
     });
   }
   const claims = await services.connectTokens.resolve(form.get('t') ?? '');
-  if (!fromOwnPage(services, req)) {
+  if (!fromOwnPage(services.config.publicUrl, req)) {
     services.logger.warn(
-      {
-        teamId: claims?.teamId,
-        userId: claims?.userId,
-        origin: req.headers.origin ?? null,
-        fetchSite: req.headers['sec-fetch-site'] ?? null,
-      },
+      { teamId: claims?.teamId, userId: claims?.userId, ...postOrigin(req) },
       'link start refused: not posted from the confirmation page',
     );
     return sendPage(
@@ -99,25 +94,6 @@ async function proceed(services: Services, req: IncomingMessage, res: ServerResp
     'Set-Cookie': bindingCookie(services, start.state),
   });
   res.end();
-}
-
-/**
- * A cross-site page could post a forwarded token straight here and skip the page that names
- * the member. The confirmation page's referrer policy (same-origin) makes browsers send its
- * real Origin with the form; browsers also mark where a request comes from (Sec-Fetch-Site).
- * So only our own origin, or the browser's own word that the post is same-origin, is let
- * through. `Origin: null` (a sandboxed frame, a no-referrer page elsewhere) without that word
- * is refused, and so is a post with neither header: every current browser sends Origin on a
- * form POST, and failing closed costs nothing a person would do.
- */
-function fromOwnPage(services: Services, req: IncomingMessage): boolean {
-  const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin') return false;
-  const origin = req.headers.origin;
-  if (origin !== undefined && origin !== 'null') {
-    return origin === new URL(services.config.publicUrl).origin;
-  }
-  return site === 'same-origin';
 }
 
 async function noteOpened(services: Services, claims: ConnectClaims): Promise<void> {

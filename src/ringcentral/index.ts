@@ -9,7 +9,7 @@ export {
   type ConnectWhere,
   RESPONSE_URL_TTL_MS,
 } from './connect-token';
-export { RingCentralOAuth, revokeTokens, STATE_TTL_MS } from './oauth';
+export { RingCentralOAuth, revokeTokens, type SignIn, STATE_TTL_MS } from './oauth';
 export type { RingCentralAppCredentials } from './platform-factory';
 export { RateBudget, type RateBudgetOptions } from './rate-budget';
 export { RingCentralSessions } from './sessions';

@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import type { LinksStore, MemberKey, OAuthState, TokenSet } from '../store/types';
+import type { LinkedIdentity, LinksStore, MemberKey, OAuthState, TokenSet } from '../store/types';
 import { toAppError } from './api-errors';
 import { identityOf } from './identity';
 import { createPkcePair, createState } from './pkce';
@@ -23,6 +23,14 @@ export interface LinkStart {
   url: string;
   state: string;
   expiresAt: number;
+}
+
+/** A finished RingCentral sign-in: its session, who signed in, and their company's name. */
+export interface SignIn {
+  tokens: TokenSet;
+  identity: LinkedIdentity;
+  /** The company name on the extension's contact, when RingCentral gives one. */
+  accountName: string | null;
 }
 
 export interface LinkWhere {
@@ -74,7 +82,7 @@ export class RingCentralOAuth {
   }
 
   /** Exchanges the code for tokens and reads who signed in. Stores nothing. */
-  async exchange(code: string, state: OAuthState) {
+  async exchange(code: string, state: OAuthState): Promise<SignIn> {
     const platform = createPlatform(this.credentials);
     try {
       await platform.login({
@@ -92,7 +100,8 @@ export class RingCentralOAuth {
     try {
       const response = await platform.get('/restapi/v1.0/account/~/extension/~');
       const extension = (await response.json()) as ExtensionRecord;
-      return { tokens, identity: identityOf(extension) };
+      const accountName = extension.contact?.company?.trim() || null;
+      return { tokens, identity: identityOf(extension), accountName };
     } catch (error) {
       await platform.logout().catch(() => undefined);
       const failure = await toAppError(error);

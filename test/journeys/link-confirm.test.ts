@@ -186,20 +186,6 @@ describe('opening a Connect button asks first, naming whose Slack account it lin
     expect(html).toContain(`<strong>${PEOPLE.ben.id}</strong>`);
     expect(confirmForm(html)).not.toBeNull();
   });
-
-  it('names both sides on the success page when someone else approves a forwarded button', async () => {
-    // Ana forwards her button; Ben approves at RingCentral. The page tells him what happened.
-    const authorize = await h.authorizeUrl(linkUrlOf(await h.command(PEOPLE.ana.id, 'link')) ?? '');
-    const callback = await h.sandbox.approve(authorize, 'ben.okafor@example.com');
-    const landing = await h.openCallback(callback);
-    const html = landing.html;
-    expect(landing.status).toBe(200);
-    expect(html).toContain('Linked as Ben Okafor, ext 105');
-    expect(html).toContain(
-      `Linked Slack member Ana Ruiz (@uana) in workspace ${TEAM_ID} to RingCentral ext 105 (Ben Okafor).`,
-    );
-    expectUnframeable(landing);
-  });
 });
 
 describe('abandoned sign-ins', () => {
