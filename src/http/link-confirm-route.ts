@@ -96,7 +96,7 @@ async function decide(services: Services, req: IncomingMessage, res: ServerRespo
         res,
         400,
         'This confirmation has expired',
-        'It was already used or is too old, so nothing was linked and the RingCentral sign-in was ended. Run /rcnumber link in Slack to start again.',
+        'It was already used or is too old, so nothing (more) was linked here; a sign-in nobody confirmed in time is ended. Run /rcnumber link in Slack to start again.',
         cleared,
       );
   }
