@@ -7,11 +7,13 @@ import { IdentityCache, type IdentityCacheOptions } from './directory';
 import { ReminderScheduler, type ReminderSchedulerOptions } from './flows/reminder-scheduler';
 import { connectPageRoute } from './http/connect-page';
 import { healthRoute } from './http/health';
+import { linkConfirmRoute } from './http/link-confirm-route';
 import { oauthCallbackRoute } from './http/oauth-callback';
 import { registerListeners } from './listeners';
 import type { AppLogger } from './logger';
 import { PATHS } from './paths';
-import { ConnectTokenSigner } from './ringcentral/connect-token';
+import { BrowserBindingKey } from './ringcentral/browser-binding-key';
+import { ConnectTokens } from './ringcentral/connect-token';
 import type { IdentityChanged } from './ringcentral/fresh-identity';
 import { RingCentralOAuth } from './ringcentral/oauth';
 import { RateBudget, type RateBudgetOptions } from './ringcentral/rate-budget';
@@ -92,7 +94,8 @@ export function createApp(deps: AppDeps): RcNumberApp {
     logger,
     credentials,
     oauth: new RingCentralOAuth(store.links, credentials, now),
-    connectTokens: new ConnectTokenSigner(config.tokenEncryptionKey),
+    connectTokens: new ConnectTokens(store.links, now),
+    browserBinding: new BrowserBindingKey(config.tokenEncryptionKey),
     values: new ValueSigner(config.tokenEncryptionKey),
     sessions: new RingCentralSessions(store.links, credentials, refresher, budget, identityChanged),
     cache,
@@ -106,6 +109,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
   const customRoutes = [
     connectPageRoute(services),
     oauthCallbackRoute(services),
+    linkConfirmRoute(services),
     healthRoute(services),
   ];
   const bolt = new App({

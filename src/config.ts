@@ -25,7 +25,18 @@ export interface Config {
   onboardGuests: boolean;
   /** Upper bound of the answers cached per identity, all identities together (CACHE_MAX_MB). */
   cacheMaxBytes: number;
+  linking: {
+    /**
+     * LINK_EMAIL_MATCH: `required`, a link needs the RingCentral extension's email to equal the
+     * Slack member's; `confirm`, a mismatch is linked only after a second page naming both sides.
+     */
+    emailMatch: EmailMatch;
+    /** RC_ACCOUNT_ID: the one RingCentral account links may come from; unset, the first link's. */
+    accountId: string | undefined;
+  };
 }
+
+export type EmailMatch = 'required' | 'confirm';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -60,6 +71,23 @@ const schema = z.object({
     message: 'RC_CLIENT_SECRET is not set: the RingCentral app’s client secret',
   }),
   RC_SERVER_URL: url('RC_SERVER_URL').default('https://platform.ringcentral.com'),
+  RC_ACCOUNT_ID: z
+    .string()
+    .trim()
+    .regex(
+      /^\d{1,20}$/,
+      'RC_ACCOUNT_ID must be the RingCentral account id, digits only (the `id` that GET /restapi/v1.0/account/~ answers)',
+    )
+    .optional(),
+  LINK_EMAIL_MATCH: z
+    .string()
+    .transform((value) => value.trim().toLowerCase())
+    .pipe(
+      z.enum(['required', 'confirm'], {
+        message: 'LINK_EMAIL_MATCH must be required or confirm',
+      }),
+    )
+    .default('required'),
   PUBLIC_URL: url('PUBLIC_URL').optional(),
   PORT: z.coerce
     .number({ message: 'PORT must be a number' })
@@ -153,5 +181,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     onboardGuests: ['true', '1', 'yes'].includes(values.ONBOARD_GUESTS),
     cacheMaxBytes: values.CACHE_MAX_MB * 1024 * 1024,
+    linking: { emailMatch: values.LINK_EMAIL_MATCH, accountId: values.RC_ACCOUNT_ID },
   };
 }

@@ -4,7 +4,8 @@ import type { ValueSigner } from './blocks/signed-values';
 import type { Config } from './config';
 import type { IdentityCache } from './directory';
 import type { AppLogger } from './logger';
-import type { ConnectTokenSigner } from './ringcentral/connect-token';
+import type { BrowserBindingKey } from './ringcentral/browser-binding-key';
+import type { ConnectTokens } from './ringcentral/connect-token';
 import type { RingCentralOAuth } from './ringcentral/oauth';
 import type { RingCentralAppCredentials } from './ringcentral/platform-factory';
 import type { RingCentralSessions } from './ringcentral/sessions';
@@ -21,8 +22,10 @@ export interface Services {
   logger: AppLogger;
   credentials: RingCentralAppCredentials;
   oauth: RingCentralOAuth;
-  /** Signs the URLs of Connect buttons. */
-  connectTokens: ConnectTokenSigner;
+  /** The opaque tokens of Connect buttons, and what each stands for. */
+  connectTokens: ConnectTokens;
+  /** Signs the cookie that binds a sign-in to the browser that started it. */
+  browserBinding: BrowserBindingKey;
   /** Signs and checks button values and modal metadata, each bound to one member. */
   values: ValueSigner;
   sessions: RingCentralSessions;

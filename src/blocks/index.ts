@@ -17,6 +17,12 @@ export { renderHelp, renderInvalid, type UsageEntry } from './help';
 export { type HomeLinkedInput, homeBroken, homeLinked, homeUnlinked } from './home';
 export { ActionIds, BlockIds, CallbackIds } from './ids';
 export { renderLinked, renderLinkPrompt, renderUnlinked } from './link';
+export {
+  accountWords,
+  refusalWords,
+  renderLinkedElsewhere,
+  renderLinkRefused,
+} from './link-notices';
 export { renderLookup } from './lookup';
 export { renderMe, tokenState } from './me';
 export {

@@ -81,10 +81,16 @@ async function continueToRingCentral(
   const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
   const token = /<input type="hidden" name="t" value="([^"]+)"/.exec(html)?.[1];
   if (!action || !token) throw new Error(`the Connect button answered ${page.status}`);
-  const start = await fetch(decodeEntities(action), {
+  const target = decodeEntities(action);
+  const start = await fetch(target, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    // What a browser sends with a form posted from a page of the same origin.
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: new URL(target).origin,
+      'sec-fetch-site': 'same-origin',
+    },
     body: new URLSearchParams({ t: decodeEntities(token) }).toString(),
   });
   await start.body?.cancel();

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiContext, Caller } from './api/context';
 import { matchRoute } from './api/routes';
+import type { Accounts } from './company/accounts';
 import type { CompanyIndex } from './company/company-index';
 import {
   apiError,
@@ -33,7 +34,7 @@ const TOKEN_PATH = '/restapi/oauth/token';
 const REVOKE_PATH = '/restapi/oauth/revoke';
 
 export interface PipelineDeps {
-  index: CompanyIndex;
+  accounts: Accounts;
   store: TokenStore;
   limiter: RateLimiter;
   faults: FaultQueue;
@@ -51,7 +52,7 @@ function authenticate(
   req: IncomingMessage,
   group: RateGroup,
   record: RecordedRequest,
-): Caller {
+): { caller: Caller; index: CompanyIndex } {
   const headers = deps.limiter.headersOnly(group);
   const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
   if (!match?.[1]) {
@@ -62,9 +63,12 @@ function authenticate(
     record.extensionId = check.extensionId ?? null;
     throw withHeaders(check.reason === 'expired' ? tokenExpired() : tokenInvalid(), headers);
   }
-  const extension = deps.index.extension(check.pair.session.extensionId);
-  if (!extension) throw withHeaders(tokenInvalid(), headers);
-  return { clientId: check.pair.session.clientId, extension, isAdmin: extension.isAdmin };
+  // A token reads the account its owner belongs to, and no other.
+  const index = deps.accounts.forExtension(check.pair.session.extensionId);
+  const extension = index?.extension(check.pair.session.extensionId);
+  if (!index || !extension) throw withHeaders(tokenInvalid(), headers);
+  const caller = { clientId: check.pair.session.clientId, extension, isAdmin: extension.isAdmin };
+  return { caller, index };
 }
 
 async function serveApi(
@@ -81,7 +85,7 @@ async function serveApi(
   const { route, params, operation } = match;
   const group = operation.group as RateGroup;
   record.group = group;
-  const caller = authenticate(deps, req, group, record);
+  const { caller, index } = authenticate(deps, req, group, record);
   record.extensionId = caller.extension.id;
   const fault = deps.faults.take(url.pathname, true);
   if (fault) throw withHeaders(fault, deps.limiter.headersOnly(group));
@@ -96,7 +100,7 @@ async function serveApi(
     record.specProblems = problems.map((p) => `${p.name} ${p.reason}`);
     throw withHeaders(refusedParameter(problems[0] as ParameterProblem), decision.headers);
   }
-  const ctx: ApiContext = { index: deps.index, base: deps.base(), url, caller, body };
+  const ctx: ApiContext = { index, base: deps.base(), url, caller, body };
   let result: unknown;
   try {
     result = route.handle(ctx, params);

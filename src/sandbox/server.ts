@@ -6,8 +6,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { driveSignIn } from './approve';
+import { Accounts } from './company/accounts';
 import type { Company, Person } from './company/company';
-import { CompanyIndex } from './company/company-index';
 import { guideCompany } from './company/guide-company';
 import { FaultQueue, type FaultSpec, type HeldAnswer } from './limits/faults';
 import { DEFAULT_RATE_LIMITS, RateLimiter } from './limits/rate-limiter';
@@ -37,6 +37,11 @@ export interface SandboxOptions {
   host?: string;
   /** Default: `guideCompany()`. */
   company?: Company;
+  /**
+   * More accounts on the same server, as RingCentral serves many companies: their people sign
+   * in to their own account, and their tokens read that account only. Default none.
+   */
+  otherCompanies?: Company[];
   /** Default: one confidential client, `rcnumber-sandbox-client`, accepting any redirect URI. */
   clients?: SandboxClient[];
   /** Default 3600. */
@@ -106,7 +111,7 @@ export const DEFAULT_CLIENT: SandboxClient = {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const seeded = options.company ?? guideCompany();
   const company = options.upgradedAccount ? { ...seeded, upgradedCallHandling: true } : seeded;
-  const index = new CompanyIndex(company);
+  const accounts = new Accounts([company, ...(options.otherCompanies ?? [])]);
   const clients = options.clients?.length ? options.clients : [DEFAULT_CLIENT];
   const store = new TokenStore(
     {
@@ -126,10 +131,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const log = new RequestLog(logFile ? (request) => logFile.write(request) : null);
   const registry = new ClientRegistry(clients);
   const pending = new PendingAuthorizations();
-  const oauth = { index, clients: registry, store, pending, limiter };
+  const oauth = { accounts, clients: registry, store, pending, limiter };
   let base = '';
   const server = createServer(
-    createHandler({ index, store, limiter, faults, log, oauth, base: () => base }),
+    createHandler({ accounts, store, limiter, faults, log, oauth, base: () => base }),
   );
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -149,7 +154,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clientId: first.clientId,
     clientSecret: first.clientSecret ?? '',
     company,
-    people: () => index.people.map((p) => ({ ...p })),
+    people: () => accounts.people.map((p) => ({ ...p })),
     requests: log.requests,
     resetRequests: () => log.reset(),
     countRequests: (filter) => log.count(filter),
@@ -159,6 +164,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults,
     expireAccessTokens: (extensionId) => store.expireAccessTokens(extensionId),
     setAdmin: (who, enabled) => {
+      const index = accounts.primary;
       const ext =
         index.extensionByNumber(who) ?? index.extensionByEmail(who) ?? index.extension(who);
       if (!ext) throw new Error(`the sandbox has no extension ${who}`);

@@ -84,6 +84,55 @@ export const MIGRATIONS: readonly Migration[] = [
           ]),
     ],
   },
+  {
+    version: 2,
+    name: 'connect buttons, pending sign-ins, workspace accounts',
+    statements: (_dialect, name) => [
+      // A Connect button's URL carries only an opaque token; what it stands for lives here.
+      `CREATE TABLE ${name('connect_starts')} (
+        token_hash TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        channel_id TEXT,
+        response_url TEXT,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX connect_starts_expires_at ON ${name('connect_starts')} (expires_at)`,
+      `CREATE TABLE ${name('pending_links')} (
+        id TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        extension_id TEXT NOT NULL,
+        extension_number TEXT NOT NULL,
+        name TEXT NOT NULL,
+        extension_type TEXT NOT NULL,
+        is_admin BOOLEAN NOT NULL,
+        email TEXT,
+        account_name TEXT,
+        access_token_sealed TEXT NOT NULL,
+        refresh_token_sealed TEXT NOT NULL,
+        access_token_expires_at BIGINT NOT NULL,
+        refresh_token_expires_at BIGINT NOT NULL,
+        scope TEXT NOT NULL,
+        owner_id TEXT NOT NULL,
+        channel_id TEXT,
+        response_url TEXT,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX pending_links_expires_at ON ${name('pending_links')} (expires_at)`,
+      `CREATE TABLE ${name('workspace_accounts')} (
+        team_id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL,
+        account_name TEXT,
+        pinned_at BIGINT NOT NULL
+      )`,
+      // The per-member cap on open OAuth states counts a member's states at every start.
+      `CREATE INDEX oauth_states_member ON ${name('oauth_states')} (team_id, user_id, created_at)`,
+    ],
+  },
 ];
 
 /** The table that records which migrations have run. */

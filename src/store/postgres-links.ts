@@ -13,6 +13,7 @@ import {
   updateTokensSql,
 } from './link-sql';
 import type { NameFn } from './migrations';
+import { PostgresLinkFlow } from './postgres-link-flow';
 import { keyParams, type PgQuery } from './postgres-query';
 import {
   identityValues,
@@ -36,13 +37,16 @@ import type {
 
 const KEY = 'team_id = $1 AND user_id = $2';
 
-export class PostgresLinks implements LinksStore {
+/** Links, OAuth states and leases here; Connect buttons, pending sign-ins and pins inherited. */
+export class PostgresLinks extends PostgresLinkFlow implements LinksStore {
   constructor(
-    private readonly query: PgQuery,
-    private readonly name: NameFn,
-    private readonly cipher: TokenCipher,
+    query: PgQuery,
+    name: NameFn,
+    cipher: TokenCipher,
     private readonly now: () => number,
-  ) {}
+  ) {
+    super(query, name, cipher);
+  }
 
   async getLink(key: MemberKey): Promise<Link | null> {
     const row = await this.one<LinkRow>(
@@ -132,7 +136,7 @@ export class PostgresLinks implements LinksStore {
     );
   }
 
-  async saveOAuthState(state: OAuthState): Promise<void> {
+  async saveOAuthState(state: OAuthState, keepPerMember?: number): Promise<void> {
     const v = oauthStateValues(state);
     await this.run(
       `INSERT INTO ${this.name('oauth_states')}
@@ -148,6 +152,15 @@ export class PostgresLinks implements LinksStore {
         v.created_at,
         v.expires_at,
       ],
+    );
+    if (keepPerMember === undefined) return;
+    // A separate statement, so it sees every committed state, concurrent starts' included.
+    const table = this.name('oauth_states');
+    await this.run(
+      `DELETE FROM ${table} WHERE ${KEY} AND state <> $3 AND state NOT IN (
+        SELECT state FROM ${table} WHERE ${KEY} AND state <> $3
+          ORDER BY created_at DESC, state DESC LIMIT $4)`,
+      [v.team_id, v.user_id, v.state, Math.max(0, keepPerMember - 1)],
     );
   }
 

@@ -17,6 +17,7 @@ import {
   toLink,
   toOAuthState,
 } from './rows';
+import { type SqliteConnection, SqliteLinkFlow } from './sqlite-link-flow';
 import type {
   Link,
   LinkedIdentity,
@@ -27,13 +28,7 @@ import type {
   TokenSet,
 } from './types';
 
-/** What the links store needs of the SQLite connection its database object owns. */
-export interface SqliteConnection {
-  /** The statement for `text`, prepared once per connection. */
-  sql(text: string): Database.Statement;
-  /** Runs `work` in an IMMEDIATE transaction. */
-  transaction<T>(work: () => T): T;
-}
+export type { SqliteConnection };
 
 const named = (name: string): string => `@${name}`;
 const NEXT_VERSION_SQL =
@@ -45,13 +40,20 @@ const UPDATE_IDENTITY_SQL = updateIdentitySql('links', named);
 const MARK_BROKEN_SQL = markBrokenSql('links', named, false);
 const MARK_BROKEN_IF_VERSION_SQL = markBrokenSql('links', named, true);
 const KEY = 'team_id = @team_id AND user_id = @user_id';
+/** Spends a member's states beyond the newest `others`, never the one just saved. */
+const SPEND_OLDER_STATES_SQL = `DELETE FROM oauth_states WHERE ${KEY} AND state <> @state
+  AND state NOT IN (SELECT state FROM oauth_states WHERE ${KEY} AND state <> @state
+    ORDER BY created_at DESC, state DESC LIMIT @others)`;
 
-export class SqliteLinks implements LinksStore {
+/** Links, OAuth states and leases here; Connect buttons, pending sign-ins and pins inherited. */
+export class SqliteLinks extends SqliteLinkFlow implements LinksStore {
   constructor(
-    private readonly db: SqliteConnection,
-    private readonly cipher: TokenCipher,
+    db: SqliteConnection,
+    cipher: TokenCipher,
     private readonly now: () => number,
-  ) {}
+  ) {
+    super(db, cipher);
+  }
 
   async getLink(key: MemberKey): Promise<Link | null> {
     const row = this.sql(`SELECT * FROM links WHERE ${KEY}`).get(keyValues(key)) as
@@ -133,13 +135,22 @@ export class SqliteLinks implements LinksStore {
     ).run({ ...keyValues(key), owner });
   }
 
-  async saveOAuthState(state: OAuthState): Promise<void> {
-    this.sql(
-      `INSERT INTO oauth_states
-        (state, team_id, user_id, code_verifier, channel_id, response_url, created_at, expires_at)
-        VALUES (@state, @team_id, @user_id, @code_verifier, @channel_id, @response_url,
-          @created_at, @expires_at)`,
-    ).run(oauthStateValues(state));
+  async saveOAuthState(state: OAuthState, keepPerMember?: number): Promise<void> {
+    const values = oauthStateValues(state);
+    this.db.transaction(() => {
+      this.sql(
+        `INSERT INTO oauth_states
+          (state, team_id, user_id, code_verifier, channel_id, response_url, created_at, expires_at)
+          VALUES (@state, @team_id, @user_id, @code_verifier, @channel_id, @response_url,
+            @created_at, @expires_at)`,
+      ).run(values);
+      if (keepPerMember === undefined) return;
+      this.sql(SPEND_OLDER_STATES_SQL).run({
+        ...keyValues(state),
+        state: state.state,
+        others: Math.max(0, keepPerMember - 1),
+      });
+    });
   }
 
   async consumeOAuthState(state: string, now: number): Promise<OAuthState | null> {

@@ -10,7 +10,8 @@ import { AppError } from '../../src/errors';
 import { createLogger } from '../../src/logger';
 import type { LinkedIdentity, MemberKey } from '../../src/model';
 import { requireActive } from '../../src/ringcentral/active-link';
-import { ConnectTokenSigner } from '../../src/ringcentral/connect-token';
+import { BrowserBindingKey } from '../../src/ringcentral/browser-binding-key';
+import { ConnectTokens } from '../../src/ringcentral/connect-token';
 import { RingCentralOAuth } from '../../src/ringcentral/oauth';
 import type { RingCentralSessions } from '../../src/ringcentral/sessions';
 import { identityKeyOf, type RingCentralHttp } from '../../src/ringcentral/user-session';
@@ -65,6 +66,7 @@ function tablePeople(people: Record<string, Partial<SlackMember>>): SlackPeople 
       isGuest: false,
       realName: null,
       displayName: null,
+      username: null,
       ...found,
     };
   };
@@ -155,7 +157,8 @@ export async function fakeServices(
     logger: createLogger('silent'),
     credentials: { ...config.ringcentral },
     oauth: new RingCentralOAuth(store.links, { ...config.ringcentral }, () => NOW),
-    connectTokens: new ConnectTokenSigner(KEY),
+    connectTokens: new ConnectTokens(store.links, () => NOW),
+    browserBinding: new BrowserBindingKey(KEY),
     values: new ValueSigner(KEY),
     sessions: tableSessions(
       store.links,
