@@ -62,6 +62,8 @@ export class FaultQueue {
     const headers: Record<string, string> = {};
     const retryAfter = retryAfterSec ?? (status === 429 ? 60 : undefined);
     if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
+    // RingCentral's 429 says nothing is left in the window; Retry-After says when to come back.
+    if (status === 429) headers['X-Rate-Limit-Remaining'] = '0';
     return apiError(status, code, message, {}, headers);
   }
 }
