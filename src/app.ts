@@ -28,6 +28,8 @@ export interface AppDeps {
   cache?: IdentityCacheOptions;
   rateBudget?: RateBudgetOptions;
   reminders?: ReminderSchedulerOptions;
+  /** How long one RingCentral request may take (default 15 s); tests of hangs shorten it. */
+  ringcentralTimeoutMs?: number;
 }
 
 export interface RcNumberApp {
@@ -62,7 +64,7 @@ const SLACK_RETRIES = {
 export function createApp(deps: AppDeps): RcNumberApp {
   const { config, store, logger } = deps;
   const now = deps.now ?? Date.now;
-  const credentials = { ...config.ringcentral };
+  const credentials = { ...config.ringcentral, requestTimeoutMs: deps.ringcentralTimeoutMs };
   const refresher = new TokenRefresher(store.links, credentials, logger);
   const budget = new RateBudget(deps.rateBudget);
   const slack = new WebClient(config.slack.botToken, {

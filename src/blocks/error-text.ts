@@ -76,7 +76,7 @@ function describe(error: AppError, context: ErrorContext): string {
     case 'rate_limited':
       return `RingCentral asks us to slow down; try again ${waitText(error.details.retryAfterSec)}.`;
     case 'ringcentral_unavailable':
-      return 'RingCentral is not answering right now; try again in a few minutes.';
+      return `RingCentral did not answer; try again ${waitText(error.details.retryAfterSec ?? 30)}.`;
     case 'invalid_input':
       return clip(error.message.trim(), 500) || 'That request is not valid. Try `/rcnumber help`.';
     case 'not_admin':

@@ -11,6 +11,7 @@ import { matchRoute } from './api/routes';
 import type { CompanyIndex } from './company/company-index';
 import { apiError, RcHttpError, routeNotFound, tokenExpired, tokenInvalid } from './http/errors';
 import { readBody, sendJson } from './http/io';
+import { answerFault } from './limits/fault-answers';
 import type { FaultQueue } from './limits/faults';
 import type { RateLimiter } from './limits/rate-limiter';
 import { authorize, decide } from './oauth/authorize-routes';
@@ -75,7 +76,9 @@ function serveApi(
   const caller = authenticate(deps, req, route.group, record);
   record.extensionId = caller.extension.id;
   const fault = deps.faults.take(url.pathname, true);
-  if (fault) throw withHeaders(fault, deps.limiter.headersOnly(route.group));
+  const faultHeaders = deps.limiter.headersOnly(route.group);
+  if (fault?.kind === 'status') throw withHeaders(fault.error, faultHeaders);
+  if (fault && answerFault(fault, res, faultHeaders)) return;
   const decision = deps.limiter.take(caller.clientId, caller.extension.id, route.group);
   if (!decision.allowed) {
     const retry = { 'Retry-After': String(decision.retryAfterSec) };
@@ -132,7 +135,11 @@ export function createHandler(deps: PipelineDeps) {
       if (isOAuth) {
         if (url.pathname === TOKEN_PATH || url.pathname === REVOKE_PATH) record.group = 'Auth';
         const fault = deps.faults.take(url.pathname, false);
-        if (fault) throw fault;
+        if (fault?.kind === 'status') throw fault.error;
+        if (fault && answerFault(fault, res, {})) {
+          record.status = res.statusCode;
+          return;
+        }
       }
       if (!(isOAuth && serveOAuth(deps, req, res, url, body, record))) {
         serveApi(deps, req, res, url, body, record);
