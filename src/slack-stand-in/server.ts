@@ -4,6 +4,7 @@
 // way Slack does.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type ResponseUrlFault, StandInFaults } from './faults';
 import { parseApiRequest, readBody, sendJson, sendText } from './http';
 import { methods } from './methods';
 import {
@@ -25,6 +26,7 @@ import {
   Workspace,
 } from './workspace';
 
+export type { ResponseUrlFault } from './faults';
 export type {
   ApiArgs,
   NewSlackChannel,
@@ -80,6 +82,13 @@ export interface SlackStandIn {
   rateLimitNext(method: string, count: number, retryAfterSec: number): void;
   /** The next `count` (default 1) calls to `method` answer `{ ok: false, error }`. */
   failNext(method: string, error: string, count?: number): void;
+  /** The next `count` (default 1) calls to `method` ('*': any) never answer. */
+  hangNext(method: string, count?: number): void;
+  /**
+   * The next `count` (default 1) posts to response_url `id` ('*': any) are refused with this
+   * status (404 `expired_url`, 410 `gone`, 500…), or never answered (`'hang'`).
+   */
+  failResponseUrl(id: string, fault: ResponseUrlFault | 'hang', count?: number): void;
   /** A response_url served here: `${origin}/response/<id>`. */
   responseUrl(id?: string): string;
   /** Bodies posted to response_urls (one id, or all), in order. */
@@ -92,16 +101,6 @@ export interface SlackStandIn {
   /** Makes a response_url answer 404 `expired_url`, as after 30 minutes. */
   expireResponseUrl(id: string): void;
   close(): Promise<void>;
-}
-
-interface Failure {
-  error: string;
-  remaining: number;
-}
-
-interface RateLimit {
-  retryAfterSec: number;
-  remaining: number;
 }
 
 export async function startSlackStandIn(options: SlackStandInOptions = {}): Promise<SlackStandIn> {
@@ -125,27 +124,10 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       .map((response) => `${response.id}: ${JSON.stringify(response.body).slice(0, 80)}`)
       .join('; '),
   );
-  const failures = new Map<string, Failure[]>();
-  const rateLimits = new Map<string, RateLimit>();
+  const faults = new StandInFaults();
   const uses = new Map<string, number>();
   const expired = new Set<string>();
   let responseSeq = 0;
-
-  function takeFailure(method: string): string | undefined {
-    const queue = failures.get(method);
-    const next = queue?.[0];
-    if (!queue || !next) return undefined;
-    next.remaining -= 1;
-    if (next.remaining <= 0) queue.shift();
-    return next.error;
-  }
-
-  function takeRateLimit(method: string): number | undefined {
-    const limit = rateLimits.get(method);
-    if (!limit || limit.remaining <= 0) return undefined;
-    limit.remaining -= 1;
-    return limit.retryAfterSec;
-  }
 
   function authError(token: string | undefined): ApiAnswer | undefined {
     if (options.botToken === undefined) return undefined;
@@ -159,7 +141,22 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     let headers: Record<string, string> = {};
     let answer: ApiAnswer;
     const problem = parsed.error ? fail(parsed.error) : authError(parsed.token);
-    const retryAfter = problem ? undefined : takeRateLimit(method);
+    if (!problem && faults.hangs.take(method)) {
+      // Never answered; the connection closes with the server.
+      const hung = fail('hung');
+      calls.push({
+        method,
+        args: parsed.args,
+        token: parsed.token,
+        at: Date.now(),
+        status: 0,
+        response: hung,
+        ok: false,
+        error: 'hung',
+      });
+      return;
+    }
+    const retryAfter = problem ? undefined : faults.rateLimits.take(method);
     if (problem) {
       answer = problem;
     } else if (retryAfter !== undefined) {
@@ -167,7 +164,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       headers = { 'retry-after': String(retryAfter) };
       answer = fail('ratelimited');
     } else {
-      const injected = takeFailure(method);
+      const injected = faults.errors.take(method);
       const handler = methods[method];
       if (injected) answer = fail(injected);
       else if (!handler) answer = fail('unknown_method');
@@ -188,6 +185,12 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
 
   async function handleResponseUrl(req: IncomingMessage, res: ServerResponse, id: string) {
     const raw = await readBody(req);
+    const fault = faults.responseUrls.take(id);
+    if (fault === 'hang') return;
+    if (fault) {
+      const answer = StandInFaults.responseUrlAnswer(fault);
+      return sendText(res, answer.status, answer.text);
+    }
     if (expired.has(id)) return sendText(res, 404, 'expired_url');
     const used = uses.get(id) ?? 0;
     if (used >= maxUses) return sendText(res, 404, 'used_url');
@@ -236,8 +239,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     reset() {
       calls.clear();
       responses.clear();
-      failures.clear();
-      rateLimits.clear();
+      faults.clear();
       uses.clear();
       expired.clear();
       ws.usedTriggers.clear();
@@ -252,12 +254,16 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       return id === undefined ? undefined : ws.views.get(id);
     },
     rateLimitNext(method, count, retryAfterSec) {
-      rateLimits.set(method, { retryAfterSec, remaining: count });
+      faults.rateLimits.add(method, retryAfterSec, count);
     },
     failNext(method, error, count = 1) {
-      const queue = failures.get(method) ?? [];
-      queue.push({ error, remaining: count });
-      failures.set(method, queue);
+      faults.errors.add(method, error, count);
+    },
+    hangNext(method, count = 1) {
+      faults.hangs.add(method, true, count);
+    },
+    failResponseUrl(id, fault, count = 1) {
+      faults.responseUrls.add(id, fault, count);
     },
     responseUrl(id) {
       responseSeq += 1;
