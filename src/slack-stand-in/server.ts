@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { type ResponseUrlFault, StandInFaults } from './faults';
 import { parseApiRequest, readBody, sendJson, sendText } from './http';
 import { methods } from './methods';
+import { handleResponseUrl, type RefusedResponse } from './response-urls';
 import {
   type ApiAnswer,
   type ApiArgs,
@@ -98,6 +99,8 @@ export interface SlackStandIn {
     predicate?: (body: ResponseBody, response: RecordedResponse) => boolean,
     timeoutMs?: number,
   ): Promise<RecordedResponse>;
+  /** Posts response_urls refused (404, 410, 500, 400 `invalid_blocks`…), in order. */
+  refusedResponses: RefusedResponse[];
   /** Makes a response_url answer 404 `expired_url`, as after 30 minutes. */
   expireResponseUrl(id: string): void;
   close(): Promise<void>;
@@ -125,6 +128,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       .join('; '),
   );
   const faults = new StandInFaults();
+  const refused: RefusedResponse[] = [];
   const uses = new Map<string, number>();
   const expired = new Set<string>();
   let responseSeq = 0;
@@ -183,30 +187,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     sendJson(res, status, answer, headers);
   }
 
-  async function handleResponseUrl(req: IncomingMessage, res: ServerResponse, id: string) {
-    const raw = await readBody(req);
-    const fault = faults.responseUrls.take(id);
-    if (fault === 'hang') return;
-    if (fault) {
-      const answer = StandInFaults.responseUrlAnswer(fault);
-      return sendText(res, answer.status, answer.text);
-    }
-    if (expired.has(id)) return sendText(res, 404, 'expired_url');
-    const used = uses.get(id) ?? 0;
-    if (used >= maxUses) return sendText(res, 404, 'used_url');
-    let body: unknown;
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      return sendText(res, 400, 'invalid_payload');
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      return sendText(res, 400, 'invalid_payload');
-    }
-    uses.set(id, used + 1);
-    responses.push({ id, body: body as ResponseBody, at: Date.now() });
-    sendText(res, 200, 'ok');
-  }
+  const urlState = { faults, responses, refused, uses, expired, maxUses };
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -216,7 +197,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       api?.[1] !== undefined && (req.method === 'POST' || req.method === 'GET')
         ? handleApi(req, res, api[1])
         : hook?.[1] !== undefined && req.method === 'POST'
-          ? handleResponseUrl(req, res, decodeURIComponent(hook[1]))
+          ? handleResponseUrl(urlState, req, res, decodeURIComponent(hook[1]))
           : Promise.resolve(sendText(res, 404, 'not_found'));
     work.catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, fail('fatal_error', [String(error)]));
@@ -241,6 +222,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       responses.clear();
       faults.clear();
       uses.clear();
+      refused.length = 0;
       expired.clear();
       ws.usedTriggers.clear();
     },
@@ -277,6 +259,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
         `response_url ${id}`,
         timeoutMs,
       ),
+    refusedResponses: refused,
     expireResponseUrl(id) {
       expired.add(id);
     },
