@@ -3,7 +3,7 @@ import { parseCommand, USAGE } from '../grammar';
 import type { MemberKey } from '../model';
 import type { Services } from '../services';
 import { errorName, updateView } from '../slack/answer-in-place';
-import { sendDirectMessage } from '../slack/direct-message';
+import { answerByDirectMessage } from '../slack/direct-message';
 import { slackErrorCode } from '../slack/error-code';
 import { answerCommand } from './answer-command';
 import { linkPrompt } from './link-prompt';
@@ -35,7 +35,7 @@ export async function openLookupModal(
     services.logger.warn({ userId: member.userId, code }, 'views.open failed');
     const notice = renderNotice(NOT_OPENED);
     if (tell) await tell(notice);
-    else await sendDirectMessage(services, member.userId, notice);
+    else await answerByDirectMessage(services, member.userId, notice);
     return;
   }
   const viewId = opened.view?.id;
@@ -89,5 +89,5 @@ export async function searchInModal(
   }
   const ready = lookupModal({ state: 'ready', query, results });
   if (await updateView(services, member.userId, viewId, ready)) return;
-  await sendDirectMessage(services, member.userId, results);
+  await answerByDirectMessage(services, member.userId, results);
 }

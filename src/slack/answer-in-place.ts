@@ -1,6 +1,6 @@
 import { lookupModal, type Message } from '../blocks';
 import type { SlackDeps } from './deps';
-import { sendDirectMessage } from './direct-message';
+import { answerByDirectMessage } from './direct-message';
 import { slackErrorCode } from './error-code';
 import { replyThrough } from './reply';
 
@@ -30,7 +30,7 @@ export async function answerInPlace(
   if (place.view) {
     const view = lookupModal({ state: 'ready', results: message });
     if (await updateView(deps, userId, place.view.id, view)) return;
-    await sendDirectMessage(deps, userId, message);
+    await answerByDirectMessage(deps, userId, message);
     return;
   }
   const replace = options.replace;

@@ -1,6 +1,6 @@
 import type { Message } from '../blocks';
 import type { SlackDeps } from './deps';
-import { sendDirectMessage } from './direct-message';
+import { answerByDirectMessage } from './direct-message';
 import { sendToResponseUrl } from './respond';
 
 /** Posts to one member's response_url: progress (best effort) or the answer (delivered). */
@@ -60,10 +60,7 @@ export function replyThrough(
           'response_url refused the answer; sending it by DM',
         );
       }
-      const failure = await sendDirectMessage(deps, target.userId, message);
-      if (failure && failure !== 'failed') {
-        deps.logger.warn({ userId: target.userId, code: failure }, 'answer not delivered');
-      }
+      await answerByDirectMessage(deps, target.userId, message);
     },
   };
 }
