@@ -33,6 +33,10 @@ export interface AppDeps {
   cache?: IdentityCacheOptions;
   rateBudget?: RateBudgetOptions;
   reminders?: ReminderSchedulerOptions;
+  /** How long one RingCentral request may take (default 15 s); tests of hangs shorten it. */
+  ringcentralTimeoutMs?: number;
+  /** Slack calls and response_url posts: how long one may take (default 10 s), retries. */
+  slack?: { timeoutMs?: number; retries?: number; retryPauseMs?: number };
 }
 
 export interface RcNumberApp {
@@ -46,11 +50,12 @@ export interface RcNumberApp {
 }
 
 /**
- * For the app's own Slack client (DMs, Home tabs, onboarding look-ups). It waits out every 429's
- * Retry-After by itself, pausing its whole queue, then retries; the backoff here only spaces
- * retries after network errors and 5xx, and gives up within about a minute instead of the
- * default half hour, since a person is waiting. Bolt's own client keeps its defaults: its
- * start-up auth.test is a promise nobody awaits until the first request.
+ * For the app's own Slack client (DMs, Home tabs, modals, onboarding look-ups). It waits out
+ * every 429's Retry-After by itself, pausing its whole queue, then retries; the backoff here only
+ * spaces retries after network errors, timeouts and 5xx, and gives up within about a minute of
+ * backoff (plus the timed-out attempts) instead of the default half hour, since a person is
+ * waiting. Bolt's own client keeps its retries (its start-up auth.test is a promise nobody
+ * awaits until the first request, and must not fail early) but times out each attempt too.
  */
 const SLACK_RETRIES = {
   retries: 8,
@@ -59,6 +64,8 @@ const SLACK_RETRIES = {
   maxTimeout: 10_000,
   randomize: true,
 };
+/** No Slack call may hang: one attempt gives up after this long. */
+const SLACK_TIMEOUT_MS = 10_000;
 
 /**
  * The composition root: builds the RingCentral and Slack collaborators from configuration and
@@ -67,7 +74,7 @@ const SLACK_RETRIES = {
 export function createApp(deps: AppDeps): RcNumberApp {
   const { config, store, logger } = deps;
   const now = deps.now ?? Date.now;
-  const credentials = { ...config.ringcentral };
+  const credentials = { ...config.ringcentral, requestTimeoutMs: deps.ringcentralTimeoutMs };
   const cache = new IdentityCache({ now, maxBytes: config.cacheMaxBytes, ...deps.cache });
   // RingCentral describes a member otherwise now (promoted, demoted, renamed): the answers
   // cached under the identity they had go, loads still in flight included.
@@ -81,10 +88,12 @@ export function createApp(deps: AppDeps): RcNumberApp {
   };
   const refresher = new TokenRefresher(store.links, credentials, logger, identityChanged);
   const budget = new RateBudget(deps.rateBudget);
+  const slackTimeoutMs = deps.slack?.timeoutMs ?? SLACK_TIMEOUT_MS;
   const slack = new WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
     logger: boltLogger(logger),
-    retryConfig: SLACK_RETRIES,
+    retryConfig: { ...SLACK_RETRIES, retries: deps.slack?.retries ?? SLACK_RETRIES.retries },
+    timeout: slackTimeoutMs,
   });
   const services: Services = {
     config,
@@ -101,6 +110,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
     cache,
     people: new SlackPeople(slack),
     slack,
+    slackTimeouts: { timeoutMs: slackTimeoutMs, retryPauseMs: deps.slack?.retryPauseMs },
     now,
     background: new BackgroundWork(),
   };
@@ -115,7 +125,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
   const bolt = new App({
     token: config.slack.botToken,
     logger: boltLogger(logger),
-    clientOptions: { slackApiUrl: config.slack.apiUrl },
+    clientOptions: { slackApiUrl: config.slack.apiUrl, timeout: slackTimeoutMs },
     receiver: config.slack.appToken
       ? new SocketModeReceiver({
           appToken: config.slack.appToken,

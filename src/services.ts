@@ -32,6 +32,8 @@ export interface Services {
   cache: IdentityCache;
   people: SlackPeople;
   slack: WebClient;
+  /** How long a Slack call or response_url post may take (shorter in tests of hangs). */
+  slackTimeouts: { timeoutMs?: number; retryPauseMs?: number };
   now: () => number;
   /** Detached work (Home tab refreshes) that stopping the app waits for. */
   background: BackgroundWork;

@@ -81,7 +81,7 @@ function describe(error: AppError, context: ErrorContext): string {
     case 'rate_limited':
       return `RingCentral asks us to slow down; try again ${waitText(error.details.retryAfterSec)}.`;
     case 'ringcentral_unavailable':
-      return 'RingCentral is not answering right now; try again in a few minutes.';
+      return `RingCentral did not answer; try again ${waitText(error.details.retryAfterSec ?? 30)}.`;
     case 'ringcentral_refused':
       return 'RingCentral refused this request.';
     case 'invalid_input':

@@ -1,7 +1,7 @@
-import type { WebClient } from '@slack/web-api';
-import { type Message, renderHelp, renderInvalid, renderMe, renderUnlinked } from '../blocks';
+import { renderHelp, renderInvalid, renderMe, renderUnlinked } from '../blocks';
 import { parseCommand, USAGE } from '../grammar';
 import type { Services } from '../services';
+import type { Replier } from '../slack/reply';
 import { answerCommand } from './answer-command';
 import { linkPrompt } from './link-prompt';
 import { openLookupModal } from './lookup-modal';
@@ -21,19 +21,19 @@ export interface SlashCommand {
 }
 
 /**
- * `/rcnumber …` after the ack: answers through `reply` (the command's response_url),
- * ephemerally, under the asker's own RingCentral token. Every failure becomes words here.
+ * `/rcnumber …` after the ack: answers through `reply` (the command's response_url, or a DM
+ * when Slack refuses it), ephemerally, under the asker's own RingCentral token. Every failure
+ * becomes words here.
  */
 export async function runCommand(
   services: Services,
-  client: WebClient,
   command: SlashCommand,
-  reply: (message: Message) => Promise<unknown>,
+  reply: Replier,
 ): Promise<void> {
   const parsed = parseCommand(command.text);
   const member = { teamId: command.teamId, userId: command.userId };
   if (parsed.kind === 'modal') {
-    await openLookupModal(services, client, member, command.triggerId);
+    await openLookupModal(services, member, command.triggerId, reply.answer);
     return;
   }
   const where = { channelId: command.channelId, responseUrl: command.responseUrl };

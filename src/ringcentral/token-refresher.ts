@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../errors';
 import type { AppLogger } from '../logger';
-import type { Link, LinksStore } from '../store/types';
+import type { Link, LinksStore, TokenSet } from '../store/types';
 import { requireActive } from './active-link';
 import { toAppError } from './api-errors';
 import { type IdentityChanged, sameIdentity } from './fresh-identity';
@@ -17,8 +17,15 @@ import type { ExtensionRecord } from './types';
 
 /** Refresh this long before the access token expires, as the official SDK does. */
 export const REFRESH_MARGIN_MS = 60_000;
-/** Longer than a token request may take (platform-factory times requests out at 15 s). */
+/**
+ * Longer than a whole refresh may take (two token requests, each timed out at 15 s by default).
+ * Only a holder that is alive but stuck, or one on another host, is waited out this long: the
+ * lease of a dead holder is taken over at once (see store/lease-holder.ts).
+ */
 const LEASE_TTL_MS = 45_000;
+/** Token requests per refresh: the first, and one more after a 5xx, a reset or a timeout. */
+const TOKEN_ATTEMPTS = 2;
+const TOKEN_RETRY_PAUSE_MS = 250;
 const POLL_MS = 50;
 const GIVE_UP_MS = 50_000;
 
@@ -98,16 +105,26 @@ export class TokenRefresher {
 
   private async spendRefreshToken(link: Link): Promise<Link> {
     if (link.tokens.refreshTokenExpiresAt <= Date.now()) return this.breakLink(link, EXPIRED);
-    const platform = createPlatform(this.credentials);
-    await platform.auth().setData(tokensToAuthData(link.tokens));
-    try {
-      await platform.refresh();
-    } catch (error) {
-      const failure = await toAppError(error);
-      if (failure.code === 'link_broken') return this.breakLink(link, REFUSED);
-      throw failure;
+    let tokens: TokenSet;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        tokens = await this.requestNewPair(link);
+        break;
+      } catch (error) {
+        const failure = await toAppError(error);
+        // Only the token endpoint's 400 invalid_grant is final.
+        if (failure.code === 'link_broken') return this.breakLink(link, REFUSED);
+        // A 5xx, a reset or a timeout may have come after RingCentral rotated the pair: asking
+        // again with the same refresh token then returns that same new pair (its grace rule),
+        // so one more try is safe. The link stays as it is whatever happens here.
+        if (failure.code !== 'ringcentral_unavailable' || attempt >= TOKEN_ATTEMPTS) throw failure;
+        this.logger.warn(
+          { teamId: link.teamId, userId: link.userId, status: failure.details.status },
+          'token refresh failed; trying again',
+        );
+        await new Promise((resolve) => setTimeout(resolve, TOKEN_RETRY_PAUSE_MS));
+      }
     }
-    const tokens = authDataToTokens(await platform.auth().data());
     const saved = await this.store.updateTokens(link, link.version, tokens);
     if (!saved) {
       const stored = await this.store.getLink(link);
@@ -123,6 +140,13 @@ export class TokenRefresher {
     }
     this.logger.debug({ teamId: link.teamId, userId: link.userId }, 'tokens refreshed');
     return this.rereadIdentity(saved);
+  }
+
+  private async requestNewPair(link: Link): Promise<TokenSet> {
+    const platform = createPlatform(this.credentials);
+    await platform.auth().setData(tokensToAuthData(link.tokens));
+    await platform.refresh();
+    return authDataToTokens(await platform.auth().data());
   }
 
   /**

@@ -1,6 +1,12 @@
 import { AppError } from '../errors';
 import type { Link, LinkedIdentity } from '../store/types';
-import { responseOf, retryAfterSeconds, toAppError } from './api-errors';
+import {
+  readJson,
+  responseOf,
+  retryAfterSeconds,
+  toAppError,
+  UNAVAILABLE_RETRY_SEC,
+} from './api-errors';
 import {
   createPlatform,
   type Platform,
@@ -9,6 +15,9 @@ import {
 } from './platform-factory';
 import type { RateBudget, RateGroup } from './rate-budget';
 import { needsRefresh, type TokenRefresher } from './token-refresher';
+
+/** Refreshes after 401s before giving up on one call (the second covers a pair refreshed elsewhere). */
+const UNAUTHORIZED_REFRESHES = 2;
 
 export type Query = Record<string, string | number | boolean | string[] | undefined>;
 
@@ -66,39 +75,32 @@ export class UserSession implements RingCentralHttp {
     for (let attempt = 0; ; attempt++) {
       await this.ensureFreshTokens();
       await this.budget.acquire(this.budgetKey(), group, options);
+      let response: Response;
       try {
-        const response = await send();
-        this.budget.observe(this.budgetKey(), group, response.headers);
-        return (await response.json()) as T;
+        response = await send();
       } catch (error) {
-        const response = responseOf(error);
-        if (response?.status === 401) this.budget.refund(this.budgetKey(), group);
-        else if (response) this.budget.observe(this.budgetKey(), group, response.headers);
-        if (response?.status === 401 && attempt === 0) {
-          await this.adopt(await this.refresher.refresh(this.link));
-          continue;
-        }
-        if (response?.status === 401 && attempt === 1) {
-          // Refused even with freshly refreshed tokens: the session was ended at RingCentral.
-          // (Unless another process renewed it meanwhile: then one more try with that pair.)
-          await this.adopt(
-            await this.refresher.breakLink(
-              this.link,
-              'RingCentral no longer accepts this link (it was revoked). Connect again.',
-            ),
-          );
-          continue;
-        }
-        if (response?.status === 429) {
-          this.budget.block(this.budgetKey(), group, retryAfterSeconds(response));
-        }
-        if (response?.status === 401) {
-          throw new AppError('link_broken', 'RingCentral keeps refusing this link', {
-            reason: 'RingCentral no longer accepts this link. Connect again.',
+        const failed = responseOf(error);
+        if (failed?.status === 401) {
+          // Not charged by RingCentral. Refresh and try again: a revoked session fails its
+          // refresh with invalid_grant, the one answer that breaks a link; a 401 alone never does.
+          this.budget.refund(this.budgetKey(), group);
+          if (attempt < UNAUTHORIZED_REFRESHES) {
+            await this.adopt(await this.refresher.refresh(this.link));
+            continue;
+          }
+          throw new AppError('ringcentral_unavailable', 'RingCentral refuses fresh tokens', {
+            status: 401,
+            retryAfterSec: UNAVAILABLE_RETRY_SEC,
           });
+        }
+        if (failed) this.budget.observe(this.budgetKey(), group, failed.headers);
+        if (failed?.status === 429) {
+          this.budget.block(this.budgetKey(), group, retryAfterSeconds(failed));
         }
         throw await toAppError(error);
       }
+      this.budget.observe(this.budgetKey(), group, response.headers);
+      return readJson<T>(response);
     }
   }
 

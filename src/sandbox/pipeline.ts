@@ -19,6 +19,7 @@ import {
   tokenInvalid,
 } from './http/errors';
 import { readBody, sendJson } from './http/io';
+import { answerFault } from './limits/fault-answers';
 import type { FaultQueue } from './limits/faults';
 import type { RateLimiter } from './limits/rate-limiter';
 import { authorize, decide } from './oauth/authorize-routes';
@@ -88,7 +89,9 @@ async function serveApi(
   const { caller, index } = authenticate(deps, req, group, record);
   record.extensionId = caller.extension.id;
   const fault = deps.faults.take(url.pathname, true);
-  if (fault) throw withHeaders(fault, deps.limiter.headersOnly(group));
+  const faultHeaders = deps.limiter.headersOnly(group);
+  if (fault?.kind === 'status') throw withHeaders(fault.error, faultHeaders);
+  if (fault && answerFault(fault, res, faultHeaders)) return;
   const decision = deps.limiter.take(caller.clientId, caller.extension.id, group);
   if (!decision.allowed) {
     const retry = { 'Retry-After': String(decision.retryAfterSec) };
@@ -158,7 +161,11 @@ export function createHandler(deps: PipelineDeps) {
       if (isOAuth) {
         if (url.pathname === TOKEN_PATH || url.pathname === REVOKE_PATH) record.group = 'Auth';
         const fault = deps.faults.take(url.pathname, false);
-        if (fault) throw fault;
+        if (fault?.kind === 'status') throw fault.error;
+        if (fault && answerFault(fault, res, {})) {
+          record.status = res.statusCode;
+          return;
+        }
       }
       if (!(isOAuth && serveOAuth(deps, req, res, url, body, record))) {
         await serveApi(deps, req, res, url, body, record);

@@ -169,6 +169,7 @@ export async function fakeServices(
     cache: new IdentityCache({ now: () => NOW }),
     people: tablePeople(options.people ?? {}),
     slack: recordingSlack(slackCalls),
+    slackTimeouts: { timeoutMs: 1_000, retryPauseMs: 10 },
     now: () => NOW,
     background: new BackgroundWork(),
   };
