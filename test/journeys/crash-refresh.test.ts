@@ -19,7 +19,7 @@ import {
   TEAM_ID,
 } from '../support/harness';
 import { postSlashCommand } from '../support/signed-requests';
-import { type AppProcess, spawnApp } from '../support/spawn-app';
+import { type AppProcess, removeAppBundle, spawnApp } from '../support/spawn-app';
 
 const KILLS = 20;
 /** A shorter run on PostgreSQL, whose leases end with their holder's presence connection. */
@@ -29,8 +29,11 @@ const TOKEN = /oauth\/token$/;
 /** How long a token answer takes: the window between spending a refresh token and storing. */
 const TOKEN_ANSWER_MS = 150;
 const MEMBERS = [PEOPLE.john, PEOPLE.ana, PEOPLE.ben, PEOPLE.dev];
-/** "Within a few seconds of the restart." */
-const ANSWER_WITHIN_MS = 5_000;
+/**
+ * "Within a few seconds of the restart": about 1 s on an idle machine; the bound leaves room for
+ * a machine busy with other tests, and is still far below the 45 s a dead holder's lease took.
+ */
+const ANSWER_WITHIN_MS = 8_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -154,6 +157,8 @@ async function crashLoop(h: Harness, kills: number, label: string, env: Record<s
 }
 
 describe('SIGKILL around token refreshes', () => {
+  afterAll(() => removeAppBundle());
+
   it(`SQLite: ${KILLS} kills under concurrent lookups, every link answers after each restart`, async () => {
     const h = await startHarness();
     try {

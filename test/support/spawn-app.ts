@@ -9,6 +9,14 @@ import { freePort, type Harness, SIGNING_SECRET } from './harness';
 const ROOT = path.resolve(__dirname, '..', '..');
 
 let bundled: Promise<string> | null = null;
+let bundleDir: string | null = null;
+
+/** Removes the bundle (call once the test file is done with app processes). */
+export function removeAppBundle(): void {
+  if (bundleDir) fs.rmSync(bundleDir, { recursive: true, force: true });
+  bundleDir = null;
+  bundled = null;
+}
 
 /**
  * app-process.ts and everything it imports as one JavaScript file, built once per test worker:
@@ -17,7 +25,9 @@ let bundled: Promise<string> | null = null;
  */
 function appBundle(): Promise<string> {
   bundled ??= (async () => {
-    const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rcnumber-app-')), 'app.js');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rcnumber-app-'));
+    bundleDir = dir;
+    const outfile = path.join(dir, 'app.js');
     await build({
       entryPoints: [path.join(__dirname, 'app-process.ts')],
       outfile,
