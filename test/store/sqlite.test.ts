@@ -3,13 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { TokenCipher } from '../../src/store/crypto';
-import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations';
+import { MIGRATIONS } from '../../src/store/migrations';
 import { UNREADABLE_TOKENS_REASON } from '../../src/store/rows';
 import { SqliteStore } from '../../src/store/sqlite';
+import { auditStoreContract } from './audit-contract';
 import type { MakeHarness, StoreHarness } from './contract-harness';
 import { ALICE, BOB, newLink, tokens } from './fixtures';
 import { linksStoreContract } from './links-contract';
 import { membersStoreContract } from './members-contract';
+import { subscriptionsStoreContract } from './subscriptions-contract';
 
 const cipher = new TokenCipher([Buffer.alloc(32, 7)]);
 
@@ -42,6 +44,8 @@ const freshDatabase: MakeHarness = async () => {
 
 linksStoreContract('SqliteStore', freshDatabase);
 membersStoreContract('SqliteStore', freshDatabase);
+auditStoreContract('SqliteStore', freshDatabase);
+subscriptionsStoreContract('SqliteStore', freshDatabase);
 
 describe('SqliteStore', () => {
   let dir: string;
@@ -89,7 +93,7 @@ describe('SqliteStore', () => {
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       const versions = raw.prepare('SELECT version FROM schema_version').all();
-      expect(versions).toEqual([{ version: LATEST_SCHEMA_VERSION }]);
+      expect(versions).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
     } finally {
       raw.close();
     }
