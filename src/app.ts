@@ -1,10 +1,12 @@
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { BackgroundWork } from './background-work';
+import type { SplitLimits } from './blocks/csv';
 import { ValueSigner } from './blocks/signed-values';
 import type { Config } from './config';
 import { IdentityCache, type IdentityCacheOptions } from './directory';
 import { ReminderScheduler, type ReminderSchedulerOptions } from './flows/reminder-scheduler';
+import { purgeAudit, type UpkeepOptions, UpkeepScheduler } from './flows/upkeep-scheduler';
 import { connectPageRoute } from './http/connect-page';
 import { healthRoute } from './http/health';
 import { oauthCallbackRoute } from './http/oauth-callback';
@@ -31,7 +33,15 @@ export interface AppDeps {
   cache?: IdentityCacheOptions;
   rateBudget?: RateBudgetOptions;
   reminders?: ReminderSchedulerOptions;
+  exports?: Partial<SplitLimits>;
+  upkeep?: UpkeepOptions;
 }
+
+/**
+ * An export file holds at most this many rows: it opens quickly in any spreadsheet (Excel stops
+ * at 1,048,576) and stays far below Slack's upload limit. Ten parts cover a million numbers.
+ */
+const EXPORT_LIMITS: SplitLimits = { maxRowsPerFile: 100_000, maxFiles: 10 };
 
 export interface RcNumberApp {
   bolt: App;
@@ -41,6 +51,8 @@ export interface RcNumberApp {
   stop(): Promise<void>;
   /** Sends the reminders due now (what the scheduler does each minute); resolves with how many. */
   runDueReminders(): Promise<number>;
+  /** One round of upkeep now (audit retention, event subscriptions), as each minute brings. */
+  runUpkeep(): Promise<void>;
 }
 
 /**
@@ -89,6 +101,8 @@ export function createApp(deps: AppDeps): RcNumberApp {
     store,
     links: store.links,
     members: store.members,
+    audit: store.audit,
+    subscriptions: store.subscriptions,
     logger,
     credentials,
     oauth: new RingCentralOAuth(store.links, credentials, now),
@@ -100,8 +114,10 @@ export function createApp(deps: AppDeps): RcNumberApp {
     slack,
     now,
     background: new BackgroundWork(),
+    exportLimits: { ...EXPORT_LIMITS, ...deps.exports },
   };
   const reminders = new ReminderScheduler(services, deps.reminders);
+  const upkeep = new UpkeepScheduler(services, { purgeAudit }, deps.upkeep);
 
   const customRoutes = [
     connectPageRoute(services),
@@ -144,6 +160,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
     services,
     async start() {
       reminders.start();
+      upkeep.start();
       if (config.slack.appToken) {
         await bolt.start();
         return { port: config.port };
@@ -157,9 +174,11 @@ export function createApp(deps: AppDeps): RcNumberApp {
     },
     async stop() {
       await reminders.stop();
+      await upkeep.stop();
       await bolt.stop().catch(() => undefined);
       await services.background.idle();
     },
     runDueReminders: () => reminders.runDue(),
+    runUpkeep: () => upkeep.runRound(),
   };
 }

@@ -3,28 +3,9 @@
  * subscription of each link (issue: admin tools and live answers). Every implementation
  * (SQLite, PostgreSQL) passes the contract suites in test/store/.
  */
-import type { MemberKey } from '../model';
+import type { MemberKey, ShareRecord } from '../model';
 
-/** One answer a member posted in a channel. Times are epoch ms. */
-export interface ShareRecord extends MemberKey {
-  id: string;
-  /** The sharer's RingCentral identity: whose token read what was posted. */
-  accountId: string;
-  extensionId: string;
-  extensionNumber: string;
-  /** The command that was shared, as a member would type it (`forwarding ext 104`). */
-  command: string;
-  channelId: string;
-  channelName: string | null;
-  sharedAt: number;
-  /** Personal numbers in what was posted (forwarding lists); 0 for other answers. */
-  personalCount: number;
-  /** Posted through a confirmation that named the personal numbers and the audience. */
-  confirmed: boolean;
-  /** The channel reaches other organisations (Slack Connect). */
-  sharedExternally: boolean;
-  memberCount: number | null;
-}
+export type { ShareRecord };
 
 export type NewShareRecord = Omit<ShareRecord, 'id'>;
 

@@ -152,6 +152,8 @@ export async function fakeServices(
     store,
     links: store.links,
     members: store.members,
+    audit: store.audit,
+    subscriptions: store.subscriptions,
     logger: createLogger('silent'),
     credentials: { ...config.ringcentral },
     oauth: new RingCentralOAuth(store.links, { ...config.ringcentral }, () => NOW),
@@ -168,6 +170,7 @@ export async function fakeServices(
     slack: recordingSlack(slackCalls),
     now: () => NOW,
     background: new BackgroundWork(),
+    exportLimits: { maxRowsPerFile: 100_000, maxFiles: 10 },
   };
   return {
     services,
