@@ -5,11 +5,14 @@ import type { SplitLimits } from './blocks/csv';
 import { ValueSigner } from './blocks/signed-values';
 import type { Config } from './config';
 import { IdentityCache, type IdentityCacheOptions } from './directory';
+import { MemoryCounters } from './flows/counters';
+import { type SubscriptionTiming, subscriptionUpkeep } from './flows/event-subscriptions';
 import { ReminderScheduler, type ReminderSchedulerOptions } from './flows/reminder-scheduler';
 import { purgeAudit, type UpkeepOptions, UpkeepScheduler } from './flows/upkeep-scheduler';
 import { connectPageRoute } from './http/connect-page';
 import { healthRoute } from './http/health';
 import { oauthCallbackRoute } from './http/oauth-callback';
+import { ringcentralEventsRoute } from './http/ringcentral-events';
 import { registerListeners } from './listeners';
 import type { AppLogger } from './logger';
 import { PATHS } from './paths';
@@ -35,6 +38,7 @@ export interface AppDeps {
   reminders?: ReminderSchedulerOptions;
   exports?: Partial<SplitLimits>;
   upkeep?: UpkeepOptions;
+  events?: SubscriptionTiming;
 }
 
 /**
@@ -115,14 +119,20 @@ export function createApp(deps: AppDeps): RcNumberApp {
     now,
     background: new BackgroundWork(),
     exportLimits: { ...EXPORT_LIMITS, ...deps.exports },
+    counters: new MemoryCounters(),
   };
   const reminders = new ReminderScheduler(services, deps.reminders);
-  const upkeep = new UpkeepScheduler(services, { purgeAudit }, deps.upkeep);
+  const upkeep = new UpkeepScheduler(
+    services,
+    { purgeAudit, subscriptions: subscriptionUpkeep(deps.events) },
+    deps.upkeep,
+  );
 
   const customRoutes = [
     connectPageRoute(services),
     oauthCallbackRoute(services),
     healthRoute(services),
+    ringcentralEventsRoute(services),
   ];
   const bolt = new App({
     token: config.slack.botToken,

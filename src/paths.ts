@@ -6,4 +6,6 @@ export const PATHS = {
   /** RingCentral's redirect back after sign-in: the OAuth redirect URI. */
   oauthCallback: '/oauth/ringcentral/callback',
   health: '/healthz',
+  /** RingCentral's webhook: push notifications of the subscriptions made for each link. */
+  ringcentralEvents: '/ringcentral/events',
 } as const;

@@ -5,6 +5,7 @@ import type { ValueSigner } from './blocks/signed-values';
 import type { Config } from './config';
 import type { IdentityCache } from './directory';
 import type { AppLogger } from './logger';
+import type { Counters } from './model';
 import type { ConnectTokenSigner } from './ringcentral/connect-token';
 import type { RingCentralOAuth } from './ringcentral/oauth';
 import type { RingCentralAppCredentials } from './ringcentral/platform-factory';
@@ -45,4 +46,6 @@ export interface Services {
   background: BackgroundWork;
   /** How large one export file may be, and how many parts one export may have. */
   exportLimits: SplitLimits;
+  /** Counts of RingCentral events and the cache invalidations they caused. */
+  counters: Counters;
 }

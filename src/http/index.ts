@@ -2,3 +2,4 @@
 export { connectPageRoute } from './connect-page';
 export { healthRoute } from './health';
 export { oauthCallbackRoute } from './oauth-callback';
+export { ringcentralEventsRoute } from './ringcentral-events';

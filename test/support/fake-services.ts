@@ -7,6 +7,7 @@ import { ValueSigner } from '../../src/blocks/signed-values';
 import { loadConfig } from '../../src/config';
 import { IdentityCache } from '../../src/directory';
 import { AppError } from '../../src/errors';
+import { MemoryCounters } from '../../src/flows/counters';
 import { createLogger } from '../../src/logger';
 import type { LinkedIdentity, MemberKey } from '../../src/model';
 import { requireActive } from '../../src/ringcentral/active-link';
@@ -171,6 +172,7 @@ export async function fakeServices(
     now: () => NOW,
     background: new BackgroundWork(),
     exportLimits: { maxRowsPerFile: 100_000, maxFiles: 10 },
+    counters: new MemoryCounters(),
   };
   return {
     services,
