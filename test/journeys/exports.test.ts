@@ -128,7 +128,7 @@ describe('exports to the asker’s DM', () => {
   });
 
   it('shows progress while a slow account is read, then the answer', async () => {
-    h.sandbox.faults.delayMs = 200;
+    h.sandbox.faults.delayMs = 400;
     try {
       const replies = await h.commandReplies(john.id, 'export forwarding');
       const progress = replies.filter((body) => /… \d{1,3}%$/.test(body.text ?? ''));
