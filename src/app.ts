@@ -1,14 +1,19 @@
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { BackgroundWork } from './background-work';
+import type { SplitLimits } from './blocks/csv';
 import { ValueSigner } from './blocks/signed-values';
 import type { Config } from './config';
 import { IdentityCache, type IdentityCacheOptions } from './directory';
+import { MemoryCounters } from './flows/counters';
+import { type SubscriptionTiming, subscriptionUpkeep } from './flows/event-subscriptions';
 import { ReminderScheduler, type ReminderSchedulerOptions } from './flows/reminder-scheduler';
+import { purgeAudit, type UpkeepOptions, UpkeepScheduler } from './flows/upkeep-scheduler';
 import { connectPageRoute } from './http/connect-page';
 import { healthRoute } from './http/health';
 import { linkConfirmRoute } from './http/link-confirm-route';
 import { oauthCallbackRoute } from './http/oauth-callback';
+import { ringcentralEventsRoute } from './http/ringcentral-events';
 import { registerListeners } from './listeners';
 import type { AppLogger } from './logger';
 import { PATHS } from './paths';
@@ -37,7 +42,16 @@ export interface AppDeps {
   ringcentralTimeoutMs?: number;
   /** Slack calls and response_url posts: how long one may take (default 10 s), retries. */
   slack?: { timeoutMs?: number; retries?: number; retryPauseMs?: number };
+  exports?: Partial<SplitLimits>;
+  upkeep?: UpkeepOptions;
+  events?: SubscriptionTiming;
 }
+
+/**
+ * An export file holds at most this many rows: it opens quickly in any spreadsheet (Excel stops
+ * at 1,048,576) and stays far below Slack's upload limit. Ten parts cover a million numbers.
+ */
+const EXPORT_LIMITS: SplitLimits = { maxRowsPerFile: 100_000, maxFiles: 10 };
 
 export interface RcNumberApp {
   bolt: App;
@@ -47,6 +61,8 @@ export interface RcNumberApp {
   stop(): Promise<void>;
   /** Sends the reminders due now (what the scheduler does each minute); resolves with how many. */
   runDueReminders(): Promise<number>;
+  /** One round of upkeep now (audit retention, event subscriptions), as each minute brings. */
+  runUpkeep(): Promise<void>;
 }
 
 /**
@@ -100,6 +116,8 @@ export function createApp(deps: AppDeps): RcNumberApp {
     store,
     links: store.links,
     members: store.members,
+    audit: store.audit,
+    subscriptions: store.subscriptions,
     logger,
     credentials,
     oauth: new RingCentralOAuth(store.links, credentials, now),
@@ -113,14 +131,22 @@ export function createApp(deps: AppDeps): RcNumberApp {
     slackTimeouts: { timeoutMs: slackTimeoutMs, retryPauseMs: deps.slack?.retryPauseMs },
     now,
     background: new BackgroundWork(),
+    exportLimits: { ...EXPORT_LIMITS, ...deps.exports },
+    counters: new MemoryCounters(),
   };
   const reminders = new ReminderScheduler(services, deps.reminders);
+  const upkeep = new UpkeepScheduler(
+    services,
+    { purgeAudit, subscriptions: subscriptionUpkeep(deps.events) },
+    deps.upkeep,
+  );
 
   const customRoutes = [
     connectPageRoute(services),
     oauthCallbackRoute(services),
     linkConfirmRoute(services),
     healthRoute(services),
+    ringcentralEventsRoute(services),
   ];
   const bolt = new App({
     token: config.slack.botToken,
@@ -158,6 +184,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
     services,
     async start() {
       reminders.start();
+      upkeep.start();
       if (config.slack.appToken) {
         await bolt.start();
         return { port: config.port };
@@ -171,9 +198,11 @@ export function createApp(deps: AppDeps): RcNumberApp {
     },
     async stop() {
       await reminders.stop();
+      await upkeep.stop();
       await bolt.stop().catch(() => undefined);
       await services.background.idle();
     },
     runDueReminders: () => reminders.runDue(),
+    runUpkeep: () => upkeep.runRound(),
   };
 }

@@ -8,4 +8,6 @@ export const PATHS = {
   /** The second confirmation of a sign-in whose emails differ (LINK_EMAIL_MATCH=confirm). */
   linkConfirm: '/oauth/ringcentral/confirm',
   health: '/healthz',
+  /** RingCentral's webhook: push notifications of the subscriptions made for each link. */
+  ringcentralEvents: '/ringcentral/events',
 } as const;

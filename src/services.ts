@@ -1,16 +1,24 @@
 import type { WebClient } from '@slack/web-api';
 import type { BackgroundWork } from './background-work';
+import type { SplitLimits } from './blocks/csv';
 import type { ValueSigner } from './blocks/signed-values';
 import type { Config } from './config';
 import type { IdentityCache } from './directory';
 import type { AppLogger } from './logger';
+import type { Counters } from './model';
 import type { BrowserBindingKey } from './ringcentral/browser-binding-key';
 import type { ConnectTokens } from './ringcentral/connect-token';
 import type { RingCentralOAuth } from './ringcentral/oauth';
 import type { RingCentralAppCredentials } from './ringcentral/platform-factory';
 import type { RingCentralSessions } from './ringcentral/sessions';
 import type { SlackPeople } from './slack/people';
-import type { LinksStore, MembersStore, Store } from './store/types';
+import type {
+  AuditStore,
+  LinksStore,
+  MembersStore,
+  Store,
+  SubscriptionsStore,
+} from './store/types';
 
 /** What every listener and route reaches its collaborators through: no module singletons. */
 export interface Services {
@@ -19,6 +27,10 @@ export interface Services {
   store: Pick<Store, 'ping'>;
   links: LinksStore;
   members: MembersStore;
+  /** The audit trail of channel shares. */
+  audit: AuditStore;
+  /** Each link's RingCentral event subscription. */
+  subscriptions: SubscriptionsStore;
   logger: AppLogger;
   credentials: RingCentralAppCredentials;
   oauth: RingCentralOAuth;
@@ -37,4 +49,8 @@ export interface Services {
   now: () => number;
   /** Detached work (Home tab refreshes) that stopping the app waits for. */
   background: BackgroundWork;
+  /** How large one export file may be, and how many parts one export may have. */
+  exportLimits: SplitLimits;
+  /** Counts of RingCentral events and the cache invalidations they caused. */
+  counters: Counters;
 }

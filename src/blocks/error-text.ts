@@ -18,6 +18,8 @@ export type ErrorAction =
   | 'company'
   | 'share'
   | 'onboard'
+  | 'export'
+  | 'audit'
   | 'link'
   | 'unlink'
   | 'me'
@@ -87,9 +89,13 @@ function describe(error: AppError, context: ErrorContext): string {
     case 'invalid_input':
       return clip(error.message.trim(), 500) || 'That request is not valid. Try `/rcnumber help`.';
     case 'not_admin':
-      return context.action === 'onboard'
-        ? 'Only RingCentral admins can send the link prompt to other members.'
-        : 'Only RingCentral admins can do this.';
+      if (context.action === 'onboard') {
+        return 'Only RingCentral admins can send the link prompt to other members.';
+      }
+      if (context.action === 'audit') {
+        return '`audit` is for RingCentral admins: it shows who shared what in which channel.';
+      }
+      return 'Only RingCentral admins can do this.';
     case 'cannot_post':
       return 'I cannot post in that conversation. Add the app to the channel, then share again.';
     case 'oauth_failed':

@@ -11,6 +11,8 @@ export const ActionIds = {
   showForwarding: 'show_forwarding',
   showNumbers: 'show_numbers',
   searchInput: 'search_input',
+  auditNext: 'audit_next',
+  auditPrevious: 'audit_previous',
 } as const;
 
 export const CallbackIds = {

@@ -1,7 +1,18 @@
 /** Pure renderers from directory results to Slack Block Kit. No I/O, no Slack runtime. */
 
+export { type AuditPage, type AuditPageValue, parseAuditPageValue, renderAudit } from './audit';
 export { renderShared, withoutButtons, withoutShareButtons } from './channel-post';
 export { renderCompany } from './company';
+export {
+  type Cell,
+  type CsvFile,
+  type CsvFiles,
+  type CsvTable,
+  csvCell,
+  csvFiles,
+  csvText,
+  type SplitLimits,
+} from './csv';
 export {
   type ErrorAction,
   type ErrorContext,
@@ -9,6 +20,7 @@ export {
   renderError,
   userMessage,
 } from './error-text';
+export { auditTable, forwardingTable, numbersTable } from './export-tables';
 export { renderExtension, renderNumbers } from './extension';
 export { renderFind } from './find';
 export { formatNumber } from './format';

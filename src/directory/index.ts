@@ -2,6 +2,8 @@
 export type * from '../model/answers';
 export { companyInfo } from './company';
 export type { DirectoryContext, ProgressFn } from './context';
+export { exportForwarding, type ForwardingExportOptions } from './export-forwarding';
+export { exportNumbers } from './export-numbers';
 export { extensionDetails, findExtensions, numbersOf } from './extensions';
 export { forwardingOf } from './forwarding';
 export { IdentityCache, type IdentityCacheOptions } from './identity-cache';

@@ -3,6 +3,8 @@ import { parseCommand, USAGE } from '../grammar';
 import type { Services } from '../services';
 import type { Replier } from '../slack/reply';
 import { answerCommand } from './answer-command';
+import { auditPage } from './audit';
+import { runExport } from './export';
 import { linkPrompt } from './link-prompt';
 import { openLookupModal } from './lookup-modal';
 import { runOnboard } from './onboard';
@@ -56,6 +58,10 @@ export async function runCommand(
       }
       case 'onboard':
         return await runOnboard(services, member, parsed, progress);
+      case 'audit':
+        return await progress.finish(await auditPage(services, member, parsed.days));
+      case 'export':
+        return await runExport(services, member, parsed, progress);
       default: {
         const shareable = !command.channelId.startsWith('D');
         const message = await answerCommand(services, member, parsed, {
@@ -66,7 +72,12 @@ export async function runCommand(
       }
     }
   } catch (error) {
-    const action = parsed.kind === 'invalid' ? undefined : parsed.kind;
+    const action =
+      parsed.kind === 'invalid'
+        ? undefined
+        : parsed.kind === 'export' && parsed.what === 'audit'
+          ? 'audit'
+          : parsed.kind;
     await progress.finish(await replyForError(services, member, error, { ...where, action }));
   }
 }

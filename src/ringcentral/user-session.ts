@@ -67,10 +67,30 @@ export class UserSession implements RingCentralHttp {
     );
   }
 
+  /**
+   * A request that changes something (push notification subscriptions): a JSON body, and an
+   * answer that may be empty (204). Same refresh, retry and rate budget as every read.
+   */
+  send<T>(
+    method: 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    body: unknown,
+    group: RateGroup,
+    options: CallOptions = {},
+  ): Promise<T | undefined> {
+    return this.call<T | undefined>(
+      group,
+      options,
+      () => this.platform.send({ method, url: path, body, retry: true }),
+      true,
+    );
+  }
+
   private async call<T>(
     group: RateGroup,
     options: CallOptions,
     send: () => Promise<Response>,
+    mayBeEmpty = false,
   ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       await this.ensureFreshTokens();
@@ -100,6 +120,9 @@ export class UserSession implements RingCentralHttp {
         throw await toAppError(error);
       }
       this.budget.observe(this.budgetKey(), group, response.headers);
+      if (mayBeEmpty && (response.status === 204 || !(await peekBody(response)))) {
+        return undefined as T;
+      }
       return readJson<T>(response);
     }
   }
@@ -127,6 +150,11 @@ export class UserSession implements RingCentralHttp {
   private budgetKey(): string {
     return `${this.identity.accountId}:${this.identity.extensionId}`;
   }
+}
+
+/** Whether an answer has a body to read (checked on a clone, so the body stays readable). */
+async function peekBody(response: Response): Promise<boolean> {
+  return (await response.clone().text()).trim() !== '';
 }
 
 function cleanQuery(query: Query): Record<string, string | string[]> {

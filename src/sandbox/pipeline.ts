@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiContext, Caller } from './api/context';
+import { type ApiContext, type Caller, NO_CONTENT } from './api/context';
 import { matchRoute } from './api/routes';
 import type { Accounts } from './company/accounts';
 import type { CompanyIndex } from './company/company-index';
@@ -18,10 +18,11 @@ import {
   tokenExpired,
   tokenInvalid,
 } from './http/errors';
-import { readBody, sendJson } from './http/io';
+import { readBody, sendEmpty, sendJson } from './http/io';
 import { answerFault } from './limits/fault-answers';
 import type { FaultQueue } from './limits/faults';
 import type { RateLimiter } from './limits/rate-limiter';
+import type { SubscriptionRegistry } from './notifications/subscriptions';
 import { authorize, decide } from './oauth/authorize-routes';
 import type { OAuthEnv } from './oauth/env';
 import { APPROVE_PATH, DENY_PATH } from './oauth/sign-in-page';
@@ -41,6 +42,7 @@ export interface PipelineDeps {
   faults: FaultQueue;
   log: RequestLog;
   oauth: OAuthEnv;
+  subscriptions: SubscriptionRegistry;
   base(): string;
 }
 
@@ -103,16 +105,28 @@ async function serveApi(
     record.specProblems = problems.map((p) => `${p.name} ${p.reason}`);
     throw withHeaders(refusedParameter(problems[0] as ParameterProblem), decision.headers);
   }
-  const ctx: ApiContext = { index, base: deps.base(), url, caller, body };
+  const ctx: ApiContext = {
+    index,
+    base: deps.base(),
+    url,
+    caller,
+    body,
+    subscriptions: deps.subscriptions,
+  };
   let result: unknown;
   try {
-    result = route.handle(ctx, params);
+    result = await route.handle(ctx, params);
   } catch (e) {
     throw e instanceof RcHttpError ? withHeaders(e, decision.headers) : e;
   }
   // Served as things stood on arrival; a test may hold the answer back on its way.
   await deps.faults.held(url.pathname);
-  sendJson(res, 200, result, decision.headers);
+  if (result === NO_CONTENT) {
+    for (const [name, value] of Object.entries(decision.headers)) res.setHeader(name, value);
+    sendEmpty(res, 204);
+  } else {
+    sendJson(res, 200, result, decision.headers);
+  }
 }
 
 function serveOAuth(

@@ -11,6 +11,11 @@ import type { Company, Person } from './company/company';
 import { guideCompany } from './company/guide-company';
 import { FaultQueue, type FaultSpec, type HeldAnswer } from './limits/faults';
 import { DEFAULT_RATE_LIMITS, RateLimiter } from './limits/rate-limiter';
+import {
+  type SandboxSubscription,
+  type SubscriptionOptions,
+  SubscriptionRegistry,
+} from './notifications/subscriptions';
 import { ClientRegistry } from './oauth/clients';
 import { PendingAuthorizations } from './oauth/pending';
 import { TokenStore } from './oauth/token-store';
@@ -21,6 +26,7 @@ import type { RateLimitSettings, RecordedRequest, SandboxClient, TokenLifetimes 
 
 export type { Company, Person } from './company/company';
 export type { FaultSpec, HeldAnswer } from './limits/faults';
+export type { SandboxSubscription } from './notifications/subscriptions';
 export type { RequestFilter } from './recorder';
 export type {
   RateGroup,
@@ -62,6 +68,8 @@ export interface SandboxOptions {
   upgradedAccount?: boolean;
   /** Folder of the run-wide request log; default `RC_SANDBOX_REQUEST_LOG` (unset: none). */
   requestLogFolder?: string;
+  /** Push notifications: the longest lifetime granted, failures before a blacklist. */
+  subscriptions?: SubscriptionOptions;
 }
 
 export interface SandboxFaults {
@@ -98,6 +106,18 @@ export interface Sandbox {
    */
   setAdmin(who: string, enabled: boolean): void;
   setTokenLifetimes(t: Partial<TokenLifetimes>): void;
+  /** Every push notification subscription, live or not, by id. */
+  subscriptions: Map<string, SandboxSubscription>;
+  /**
+   * Moves a number to another extension (by extension number, email or id; null for none) and
+   * sends the extension list event for both extensions to every subscription that asked for
+   * it; resolves once the webhooks answered, with how many took an event.
+   */
+  reassignNumber(e164: string, to: string | null): Promise<number>;
+  /** Blacklists a subscription, as RingCentral does after repeated delivery failures. */
+  blacklistSubscription(id: string): void;
+  /** Forgets a subscription, as RingCentral does when it expires or drops it. */
+  dropSubscription(id: string): void;
   approve(authorizeUrl: string, who: string, opts?: { deny?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
@@ -132,10 +152,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const registry = new ClientRegistry(clients);
   const pending = new PendingAuthorizations();
   const oauth = { accounts, clients: registry, store, pending, limiter };
+  // Subscriptions and test controls act on the sandbox's own company.
+  const index = accounts.primary;
+  const subscriptions = new SubscriptionRegistry(index, options.subscriptions);
   let base = '';
   const server = createServer(
-    createHandler({ accounts, store, limiter, faults, log, oauth, base: () => base }),
+    createHandler({
+      accounts,
+      store,
+      limiter,
+      faults,
+      log,
+      oauth,
+      subscriptions,
+      base: () => base,
+    }),
   );
+  const extensionOf = (who: string) => {
+    const ext = index.extensionByNumber(who) ?? index.extensionByEmail(who) ?? index.extension(who);
+    if (!ext) throw new Error(`the sandbox has no extension ${who}`);
+    return ext;
+  };
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -163,12 +200,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     spentRefreshTokenReuse: () => store.spentReuse,
     faults,
     expireAccessTokens: (extensionId) => store.expireAccessTokens(extensionId),
-    setAdmin: (who, enabled) => {
-      const index = accounts.primary;
-      const ext =
-        index.extensionByNumber(who) ?? index.extensionByEmail(who) ?? index.extension(who);
-      if (!ext) throw new Error(`the sandbox has no extension ${who}`);
-      index.setAdmin(ext.id, enabled);
+    setAdmin: (who, enabled) => index.setAdmin(extensionOf(who).id, enabled),
+    subscriptions: subscriptions.all,
+    reassignNumber: async (e164, to) => {
+      const target = to === null ? undefined : extensionOf(to).id;
+      const left = index.reassignNumber(e164, target);
+      const changed = [...new Set([left, target].filter((id): id is string => Boolean(id)))];
+      const path = `/restapi/v1.0/account/${company.accountId}/extension`;
+      let delivered = 0;
+      for (const extensionId of changed) {
+        delivered += await subscriptions.publish(path, (ownerId) => ({
+          extensionId,
+          eventType: 'Update',
+          ownerId,
+        }));
+      }
+      return delivered;
+    },
+    blacklistSubscription: (id) => subscriptions.blacklist(id),
+    dropSubscription: (id) => {
+      subscriptions.all.delete(id);
     },
     setTokenLifetimes: (t) => store.setLifetimes(t),
     approve: (authorizeUrl, who, opts) => driveSignIn(base, authorizeUrl, who, opts?.deny ?? false),

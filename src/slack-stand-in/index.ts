@@ -10,6 +10,7 @@ export {
   type RecordedResponse,
   type ResponseBody,
   type SlackChannel,
+  type SlackFile,
   type SlackStandIn,
   type SlackStandInOptions,
   type SlackUser,

@@ -5,7 +5,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ResponseUrlFault, StandInFaults } from './faults';
-import { parseApiRequest, readBody, sendJson, sendText } from './http';
+import { receiveUpload, type SlackFile } from './files';
+import { parseApiRequest, readBody, readBytes, sendJson, sendText } from './http';
 import { methods } from './methods';
 import { handleResponseUrl, type RefusedResponse } from './response-urls';
 import {
@@ -36,6 +37,7 @@ export type {
   RecordedResponse,
   ResponseBody,
   SlackChannel,
+  SlackFile,
   SlackUser,
   SlackView,
 };
@@ -54,6 +56,8 @@ export interface SlackStandInOptions {
   channels?: NewSlackChannel[];
   /** Posts a response_url accepts before it answers 404 (Slack: 5 within 30 minutes). */
   responseUrlMaxUses?: number;
+  /** The workspace's file size limit (Slack: 1 GB); larger uploads are refused. */
+  maxUploadBytes?: number;
 }
 
 export interface SlackStandIn {
@@ -77,6 +81,8 @@ export interface SlackStandIn {
   addChannel(channel: NewSlackChannel): SlackChannel;
   /** Views by id, as last opened, updated or published. */
   views: Map<string, SlackView>;
+  /** Uploaded files by id, with their bytes (pending uploads included). */
+  files: Map<string, SlackFile>;
   /** The Home tab last published for a user. */
   homeView(userId: string): SlackView | undefined;
   /** The next `count` calls to `method` get HTTP 429 with `Retry-After: retryAfterSec`. */
@@ -118,6 +124,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   for (const user of options.users ?? []) ws.addUser(user);
   for (const channel of options.channels ?? []) ws.addChannel(channel);
   const maxUses = options.responseUrlMaxUses ?? 5;
+  if (options.maxUploadBytes !== undefined) ws.maxUploadBytes = options.maxUploadBytes;
 
   const calls = new Watched<RecordedCall>('Slack Web API call', (items) =>
     items.map((call) => (call.ok ? call.method : `${call.method} (${call.error})`)).join(', '),
@@ -193,18 +200,24 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const api = /^\/api\/([\w.]+)$/.exec(path);
     const hook = /^\/response\/([^/]+)$/.exec(path);
+    const upload = /^\/upload\/v1\/(F[A-Z0-9]+)$/.exec(path)?.[1];
     const work =
       api?.[1] !== undefined && (req.method === 'POST' || req.method === 'GET')
         ? handleApi(req, res, api[1])
-        : hook?.[1] !== undefined && req.method === 'POST'
-          ? handleResponseUrl(urlState, req, res, decodeURIComponent(hook[1]))
-          : Promise.resolve(sendText(res, 404, 'not_found'));
+        : upload !== undefined && req.method === 'POST'
+          ? readBytes(req)
+              .then((body) => receiveUpload(ws, upload, req.headers['content-type'] ?? '', body))
+              .then((answer) => sendText(res, answer.status, answer.text))
+          : hook?.[1] !== undefined && req.method === 'POST'
+            ? handleResponseUrl(urlState, req, res, decodeURIComponent(hook[1]))
+            : Promise.resolve(sendText(res, 404, 'not_found'));
     work.catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, fail('fatal_error', [String(error)]));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ws.uploadOrigin = origin;
 
   return {
     url: `${origin}/api/`,
@@ -231,6 +244,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     channels: ws.channels,
     addChannel: (channel) => ws.addChannel(channel),
     views: ws.views,
+    files: ws.files,
     homeView(userId) {
       const id = ws.homeViews.get(userId);
       return id === undefined ? undefined : ws.views.get(id);

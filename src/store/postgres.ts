@@ -6,11 +6,13 @@
 import pg from 'pg';
 import type { TokenCipher } from './crypto';
 import type { NameFn } from './migrations';
+import { PostgresAudit } from './postgres-audit';
 import { PostgresLinks } from './postgres-links';
 import { PostgresMembers } from './postgres-members';
 import { migratePostgres } from './postgres-migrate';
 import { type PgQuery, presenceTagSql } from './postgres-query';
-import type { LinksStore, MembersStore, Store } from './types';
+import { PostgresSubscriptions } from './postgres-subscriptions';
+import type { AuditStore, LinksStore, MembersStore, Store, SubscriptionsStore } from './types';
 
 export type PostgresConnection = { url: string } | { pool: pg.Pool };
 
@@ -27,6 +29,8 @@ const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export class PostgresStore implements Store {
   readonly links: LinksStore;
   readonly members: MembersStore;
+  readonly audit: AuditStore;
+  readonly subscriptions: SubscriptionsStore;
   private pool: pg.Pool | null = null;
   private connecting: Promise<void> | null = null;
   private presence: pg.PoolClient | null = null;
@@ -50,6 +54,8 @@ export class PostgresStore implements Store {
       this.presenceTag(),
     );
     this.members = new PostgresMembers(query, this.name);
+    this.audit = new PostgresAudit(query, this.name);
+    this.subscriptions = new PostgresSubscriptions(query, this.name);
   }
 
   connect(): Promise<void> {

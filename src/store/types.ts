@@ -5,7 +5,9 @@
  * (SQLite, PostgreSQL) passes the same contract suites in test/store/.
  */
 import type { LinkedIdentity, MemberKey } from '../model';
+import type { AuditStore, SubscriptionsStore } from './admin-types';
 
+export type * from './admin-types';
 export type { LinkedIdentity, MemberKey };
 
 /** The RingCentral token pair of one link, as issued by the token endpoint. Times are epoch ms. */
@@ -109,6 +111,10 @@ export interface Store {
   readonly links: LinksStore;
   /** Onboarding: welcomes, prompts and reminders. */
   readonly members: MembersStore;
+  /** The audit trail of channel shares. */
+  readonly audit: AuditStore;
+  /** Each link's RingCentral event subscription. */
+  readonly subscriptions: SubscriptionsStore;
 }
 
 /** Each member's RingCentral link, the OAuth states that create links, and refresh leases. */

@@ -116,6 +116,7 @@ describe('manifest.yml', () => {
         'users:read.email',
         'channels:read',
         'groups:read',
+        'files:write',
       ]),
     );
     expect(bot).not.toContain('chat:write.public');

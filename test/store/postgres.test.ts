@@ -3,10 +3,12 @@ import pg from 'pg';
 import { TokenCipher } from '../../src/store/crypto';
 import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations';
 import { PostgresStore } from '../../src/store/postgres';
+import { auditStoreContract } from './audit-contract';
 import type { MakeHarness, StoreHarness } from './contract-harness';
 import { ALICE, newLink, tokens } from './fixtures';
 import { linksStoreContract } from './links-contract';
 import { membersStoreContract } from './members-contract';
+import { subscriptionsStoreContract } from './subscriptions-contract';
 
 const cipher = new TokenCipher([Buffer.alloc(32, 9)]);
 const url = (): string => {
@@ -52,6 +54,8 @@ const freshSchemaHarness: MakeHarness = async (): Promise<StoreHarness> => {
 
 linksStoreContract('PostgresStore', freshSchemaHarness);
 membersStoreContract('PostgresStore', freshSchemaHarness);
+auditStoreContract('PostgresStore', freshSchemaHarness);
+subscriptionsStoreContract('PostgresStore', freshSchemaHarness);
 
 describe('PostgresStore', () => {
   let schema: string;

@@ -7,6 +7,7 @@ import { ValueSigner } from '../../src/blocks/signed-values';
 import { loadConfig } from '../../src/config';
 import { IdentityCache } from '../../src/directory';
 import { AppError } from '../../src/errors';
+import { MemoryCounters } from '../../src/flows/counters';
 import { createLogger } from '../../src/logger';
 import type { LinkedIdentity, MemberKey } from '../../src/model';
 import { requireActive } from '../../src/ringcentral/active-link';
@@ -154,6 +155,8 @@ export async function fakeServices(
     store,
     links: store.links,
     members: store.members,
+    audit: store.audit,
+    subscriptions: store.subscriptions,
     logger: createLogger('silent'),
     credentials: { ...config.ringcentral },
     oauth: new RingCentralOAuth(store.links, { ...config.ringcentral }, () => NOW),
@@ -172,6 +175,8 @@ export async function fakeServices(
     slackTimeouts: { timeoutMs: 1_000, retryPauseMs: 10 },
     now: () => NOW,
     background: new BackgroundWork(),
+    exportLimits: { maxRowsPerFile: 100_000, maxFiles: 10 },
+    counters: new MemoryCounters(),
   };
   return {
     services,
