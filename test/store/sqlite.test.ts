@@ -88,8 +88,8 @@ describe('SqliteStore', () => {
     const raw = new Database(file, { readonly: true });
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-      const versions = raw.prepare('SELECT version FROM schema_version').all();
-      expect(versions).toEqual([{ version: LATEST_SCHEMA_VERSION }]);
+      const versions = raw.prepare('SELECT version FROM schema_version ORDER BY version').all();
+      expect(versions).toEqual(allVersions());
     } finally {
       raw.close();
     }
@@ -148,3 +148,8 @@ describe('SqliteStore', () => {
     });
   });
 });
+
+/** Each migration recorded once, oldest first. */
+function allVersions(): Array<{ version: number }> {
+  return Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => ({ version: i + 1 }));
+}
