@@ -18,6 +18,7 @@ import {
   tokenInvalid,
 } from './http/errors';
 import { readBody, sendJson } from './http/io';
+import { sendAnswer } from './http/multipart';
 import type { FaultQueue } from './limits/faults';
 import type { RateLimiter } from './limits/rate-limiter';
 import { authorize, decide } from './oauth/authorize-routes';
@@ -39,6 +40,8 @@ export interface PipelineDeps {
   faults: FaultQueue;
   log: RequestLog;
   oauth: OAuthEnv;
+  /** The app permissions of the app (the same for every client of this sandbox). */
+  appPermissions: ReadonlySet<string>;
   base(): string;
 }
 
@@ -96,7 +99,15 @@ async function serveApi(
     record.specProblems = problems.map((p) => `${p.name} ${p.reason}`);
     throw withHeaders(refusedParameter(problems[0] as ParameterProblem), decision.headers);
   }
-  const ctx: ApiContext = { index: deps.index, base: deps.base(), url, caller, body };
+  const { appPermissions } = deps;
+  const ctx: ApiContext = {
+    index: deps.index,
+    base: deps.base(),
+    url,
+    caller,
+    body,
+    appPermissions,
+  };
   let result: unknown;
   try {
     result = route.handle(ctx, params);
@@ -105,7 +116,7 @@ async function serveApi(
   }
   // Served as things stood on arrival; a test may hold the answer back on its way.
   await deps.faults.held(url.pathname);
-  sendJson(res, 200, result, decision.headers);
+  sendAnswer(res, result, decision.headers);
 }
 
 function serveOAuth(

@@ -9,6 +9,7 @@ import { driveSignIn } from './approve';
 import type { Company, Person } from './company/company';
 import { CompanyIndex } from './company/company-index';
 import { guideCompany } from './company/guide-company';
+import { DEFAULT_PRESENCE, type ExtensionPresence } from './company/presence';
 import { FaultQueue, type FaultSpec, type HeldAnswer } from './limits/faults';
 import { DEFAULT_RATE_LIMITS, RateLimiter } from './limits/rate-limiter';
 import { ClientRegistry } from './oauth/clients';
@@ -20,6 +21,7 @@ import { openRequestLogFile } from './request-log-file';
 import type { RateLimitSettings, RecordedRequest, SandboxClient, TokenLifetimes } from './types';
 
 export type { Company, Person } from './company/company';
+export type { ExtensionPresence } from './company/presence';
 export type { FaultSpec, HeldAnswer } from './limits/faults';
 export type { RequestFilter } from './recorder';
 export type {
@@ -57,6 +59,11 @@ export interface SandboxOptions {
   upgradedAccount?: boolean;
   /** Folder of the run-wide request log; default `RC_SANDBOX_REQUEST_LOG` (unset: none). */
   requestLogFolder?: string;
+  /**
+   * The app permissions the app was registered with; default ReadAccounts and ReadPresence.
+   * Without ReadPresence, presence requests are refused (403 CMN-401).
+   */
+  appPermissions?: string[];
 }
 
 export interface SandboxFaults {
@@ -93,9 +100,16 @@ export interface Sandbox {
    */
   setAdmin(who: string, enabled: boolean): void;
   setTokenLifetimes(t: Partial<TokenLifetimes>): void;
+  /** Changes the app's permissions from the next request (see `appPermissions`). */
+  setAppPermissions(permissions: string[]): void;
+  /** Sets a person's presence (who: extension number, email or id), from the next request. */
+  setPresence(who: string, presence: Partial<ExtensionPresence>): void;
   approve(authorizeUrl: string, who: string, opts?: { deny?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
+
+/** What the README asks the app to be registered with. */
+export const DEFAULT_APP_PERMISSIONS = ['ReadAccounts', 'ReadPresence'];
 
 export const DEFAULT_CLIENT: SandboxClient = {
   clientId: 'rcnumber-sandbox-client',
@@ -126,10 +140,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const log = new RequestLog(logFile ? (request) => logFile.write(request) : null);
   const registry = new ClientRegistry(clients);
   const pending = new PendingAuthorizations();
+  const appPermissions = new Set(options.appPermissions ?? DEFAULT_APP_PERMISSIONS);
   const oauth = { index, clients: registry, store, pending, limiter };
   let base = '';
   const server = createServer(
-    createHandler({ index, store, limiter, faults, log, oauth, base: () => base }),
+    createHandler({ index, store, limiter, faults, log, oauth, appPermissions, base: () => base }),
   );
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -142,6 +157,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const { port } = server.address() as AddressInfo;
   base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const first = clients[0] as SandboxClient;
+  const extensionOf = (who: string) => {
+    const ext = index.extensionByNumber(who) ?? index.extensionByEmail(who) ?? index.extension(who);
+    if (!ext) throw new Error(`the sandbox has no extension ${who}`);
+    return ext;
+  };
   let closed: Promise<void> | null = null;
 
   return {
@@ -165,6 +185,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       index.setAdmin(ext.id, enabled);
     },
     setTokenLifetimes: (t) => store.setLifetimes(t),
+    setAppPermissions: (permissions) => {
+      appPermissions.clear();
+      for (const permission of permissions) appPermissions.add(permission);
+    },
+    setPresence: (who, presence) => {
+      const ext = extensionOf(who);
+      ext.presence = { ...DEFAULT_PRESENCE, ...ext.presence, ...presence };
+    },
     approve: (authorizeUrl, who, opts) => driveSignIn(base, authorizeUrl, who, opts?.deny ?? false),
     close: () => {
       closed ??= new Promise<void>((resolve) => {

@@ -21,6 +21,8 @@ export interface ApiContext {
   caller: Caller;
   /** Raw request body (for POST routes). */
   body: string;
+  /** The app permissions the app was registered with (ReadAccounts, ReadPresence…). */
+  appPermissions: ReadonlySet<string>;
 }
 
 export interface ApiRoute {

@@ -9,12 +9,14 @@ import type { ApiRoute } from './context';
 import { directoryRoutes } from './directory-routes';
 import { extensionRoutes } from './extension-routes';
 import { numberRoutes } from './number-routes';
+import { presenceRoutes } from './presence-routes';
 
 const ROUTES: ApiRoute[] = [
   ...extensionRoutes,
   ...numberRoutes,
   ...directoryRoutes,
   ...callHandlingRoutes,
+  ...presenceRoutes,
 ];
 // A route for an operation the spec does not have would never be reached: fail at start-up.
 for (const route of ROUTES) operationOf(route.operation);
