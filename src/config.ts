@@ -25,6 +25,11 @@ export interface Config {
   onboardGuests: boolean;
   /** Upper bound of the answers cached per identity, all identities together (CACHE_MAX_MB). */
   cacheMaxBytes: number;
+  /**
+   * Base of RingCentral's call link behind "Call" buttons (CALL_LINK_URL); null when they are
+   * switched off (CALL_BUTTON=false).
+   */
+  callLinkUrl: string | null;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -100,6 +105,16 @@ const schema = z.object({
       }),
     )
     .default('false'),
+  CALL_BUTTON: z
+    .string()
+    .transform((value) => value.trim().toLowerCase())
+    .pipe(
+      z.enum(['true', 'false', '1', '0', 'yes', 'no'], {
+        message: 'CALL_BUTTON must be true or false',
+      }),
+    )
+    .default('true'),
+  CALL_LINK_URL: url('CALL_LINK_URL').default('https://app.ringcentral.com/r/call'),
 });
 
 function isThirtyTwoByteBase64(value: string): boolean {
@@ -153,5 +168,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     onboardGuests: ['true', '1', 'yes'].includes(values.ONBOARD_GUESTS),
     cacheMaxBytes: values.CACHE_MAX_MB * 1024 * 1024,
+    callLinkUrl: ['true', '1', 'yes'].includes(values.CALL_BUTTON) ? values.CALL_LINK_URL : null,
   };
 }

@@ -11,6 +11,8 @@ export const ActionIds = {
   showForwarding: 'show_forwarding',
   showNumbers: 'show_numbers',
   searchInput: 'search_input',
+  /** A link button: the browser opens RingCentral's call link; Slack still sends the click. */
+  call: 'call_number',
 } as const;
 
 export const CallbackIds = {

@@ -1,5 +1,6 @@
 /** Pure renderers from directory results to Slack Block Kit. No I/O, no Slack runtime. */
 
+export { callButton, callUrl } from './call';
 export { renderShared, withoutButtons, withoutShareButtons } from './channel-post';
 export { renderCompany } from './company';
 export {
@@ -33,6 +34,7 @@ export {
   reminderMessage,
   welcomeMessage,
 } from './onboarding';
+export { presenceText } from './presence';
 export { renderProgress } from './progress';
 export { refusedShareModal, renderRefusal } from './refusal';
 export { SIGNED_ACTION_IDS, type SignValue, signButtons } from './sign-buttons';

@@ -6,4 +6,11 @@ export { extensionDetails, findExtensions, numbersOf } from './extensions';
 export { forwardingOf } from './forwarding';
 export { IdentityCache, type IdentityCacheOptions } from './identity-cache';
 export { lookupNumber, type PageRequest } from './lookup';
+export {
+  PRESENCE_BATCH,
+  PRESENCE_FRESH_MS,
+  type PresenceAnswer,
+  presenceCandidates,
+  presenceOf,
+} from './presence';
 export type { Target } from './targets';

@@ -1,6 +1,7 @@
 import { AppError } from '../errors';
 import type { Link, LinkedIdentity } from '../store/types';
 import { responseOf, retryAfterSeconds, toAppError } from './api-errors';
+import { asJsonParts } from './batch-response';
 import {
   createPlatform,
   type Platform,
@@ -9,6 +10,7 @@ import {
 } from './platform-factory';
 import type { RateBudget, RateGroup } from './rate-budget';
 import { needsRefresh, type TokenRefresher } from './token-refresher';
+import type { BatchPart } from './types';
 
 export type Query = Record<string, string | number | boolean | string[] | undefined>;
 
@@ -24,6 +26,13 @@ export interface RingCentralHttp {
   /** Stable key of the identity: RingCentral account, extension and admin flag. */
   readonly identityKey: string;
   get<T>(path: string, query: Query, group: RateGroup, options?: CallOptions): Promise<T>;
+  /** A batch request (ids joined by commas in the path): each resource's status and body. */
+  getBatch<T>(
+    path: string,
+    query: Query,
+    group: RateGroup,
+    options?: CallOptions,
+  ): Promise<Array<BatchPart<T>>>;
 }
 
 export function identityKeyOf(identity: LinkedIdentity): string {
@@ -55,6 +64,17 @@ export class UserSession implements RingCentralHttp {
   get<T>(path: string, query: Query, group: RateGroup, options: CallOptions = {}): Promise<T> {
     return this.call<T>(group, options, () =>
       this.platform.get(path, cleanQuery(query), { retry: true }),
+    );
+  }
+
+  getBatch<T>(
+    path: string,
+    query: Query,
+    group: RateGroup,
+    options: CallOptions = {},
+  ): Promise<Array<BatchPart<T>>> {
+    return this.call<Array<BatchPart<T>>>(group, options, async () =>
+      asJsonParts(await this.platform.get(path, cleanQuery(query), { retry: true })),
     );
   }
 

@@ -1,6 +1,7 @@
 import type { App, BlockButtonAction, BlockPlainTextInputAction } from '@slack/bolt';
 import { ActionIds } from '../../blocks';
 import type { Services } from '../../services';
+import { call } from './call';
 import { connect } from './connect';
 import { openSearch } from './open-search';
 import { pageNext } from './page-next';
@@ -26,4 +27,5 @@ export function registerActions(app: App, services: Services): void {
   app.action<BlockButtonAction>(ActionIds.showForwarding, showForwarding(services));
   app.action<BlockButtonAction>(ActionIds.showNumbers, showNumbers(services));
   app.action<BlockPlainTextInputAction>(ActionIds.searchInput, searchInput(services));
+  app.action<BlockButtonAction>(ActionIds.call, call());
 }
