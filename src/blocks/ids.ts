@@ -20,6 +20,14 @@ export const CallbackIds = {
   confirmShare: 'confirm_share',
 } as const;
 
+/** The callback ids of the shortcuts the manifest declares (features.shortcuts). */
+export const ShortcutIds = {
+  /** Message shortcut "Who owns these numbers?". */
+  whoOwnsNumbers: 'who_owns_numbers',
+  /** Global shortcut "Look up a number". */
+  lookUpNumber: 'look_up_number',
+} as const;
+
 export const BlockIds = {
   search: 'search_block',
   results: 'results_block',

@@ -16,10 +16,11 @@ export { formatNumber } from './format';
 export { renderForwarding } from './forwarding';
 export { renderHelp, renderInvalid, type UsageEntry } from './help';
 export { type HomeLinkedInput, homeBroken, homeLinked, homeUnlinked } from './home';
-export { ActionIds, BlockIds, CallbackIds } from './ids';
+export { ActionIds, BlockIds, CallbackIds, ShortcutIds } from './ids';
 export { renderLinked, renderLinkPrompt, renderUnlinked } from './link';
 export { renderLookup } from './lookup';
 export { renderMe, tokenState } from './me';
+export { NO_NUMBERS_FOUND, renderMessageNumbers } from './message-numbers';
 export {
   type ConfirmShareInput,
   confirmShareModal,

@@ -6,6 +6,7 @@ export { extensionDetails, findExtensions, numbersOf } from './extensions';
 export { forwardingOf } from './forwarding';
 export { IdentityCache, type IdentityCacheOptions } from './identity-cache';
 export { lookupNumber, type PageRequest } from './lookup';
+export { MESSAGE_NUMBERS_MAX, ownersOfNumbersIn } from './message-numbers';
 export {
   PRESENCE_BATCH,
   PRESENCE_FRESH_MS,

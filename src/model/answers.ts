@@ -81,6 +81,15 @@ export interface PrefixResult {
 
 export type LookupResult = WhoOwnsResult | PrefixResult;
 
+/** "Who owns these numbers?" on a message: each number found, answered as a typed lookup. */
+export interface MessageNumbersResult {
+  /** In the order they appear in the message, at most the first 20. */
+  results: WhoOwnsResult[];
+  /** Numbers found beyond those answered. */
+  more: number;
+  viewer: Viewer;
+}
+
 export interface ExtensionResult {
   extension: ExtensionSummary;
   numbers: NumberInfo[];

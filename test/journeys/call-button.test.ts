@@ -5,6 +5,7 @@ import { startSandbox } from '../../src/sandbox';
 import type { Sandbox } from '../../src/sandbox/server';
 import type { ResponseBody } from '../../src/slack-stand-in';
 import { type Harness, PEOPLE, startHarness } from '../support/harness';
+import { onMessage } from '../support/shortcuts';
 
 function callUrls(reply: ResponseBody): string[] {
   const elements = (reply.blocks ?? []).flatMap(
@@ -60,5 +61,8 @@ describe('the Call button', () => {
     for (const text of ['+1 650 331 6253', 'ext 101', '+1 415 555 0100']) {
       expect(callUrls(await app.command(PEOPLE.ana.id, text))).toEqual([]);
     }
+    const { reply } = await onMessage(app, PEOPLE.ana.id, 'call +1 650 331 6253 or 650 331 6251');
+    expect(callUrls(reply)).toEqual([]);
+    expect(JSON.stringify(reply.blocks)).toContain('show_numbers');
   });
 });
