@@ -4,6 +4,7 @@ import { BackgroundWork } from './background-work';
 import { ValueSigner } from './blocks/signed-values';
 import type { Config } from './config';
 import { IdentityCache, type IdentityCacheOptions } from './directory';
+import { noticeIfBroken } from './flows/broken-link';
 import { ReminderScheduler, type ReminderSchedulerOptions } from './flows/reminder-scheduler';
 import { connectPageRoute } from './http/connect-page';
 import { healthRoute } from './http/health';
@@ -16,7 +17,7 @@ import type { IdentityChanged } from './ringcentral/fresh-identity';
 import { RingCentralOAuth } from './ringcentral/oauth';
 import { RateBudget, type RateBudgetOptions } from './ringcentral/rate-budget';
 import { RingCentralSessions } from './ringcentral/sessions';
-import { TokenRefresher } from './ringcentral/token-refresher';
+import { type LinkBroken, TokenRefresher } from './ringcentral/token-refresher';
 import { identityKeyOf } from './ringcentral/user-session';
 import type { Services } from './services';
 import { boltLogger } from './slack/bolt-logger';
@@ -77,7 +78,17 @@ export function createApp(deps: AppDeps): RcNumberApp {
       'identity changed',
     );
   };
-  const refresher = new TokenRefresher(store.links, credentials, logger, identityChanged);
+  // A refused refresh (in a command, a Home tab or a background reload) is told to the member
+  // at once, by one DM, instead of at their next command.
+  const linkBroken: LinkBroken = (member) =>
+    services.background.run(noticeIfBroken(services, member));
+  const refresher = new TokenRefresher(
+    store.links,
+    credentials,
+    logger,
+    identityChanged,
+    linkBroken,
+  );
   const budget = new RateBudget(deps.rateBudget);
   const slack = new WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
