@@ -5,6 +5,7 @@ import type { SplitLimits } from './blocks/csv';
 import { ValueSigner } from './blocks/signed-values';
 import type { Config } from './config';
 import { IdentityCache, type IdentityCacheOptions } from './directory';
+import { noticeIfBroken } from './flows/broken-link';
 import { MemoryCounters } from './flows/counters';
 import { type SubscriptionTiming, subscriptionUpkeep } from './flows/event-subscriptions';
 import { ReminderScheduler, type ReminderSchedulerOptions } from './flows/reminder-scheduler';
@@ -23,7 +24,7 @@ import type { IdentityChanged } from './ringcentral/fresh-identity';
 import { RingCentralOAuth } from './ringcentral/oauth';
 import { RateBudget, type RateBudgetOptions } from './ringcentral/rate-budget';
 import { RingCentralSessions } from './ringcentral/sessions';
-import { TokenRefresher } from './ringcentral/token-refresher';
+import { type LinkBroken, TokenRefresher } from './ringcentral/token-refresher';
 import { identityKeyOf } from './ringcentral/user-session';
 import type { Services } from './services';
 import { boltLogger } from './slack/bolt-logger';
@@ -102,7 +103,17 @@ export function createApp(deps: AppDeps): RcNumberApp {
       'identity changed',
     );
   };
-  const refresher = new TokenRefresher(store.links, credentials, logger, identityChanged);
+  // A refused refresh (in a command, a Home tab or a background reload) is told to the member
+  // at once, by one DM, instead of at their next command.
+  const linkBroken: LinkBroken = (member) =>
+    services.background.run(noticeIfBroken(services, member));
+  const refresher = new TokenRefresher(
+    store.links,
+    credentials,
+    logger,
+    identityChanged,
+    linkBroken,
+  );
   const budget = new RateBudget(deps.rateBudget);
   const slackTimeoutMs = deps.slack?.timeoutMs ?? SLACK_TIMEOUT_MS;
   const slack = new WebClient(config.slack.botToken, {

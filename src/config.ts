@@ -41,6 +41,11 @@ export interface Config {
    * subscriptions to `$PUBLIC_URL`, or none (answers then age out by time alone).
    */
   ringcentralEvents: 'webhook' | 'off';
+  /**
+   * Base of RingCentral's call link behind "Call" buttons (CALL_LINK_URL); null when they are
+   * switched off (CALL_BUTTON=false).
+   */
+  callLinkUrl: string | null;
 }
 
 export type EmailMatch = 'required' | 'confirm';
@@ -146,6 +151,16 @@ const schema = z.object({
       }),
     )
     .default('false'),
+  CALL_BUTTON: z
+    .string()
+    .transform((value) => value.trim().toLowerCase())
+    .pipe(
+      z.enum(['true', 'false', '1', '0', 'yes', 'no'], {
+        message: 'CALL_BUTTON must be true or false',
+      }),
+    )
+    .default('true'),
+  CALL_LINK_URL: url('CALL_LINK_URL').default('https://app.ringcentral.com/r/call'),
 });
 
 function isThirtyTwoByteBase64(value: string): boolean {
@@ -202,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     linking: { emailMatch: values.LINK_EMAIL_MATCH, accountId: values.RC_ACCOUNT_ID },
     auditRetentionDays: values.AUDIT_RETENTION_DAYS,
     ringcentralEvents: eventsMode(values.RC_EVENTS, publicUrl, values.SLACK_APP_TOKEN),
+    callLinkUrl: ['true', '1', 'yes'].includes(values.CALL_BUTTON) ? values.CALL_LINK_URL : null,
   };
 }
 

@@ -8,4 +8,12 @@ export { extensionDetails, findExtensions, numbersOf } from './extensions';
 export { forwardingOf } from './forwarding';
 export { IdentityCache, type IdentityCacheOptions } from './identity-cache';
 export { lookupNumber, type PageRequest } from './lookup';
+export { MESSAGE_NUMBERS_MAX, ownersOfNumbersIn } from './message-numbers';
+export {
+  PRESENCE_BATCH,
+  PRESENCE_FRESH_MS,
+  type PresenceAnswer,
+  presenceCandidates,
+  presenceOf,
+} from './presence';
 export type { Target } from './targets';

@@ -33,6 +33,9 @@ const REFUSED =
   'RingCentral no longer accepts this link (it was revoked or has expired). Connect again.';
 const EXPIRED = 'The RingCentral link expired after a week without use. Connect again.';
 
+/** Told once a refresh refusal has marked a link broken (the link as it was before). */
+export type LinkBroken = (link: Link, reason: string) => void;
+
 export function needsRefresh(link: Link, now = Date.now()): boolean {
   return link.tokens.accessTokenExpiresAt - now < REFRESH_MARGIN_MS;
 }
@@ -62,6 +65,7 @@ export class TokenRefresher {
     private readonly credentials: RingCentralAppCredentials,
     private readonly logger: AppLogger,
     private readonly onIdentityChanged: IdentityChanged = () => undefined,
+    private readonly onLinkBroken: LinkBroken = () => undefined,
   ) {}
 
   /** Returns the same link with tokens other than `stale`'s and usable now. */
@@ -181,6 +185,7 @@ export class TokenRefresher {
       if (renewed(now, link)) return now;
     }
     this.logger.warn({ teamId: link.teamId, userId: link.userId }, 'RingCentral link broken');
+    this.onLinkBroken(link, reason);
     throw new AppError('link_broken', 'RingCentral link is broken', { reason });
   }
 }

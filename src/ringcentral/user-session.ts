@@ -7,6 +7,7 @@ import {
   toAppError,
   UNAVAILABLE_RETRY_SEC,
 } from './api-errors';
+import { asJsonParts } from './batch-response';
 import {
   createPlatform,
   type Platform,
@@ -15,6 +16,7 @@ import {
 } from './platform-factory';
 import type { RateBudget, RateGroup } from './rate-budget';
 import { needsRefresh, type TokenRefresher } from './token-refresher';
+import type { BatchPart } from './types';
 
 /** Refreshes after 401s before giving up on one call (the second covers a pair refreshed elsewhere). */
 const UNAUTHORIZED_REFRESHES = 2;
@@ -33,6 +35,13 @@ export interface RingCentralHttp {
   /** Stable key of the identity: RingCentral account, extension and admin flag. */
   readonly identityKey: string;
   get<T>(path: string, query: Query, group: RateGroup, options?: CallOptions): Promise<T>;
+  /** A batch request (ids joined by commas in the path): each resource's status and body. */
+  getBatch<T>(
+    path: string,
+    query: Query,
+    group: RateGroup,
+    options?: CallOptions,
+  ): Promise<Array<BatchPart<T>>>;
 }
 
 export function identityKeyOf(identity: LinkedIdentity): string {
@@ -83,6 +92,17 @@ export class UserSession implements RingCentralHttp {
       options,
       () => this.platform.send({ method, url: path, body, retry: true }),
       true,
+    );
+  }
+
+  getBatch<T>(
+    path: string,
+    query: Query,
+    group: RateGroup,
+    options: CallOptions = {},
+  ): Promise<Array<BatchPart<T>>> {
+    return this.call<Array<BatchPart<T>>>(group, options, async () =>
+      asJsonParts(await this.platform.get(path, cleanQuery(query), { retry: true })),
     );
   }
 

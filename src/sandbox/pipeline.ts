@@ -19,6 +19,7 @@ import {
   tokenInvalid,
 } from './http/errors';
 import { readBody, sendEmpty, sendJson } from './http/io';
+import { sendAnswer } from './http/multipart';
 import { answerFault } from './limits/fault-answers';
 import type { FaultQueue } from './limits/faults';
 import type { RateLimiter } from './limits/rate-limiter';
@@ -43,6 +44,8 @@ export interface PipelineDeps {
   log: RequestLog;
   oauth: OAuthEnv;
   subscriptions: SubscriptionRegistry;
+  /** The app permissions of the app (the same for every client of this sandbox). */
+  appPermissions: ReadonlySet<string>;
   base(): string;
 }
 
@@ -105,6 +108,7 @@ async function serveApi(
     record.specProblems = problems.map((p) => `${p.name} ${p.reason}`);
     throw withHeaders(refusedParameter(problems[0] as ParameterProblem), decision.headers);
   }
+  const { appPermissions } = deps;
   const ctx: ApiContext = {
     index,
     base: deps.base(),
@@ -112,6 +116,7 @@ async function serveApi(
     caller,
     body,
     subscriptions: deps.subscriptions,
+    appPermissions,
   };
   let result: unknown;
   try {
@@ -125,7 +130,7 @@ async function serveApi(
     for (const [name, value] of Object.entries(decision.headers)) res.setHeader(name, value);
     sendEmpty(res, 204);
   } else {
-    sendJson(res, 200, result, decision.headers);
+    sendAnswer(res, result, decision.headers);
   }
 }
 

@@ -9,6 +9,7 @@ import { driveSignIn } from './approve';
 import { Accounts } from './company/accounts';
 import type { Company, Person } from './company/company';
 import { guideCompany } from './company/guide-company';
+import { DEFAULT_PRESENCE, type ExtensionPresence } from './company/presence';
 import { FaultQueue, type FaultSpec, type HeldAnswer } from './limits/faults';
 import { DEFAULT_RATE_LIMITS, RateLimiter } from './limits/rate-limiter';
 import {
@@ -25,6 +26,7 @@ import { openRequestLogFile } from './request-log-file';
 import type { RateLimitSettings, RecordedRequest, SandboxClient, TokenLifetimes } from './types';
 
 export type { Company, Person } from './company/company';
+export type { ExtensionPresence } from './company/presence';
 export type { FaultSpec, HeldAnswer } from './limits/faults';
 export type { SandboxSubscription } from './notifications/subscriptions';
 export type { RequestFilter } from './recorder';
@@ -70,6 +72,11 @@ export interface SandboxOptions {
   requestLogFolder?: string;
   /** Push notifications: the longest lifetime granted, failures before a blacklist. */
   subscriptions?: SubscriptionOptions;
+  /**
+   * The app permissions the app was registered with; default ReadAccounts and ReadPresence.
+   * Without ReadPresence, presence requests are refused (403 CMN-401).
+   */
+  appPermissions?: string[];
 }
 
 export interface SandboxFaults {
@@ -118,9 +125,16 @@ export interface Sandbox {
   blacklistSubscription(id: string): void;
   /** Forgets a subscription, as RingCentral does when it expires or drops it. */
   dropSubscription(id: string): void;
+  /** Changes the app's permissions from the next request (see `appPermissions`). */
+  setAppPermissions(permissions: string[]): void;
+  /** Sets a person's presence (who: extension number, email or id), from the next request. */
+  setPresence(who: string, presence: Partial<ExtensionPresence>): void;
   approve(authorizeUrl: string, who: string, opts?: { deny?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
+
+/** What the README asks the app to be registered with. */
+export const DEFAULT_APP_PERMISSIONS = ['ReadAccounts', 'ReadPresence'];
 
 export const DEFAULT_CLIENT: SandboxClient = {
   clientId: 'rcnumber-sandbox-client',
@@ -151,6 +165,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const log = new RequestLog(logFile ? (request) => logFile.write(request) : null);
   const registry = new ClientRegistry(clients);
   const pending = new PendingAuthorizations();
+  const appPermissions = new Set(options.appPermissions ?? DEFAULT_APP_PERMISSIONS);
   const oauth = { accounts, clients: registry, store, pending, limiter };
   // Subscriptions and test controls act on the sandbox's own company.
   const index = accounts.primary;
@@ -165,6 +180,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       log,
       oauth,
       subscriptions,
+      appPermissions,
       base: () => base,
     }),
   );
@@ -222,6 +238,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       subscriptions.all.delete(id);
     },
     setTokenLifetimes: (t) => store.setLifetimes(t),
+    setAppPermissions: (permissions) => {
+      appPermissions.clear();
+      for (const permission of permissions) appPermissions.add(permission);
+    },
+    setPresence: (who, presence) => {
+      const ext = extensionOf(who);
+      ext.presence = { ...DEFAULT_PRESENCE, ...ext.presence, ...presence };
+    },
     approve: (authorizeUrl, who, opts) => driveSignIn(base, authorizeUrl, who, opts?.deny ?? false),
     close: () => {
       closed ??= new Promise<void>((resolve) => {

@@ -17,6 +17,7 @@ export {
   type SlackView,
   startSlackStandIn,
 } from './server';
+export * from './shortcut-payloads';
 export * from './signed-requests';
 export type { ApiAnswer, SlackBlock, ViewArgs } from './types';
 export type { Identity } from './workspace';

@@ -171,6 +171,14 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX event_subscriptions_next_check ON ${name('event_subscriptions')} (next_check_at)`,
     ],
   },
+  {
+    version: 4,
+    name: 'broken link notices',
+    // Which broken link (by its version) the member was told about, so each is told once.
+    statements: (_dialect, name) => [
+      `ALTER TABLE ${name('members')} ADD COLUMN broken_notice_version BIGINT`,
+    ],
+  },
 ];
 
 /** The table that records which migrations have run. */

@@ -97,6 +97,8 @@ export interface MemberRecord extends MemberKey {
   linkOpenedAt: number | null;
   reminderDueAt: number | null;
   reminderSentAt: number | null;
+  /** The version of the broken link the member was told about by DM, if any. */
+  brokenNoticeVersion: number | null;
 }
 
 /** The database: owns the connection and both stores, which share it. */
@@ -227,4 +229,13 @@ export interface MembersStore {
   claimReminder(key: MemberKey, now: number): Promise<boolean>;
   /** Cancels a pending reminder (the member linked). */
   cancelReminder(key: MemberKey): Promise<void>;
+  /**
+   * Claims telling the member that their link broke, once per broken link: `linkVersion` is
+   * the version the link had when it broke (versions never repeat, and a relink gets a higher
+   * one). True only for the one caller that claims it (atomic); false for a version already
+   * told, or older than one told.
+   */
+  claimBrokenNotice(key: MemberKey, linkVersion: number): Promise<boolean>;
+  /** Forgets the claim of `linkVersion` (its DM could not be sent), so a later try may send it. */
+  releaseBrokenNotice(key: MemberKey, linkVersion: number): Promise<void>;
 }

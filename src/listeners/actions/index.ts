@@ -3,6 +3,7 @@ import { ActionIds } from '../../blocks';
 import type { Services } from '../../services';
 import { auditNext } from './audit-next';
 import { auditPrevious } from './audit-previous';
+import { call } from './call';
 import { connect } from './connect';
 import { openSearch } from './open-search';
 import { pageNext } from './page-next';
@@ -30,4 +31,5 @@ export function registerActions(app: App, services: Services): void {
   app.action<BlockPlainTextInputAction>(ActionIds.searchInput, searchInput(services));
   app.action<BlockButtonAction>(ActionIds.auditNext, auditNext(services));
   app.action<BlockButtonAction>(ActionIds.auditPrevious, auditPrevious(services));
+  app.action<BlockButtonAction>(ActionIds.call, call());
 }

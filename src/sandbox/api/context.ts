@@ -24,6 +24,8 @@ export interface ApiContext {
   body: string;
   /** Push notification subscriptions. */
   subscriptions: SubscriptionRegistry;
+  /** The app permissions the app was registered with (ReadAccounts, ReadPresence…). */
+  appPermissions: ReadonlySet<string>;
 }
 
 /** What a handler returns for `204 No Content` (a DELETE). */

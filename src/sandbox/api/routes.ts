@@ -9,6 +9,7 @@ import type { ApiRoute } from './context';
 import { directoryRoutes } from './directory-routes';
 import { extensionRoutes } from './extension-routes';
 import { numberRoutes } from './number-routes';
+import { presenceRoutes } from './presence-routes';
 import { subscriptionRoutes } from './subscription-routes';
 
 const ROUTES: ApiRoute[] = [
@@ -17,6 +18,7 @@ const ROUTES: ApiRoute[] = [
   ...directoryRoutes,
   ...callHandlingRoutes,
   ...subscriptionRoutes,
+  ...presenceRoutes,
 ];
 // A route for an operation the spec does not have would never be reached: fail at start-up.
 for (const route of ROUTES) operationOf(route.operation);
