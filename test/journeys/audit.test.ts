@@ -1,6 +1,8 @@
 // The audit trail: every share to a channel is recorded with its details, RingCentral admins
 // (checked at the moment of asking) read it paged and as a spreadsheet, regular users are told
 // it is not for them, and shares older than AUDIT_RETENTION_DAYS are forgotten.
+
+import { postViewSubmission, viewSubmissionPayload } from '../../src/slack-stand-in';
 import { buttonValue } from '../support/buttons';
 import {
   type Harness,
@@ -10,8 +12,6 @@ import {
   startHarness,
   TEAM_ID,
 } from '../support/harness';
-import { postViewSubmission } from '../support/signed-requests';
-import { viewSubmissionPayload } from '../support/slack-payloads';
 
 const DAY_MS = 24 * 60 * 60_000;
 

@@ -3,6 +3,7 @@
 // however many commands follow, and whichever of them (or a background read) noticed it.
 import { ActionIds } from '../../src/blocks/ids';
 import type { RecordedCall } from '../../src/slack-stand-in';
+import { appHomeOpenedEvent, postEvent } from '../../src/slack-stand-in';
 import {
   type Harness,
   linkUrlOf,
@@ -12,7 +13,6 @@ import {
   startHarness,
   TEAM_ID,
 } from '../support/harness';
-import { appHomeOpenedEvent, postEvent } from '../support/signed-requests';
 
 const ana = { teamId: TEAM_ID, userId: PEOPLE.ana.id };
 

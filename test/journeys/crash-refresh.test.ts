@@ -9,6 +9,7 @@
  * on PostgreSQL (5 kills).
  */
 import { Client } from 'pg';
+import { postSlashCommand } from '../../src/slack-stand-in';
 import {
   type Harness,
   isProgress,
@@ -18,7 +19,6 @@ import {
   startHarness,
   TEAM_ID,
 } from '../support/harness';
-import { postSlashCommand } from '../support/signed-requests';
 import { type AppProcess, removeAppBundle, spawnApp } from '../support/spawn-app';
 
 const KILLS = 20;

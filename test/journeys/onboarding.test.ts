@@ -1,4 +1,5 @@
 import { ActionIds } from '../../src/blocks/ids';
+import type { RecordedCall } from '../../src/slack-stand-in';
 import { checkBlockKitLimits } from '../blocks/block-kit-limits';
 import { buttonByAction } from '../blocks/helpers';
 import {
@@ -10,7 +11,6 @@ import {
   startHarness,
   TEAM_ID,
 } from '../support/harness';
-import type { RecordedCall } from '../support/slack-api';
 
 const DAY_MS = 24 * 60 * 60_000;
 

@@ -5,6 +5,7 @@
  * error code, and nothing is left unhandled. Slack calls time out here after 300 ms.
  */
 
+import { blockActionPayload, postBlockAction, postSlashCommand } from '../../src/slack-stand-in';
 import { buttonValue } from '../support/buttons';
 import {
   type Harness,
@@ -15,8 +16,6 @@ import {
   startHarness,
   TEAM_ID,
 } from '../support/harness';
-import { postBlockAction, postSlashCommand } from '../support/signed-requests';
-import { blockActionPayload } from '../support/slack-payloads';
 
 const ANA_NUMBER = '+1 650 331 6252';
 

@@ -7,9 +7,14 @@
  */
 import fc from 'fast-check';
 import { ActionIds, CallbackIds } from '../../src/blocks';
+import {
+  blockActionPayload,
+  postBlockAction,
+  postSlashCommand,
+  postViewSubmission,
+  viewSubmissionPayload,
+} from '../../src/slack-stand-in';
 import { type Harness, PEOPLE, SIGNING_SECRET, startHarness, TEAM_ID } from '../support/harness';
-import { postBlockAction, postSlashCommand, postViewSubmission } from '../support/signed-requests';
-import { blockActionPayload, viewSubmissionPayload } from '../support/slack-payloads';
 import { report, SEED } from './figures';
 
 const RUNS_PER_HANDLER = 40;
