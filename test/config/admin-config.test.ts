@@ -1,23 +1,5 @@
-import { ConfigError, loadConfig } from '../../src/config';
-import { TokenCipher } from '../../src/store';
-
-const valid = {
-  SLACK_SIGNING_SECRET: 'secret',
-  SLACK_BOT_TOKEN: 'xoxb-1',
-  RC_CLIENT_ID: 'id',
-  RC_CLIENT_SECRET: 'shh',
-  TOKEN_ENCRYPTION_KEY: TokenCipher.generateKey(),
-};
-
-function problems(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-}
+import { loadConfig } from '../../src/config';
+import { problems, valid } from './env';
 
 describe('configuration of the admin tools', () => {
   it('keeps shares 90 days unless told otherwise', () => {
