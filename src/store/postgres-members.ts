@@ -101,6 +101,10 @@ export class PostgresMembers implements MembersStore {
     );
   }
 
+  async forgetWorkspace(teamId: string): Promise<number> {
+    return this.run(`DELETE FROM ${this.table} WHERE team_id = $1`, [teamId]);
+  }
+
   private async run(sql: string, params: unknown[]): Promise<number> {
     return (await this.query(sql, params)).rowCount ?? 0;
   }

@@ -6,11 +6,12 @@
 import pg from 'pg';
 import type { TokenCipher } from './crypto';
 import type { NameFn } from './migrations';
+import { PostgresInstallations } from './postgres-installations';
 import { PostgresLinks } from './postgres-links';
 import { PostgresMembers } from './postgres-members';
 import { migratePostgres } from './postgres-migrate';
 import type { PgQuery } from './postgres-query';
-import type { LinksStore, MembersStore, Store } from './types';
+import type { InstallationsStore, LinksStore, MembersStore, Store } from './types';
 
 export type PostgresConnection = { url: string } | { pool: pg.Pool };
 
@@ -27,6 +28,7 @@ const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export class PostgresStore implements Store {
   readonly links: LinksStore;
   readonly members: MembersStore;
+  readonly installations: InstallationsStore;
   private pool: pg.Pool | null = null;
   private connecting: Promise<void> | null = null;
   private readonly schema: string | undefined;
@@ -45,6 +47,7 @@ export class PostgresStore implements Store {
     const query: PgQuery = (sql, params) => this.open().query(sql, params);
     this.links = new PostgresLinks(query, this.name, options.cipher, options.now ?? Date.now);
     this.members = new PostgresMembers(query, this.name);
+    this.installations = new PostgresInstallations(query, this.name, options.cipher);
   }
 
   connect(): Promise<void> {

@@ -81,4 +81,9 @@ export class SqliteMembers implements MembersStore {
       `UPDATE members SET reminder_due_at = NULL WHERE ${KEY} AND reminder_sent_at IS NULL`,
     ).run(keyValues(key));
   }
+
+  async forgetWorkspace(teamId: string): Promise<number> {
+    return this.sql('DELETE FROM members WHERE team_id = @team_id').run({ team_id: teamId })
+      .changes;
+  }
 }

@@ -9,9 +9,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { TokenCipher } from './crypto';
 import { pendingMigrations, schemaVersionTableSql } from './migrations';
+import { SqliteInstallations } from './sqlite-installations';
 import { type SqliteConnection, SqliteLinks } from './sqlite-links';
 import { SqliteMembers } from './sqlite-members';
-import type { LinksStore, MembersStore, Store } from './types';
+import type { InstallationsStore, LinksStore, MembersStore, Store } from './types';
 
 export interface SqliteStoreOptions {
   /** File path, created with its folder when missing; `:memory:` for a private in-memory db. */
@@ -26,6 +27,7 @@ const sameName = (name: string): string => name;
 export class SqliteStore implements Store {
   readonly links: LinksStore;
   readonly members: MembersStore;
+  readonly installations: InstallationsStore;
   private db: Database.Database | null = null;
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -36,6 +38,7 @@ export class SqliteStore implements Store {
     };
     this.links = new SqliteLinks(connection, options.cipher, options.now ?? Date.now);
     this.members = new SqliteMembers((text) => this.sql(text));
+    this.installations = new SqliteInstallations(connection, options.cipher);
   }
 
   async connect(): Promise<void> {

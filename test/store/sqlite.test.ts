@@ -8,10 +8,12 @@ import { UNREADABLE_TOKENS_REASON } from '../../src/store/rows';
 import { SqliteStore } from '../../src/store/sqlite';
 import type { MakeHarness, StoreHarness } from './contract-harness';
 import { ALICE, BOB, newLink, tokens } from './fixtures';
+import { installation, installationsStoreContract } from './installations-contract';
 import { linksStoreContract } from './links-contract';
 import { membersStoreContract } from './members-contract';
 
-const cipher = new TokenCipher([Buffer.alloc(32, 7)]);
+const CIPHER_KEY = Buffer.alloc(32, 7).toString('base64');
+const cipher = TokenCipher.fromBase64Keys(CIPHER_KEY);
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'rcnumber-sqlite-'));
@@ -27,6 +29,7 @@ async function harnessAt(file: string, onCleanup: () => void): Promise<StoreHarn
   };
   return {
     store: await open(),
+    cipherKey: CIPHER_KEY,
     openAnother: (withCipher?: TokenCipher) => open(withCipher),
     cleanup: async () => {
       for (const store of opened) await store.close();
@@ -42,6 +45,7 @@ const freshDatabase: MakeHarness = async () => {
 
 linksStoreContract('SqliteStore', freshDatabase);
 membersStoreContract('SqliteStore', freshDatabase);
+installationsStoreContract('SqliteStore', freshDatabase);
 
 describe('SqliteStore', () => {
   let dir: string;
@@ -76,11 +80,15 @@ describe('SqliteStore', () => {
       createdAt: 0,
       expiresAt: 1,
     });
+    // So does a Slack installation: its bot token acts in the whole workspace.
+    await store.installations.saveInstallation(installation('T0001'));
     const bytes = Buffer.concat(
       [file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)),
     );
     // The search itself works: non-secret fields are there in plain text.
     expect(bytes.includes('Alice Example')).toBe(true);
+    expect(bytes.includes('Team T0001')).toBe(true);
+    expect(bytes.includes('PlainBotSecret')).toBe(false);
     for (const secret of [tokens('one'), tokens('two'), tokens('three')]) {
       expect(bytes.includes(secret.accessToken)).toBe(false);
       expect(bytes.includes(secret.refreshToken)).toBe(false);
