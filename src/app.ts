@@ -1,5 +1,5 @@
-import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
+import { App, ErrorCode, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { BackgroundWork } from './background-work';
 import { ValueSigner } from './blocks/signed-values';
 import type { Config } from './config';
@@ -7,6 +7,7 @@ import { IdentityCache, type IdentityCacheOptions } from './directory';
 import { ReminderScheduler, type ReminderSchedulerOptions } from './flows/reminder-scheduler';
 import { connectPageRoute } from './http/connect-page';
 import { healthRoute } from './http/health';
+import { installPages } from './http/install-pages';
 import { linkConfirmRoute } from './http/link-confirm-route';
 import { oauthCallbackRoute } from './http/oauth-callback';
 import { registerListeners } from './listeners';
@@ -22,7 +23,9 @@ import { TokenRefresher } from './ringcentral/token-refresher';
 import { identityKeyOf } from './ringcentral/user-session';
 import type { Services } from './services';
 import { boltLogger } from './slack/bolt-logger';
+import { InstalledClients, singleWorkspaceClients } from './slack/clients';
 import { SlackPeople } from './slack/people';
+import { BOT_SCOPES } from './slack/scopes';
 import type { Store } from './store/types';
 
 export interface AppDeps {
@@ -81,16 +84,25 @@ export function createApp(deps: AppDeps): RcNumberApp {
   };
   const refresher = new TokenRefresher(store.links, credentials, logger, identityChanged);
   const budget = new RateBudget(deps.rateBudget);
-  const slack = new WebClient(config.slack.botToken, {
+  const slackOptions: WebClientOptions = {
     slackApiUrl: config.slack.apiUrl,
     logger: boltLogger(logger),
     retryConfig: SLACK_RETRIES,
-  });
+  };
+  // Many workspaces: each call reads the member's own workspace's installation. One workspace:
+  // the one SLACK_BOT_TOKEN client, exactly as before.
+  const installed = config.slack.install
+    ? new InstalledClients(store.installations, slackOptions, now)
+    : undefined;
+  const slackClients =
+    installed ?? singleWorkspaceClients(new WebClient(config.slack.botToken, slackOptions));
+  const slackFor = (teamId: string) => slackClients.forTeam(teamId);
   const services: Services = {
     config,
     store,
     links: store.links,
     members: store.members,
+    installations: store.installations,
     logger,
     credentials,
     oauth: new RingCentralOAuth(store.links, credentials, now),
@@ -99,8 +111,9 @@ export function createApp(deps: AppDeps): RcNumberApp {
     values: new ValueSigner(config.tokenEncryptionKey),
     sessions: new RingCentralSessions(store.links, credentials, refresher, budget, identityChanged),
     cache,
-    people: new SlackPeople(slack),
-    slack,
+    people: new SlackPeople(slackFor),
+    slackFor,
+    slackClients,
     now,
     background: new BackgroundWork(),
   };
@@ -112,21 +125,48 @@ export function createApp(deps: AppDeps): RcNumberApp {
     linkConfirmRoute(services),
     healthRoute(services),
   ];
+  // Slack's install flow, served by Bolt itself, when many workspaces are served.
+  const install = config.slack.install;
+  const oauth =
+    install && installed
+      ? {
+          clientId: install.clientId,
+          clientSecret: install.clientSecret,
+          stateSecret: install.stateSecret,
+          redirectUri: install.redirectUri,
+          scopes: [...BOT_SCOPES],
+          installationStore: installed.boltStore,
+        }
+      : {};
+  const installer = install
+    ? {
+        installPath: PATHS.slackInstall,
+        redirectUriPath: PATHS.slackOAuthRedirect,
+        // Straight to Slack's page: the app has no page of its own before it.
+        directInstall: true,
+        authorizationUrl: install.authorizeUrl,
+        clientOptions: { slackApiUrl: config.slack.apiUrl },
+        callbackOptions: installPages(services),
+      }
+    : {};
   const bolt = new App({
-    token: config.slack.botToken,
+    ...(config.slack.botToken ? { token: config.slack.botToken } : {}),
     logger: boltLogger(logger),
     clientOptions: { slackApiUrl: config.slack.apiUrl },
     receiver: config.slack.appToken
       ? new SocketModeReceiver({
           appToken: config.slack.appToken,
           customRoutes,
-          installerOptions: { port: config.port },
+          ...oauth,
+          installerOptions: { port: config.port, ...installer },
           logger: boltLogger(logger),
         })
       : new HTTPReceiver({
           signingSecret: config.slack.signingSecret ?? '',
           endpoints: PATHS.slackEvents,
           customRoutes,
+          ...oauth,
+          installerOptions: installer,
           logger: boltLogger(logger),
           processBeforeResponse: false,
         }),
@@ -139,6 +179,15 @@ export function createApp(deps: AppDeps): RcNumberApp {
   });
   registerListeners(bolt, services);
   bolt.error(async (error) => {
+    // A request from a workspace no installation serves (never installed, or removed): Bolt
+    // called no listener; nothing to answer it with.
+    if (error.code === ErrorCode.AuthorizationError) {
+      logger.warn(
+        { code: error.code, message: error.message },
+        'request from a workspace without an installation',
+      );
+      return;
+    }
     logger.error({ code: error.code, message: error.message }, 'unhandled listener error');
   });
 

@@ -9,8 +9,9 @@ import type { ConnectTokens } from './ringcentral/connect-token';
 import type { RingCentralOAuth } from './ringcentral/oauth';
 import type { RingCentralAppCredentials } from './ringcentral/platform-factory';
 import type { RingCentralSessions } from './ringcentral/sessions';
+import type { SlackClients } from './slack/clients';
 import type { SlackPeople } from './slack/people';
-import type { LinksStore, MembersStore, Store } from './store/types';
+import type { InstallationsStore, LinksStore, MembersStore, Store } from './store/types';
 
 /** What every listener and route reaches its collaborators through: no module singletons. */
 export interface Services {
@@ -19,6 +20,8 @@ export interface Services {
   store: Pick<Store, 'ping'>;
   links: LinksStore;
   members: MembersStore;
+  /** Slack installations (many-workspace mode; empty with SLACK_BOT_TOKEN). */
+  installations: InstallationsStore;
   logger: AppLogger;
   credentials: RingCentralAppCredentials;
   oauth: RingCentralOAuth;
@@ -30,8 +33,16 @@ export interface Services {
   values: ValueSigner;
   sessions: RingCentralSessions;
   cache: IdentityCache;
+  /** Slack profiles, each read with the bot token of its own workspace. */
   people: SlackPeople;
-  slack: WebClient;
+  /**
+   * The Slack Web API client acting in workspace `teamId`, with that workspace's own bot token
+   * (the one SLACK_BOT_TOKEN in single-workspace mode). Every Slack call the app makes on its
+   * own (not through a listener's `client`) goes through here, for the member's own team.
+   */
+  slackFor(teamId: string): Promise<WebClient>;
+  /** What slackFor keeps per workspace; an uninstall forgets it. */
+  slackClients: SlackClients;
   now: () => number;
   /** Detached work (Home tab refreshes) that stopping the app waits for. */
   background: BackgroundWork;

@@ -9,7 +9,7 @@ async function run(fake: FakeServices, text: string, channelId = 'C1'): Promise<
   const replies: Message[] = [];
   await runCommand(
     fake.services,
-    fake.services.slack,
+    fake.slack,
     { text, ...MEMBER, channelId, responseUrl: 'https://hooks.test/r', triggerId: 'trig' },
     async (message) => replies.push(message),
   );
