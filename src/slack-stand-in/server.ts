@@ -1,120 +1,51 @@
-// A local stand-in for the Slack Web API and for response_urls. The app reaches it through
-// SLACK_API_URL (Bolt's clientOptions.slackApiUrl). The demo and the tests seed users and
-// channels and read what it was sent; tests also make the next calls fail or be rate limited the
-// way Slack does.
+// A local stand-in for the Slack Web API, its install flow and response_urls. The app reaches it
+// through SLACK_API_URL (Bolt's clientOptions.slackApiUrl). The demo and the tests seed
+// workspaces, users and channels and read what it was sent; tests also make the next calls fail
+// or be rate limited the way Slack does. Each bot token acts in its own workspace only.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Faults } from './faults';
+import { type Grant, Grants } from './grants';
 import { parseApiRequest, readBody, sendJson, sendText } from './http';
+import { AS_PARAMS, Installs } from './installs';
 import { methods } from './methods';
-import {
-  type ApiAnswer,
-  type ApiArgs,
-  fail,
-  type RecordedCall,
-  type RecordedResponse,
-  type ResponseBody,
-} from './types';
+import { handleOf, Registry } from './registry';
+import type { SlackStandIn, SlackStandInOptions } from './stand-in-types';
+import { type ApiAnswer, fail, type RecordedCall, type RecordedResponse } from './types';
 import { Watched } from './watched';
-import {
-  type Identity,
-  type NewSlackChannel,
-  type NewSlackUser,
-  type SlackChannel,
-  type SlackUser,
-  type SlackView,
-  Workspace,
-} from './workspace';
 
+export type * from './stand-in-types';
 export type {
   ApiArgs,
-  NewSlackChannel,
-  NewSlackUser,
   RecordedCall,
   RecordedResponse,
   ResponseBody,
+} from './types';
+export type {
+  NewSlackChannel,
+  NewSlackUser,
   SlackChannel,
   SlackUser,
   SlackView,
-};
+} from './workspace';
 
-export interface SlackStandInOptions {
-  teamId?: string;
-  teamName?: string;
-  botUserId?: string;
-  botId?: string;
-  appId?: string;
-  /** The channel every full member is in; slash commands come from it by default. */
-  generalChannelId?: string;
-  /** When set, other tokens get `invalid_auth` and calls without one `not_authed`. */
-  botToken?: string;
-  users?: NewSlackUser[];
-  channels?: NewSlackChannel[];
-  /** Posts a response_url accepts before it answers 404 (Slack: 5 within 30 minutes). */
-  responseUrlMaxUses?: number;
-}
-
-export interface SlackStandIn {
-  /** Base for SLACK_API_URL, ending in '/api/'. */
-  url: string;
-  identity: Identity;
-  /** Every Web API call in arrival order, including failed and rate-limited attempts. */
-  calls: RecordedCall[];
-  callsTo(method: string): RecordedCall[];
-  /** Resolves with the first past or future call to `method` that matches. */
-  waitFor(
-    method: string,
-    predicate?: (args: ApiArgs, call: RecordedCall) => boolean,
-    timeoutMs?: number,
-  ): Promise<RecordedCall>;
-  /** Forgets calls, responses, used triggers and pending failures; keeps users, channels, views. */
-  reset(): void;
-  users: Map<string, SlackUser>;
-  addUser(user: NewSlackUser): SlackUser;
-  channels: Map<string, SlackChannel>;
-  addChannel(channel: NewSlackChannel): SlackChannel;
-  /** Views by id, as last opened, updated or published. */
-  views: Map<string, SlackView>;
-  /** The Home tab last published for a user. */
-  homeView(userId: string): SlackView | undefined;
-  /** The next `count` calls to `method` get HTTP 429 with `Retry-After: retryAfterSec`. */
-  rateLimitNext(method: string, count: number, retryAfterSec: number): void;
-  /** The next `count` (default 1) calls to `method` answer `{ ok: false, error }`. */
-  failNext(method: string, error: string, count?: number): void;
-  /** A response_url served here: `${origin}/response/<id>`. */
-  responseUrl(id?: string): string;
-  /** Bodies posted to response_urls (one id, or all), in order. */
-  responses(id?: string): RecordedResponse[];
-  waitForResponse(
-    id: string,
-    predicate?: (body: ResponseBody, response: RecordedResponse) => boolean,
-    timeoutMs?: number,
-  ): Promise<RecordedResponse>;
-  /** Makes a response_url answer 404 `expired_url`, as after 30 minutes. */
-  expireResponseUrl(id: string): void;
-  close(): Promise<void>;
-}
-
-interface Failure {
-  error: string;
-  remaining: number;
-}
-
-interface RateLimit {
-  retryAfterSec: number;
-  remaining: number;
-}
+const AUTHORIZE_PATH = '/oauth/v2/authorize';
 
 export async function startSlackStandIn(options: SlackStandInOptions = {}): Promise<SlackStandIn> {
-  const identity: Identity = {
-    teamId: options.teamId ?? 'T0001',
-    teamName: options.teamName ?? 'rcnumber test',
-    botUserId: options.botUserId ?? 'U0BOT',
-    botId: options.botId ?? 'B0BOT',
-    appId: options.appId ?? 'A0RCNUMBER',
-  };
-  const ws = new Workspace(identity, options.generalChannelId ?? 'C0001');
-  for (const user of options.users ?? []) ws.addUser(user);
-  for (const channel of options.channels ?? []) ws.addChannel(channel);
+  const appId = options.appId ?? 'A0RCNUMBER';
+  const registry = new Registry(appId);
+  const { workspaces, enterprises } = registry;
+  const primary = registry.add({ ...options, teamId: options.teamId ?? 'T0001' });
+  const grants = new Grants(
+    workspaces,
+    enterprises,
+    primary,
+    options.strictTokens ?? options.botToken !== undefined,
+  );
+  if (options.botToken) grants.accept(options.botToken, primary.grant());
+  const installs = options.oauthClient
+    ? new Installs(grants, workspaces, enterprises, options.oauthClient, appId)
+    : undefined;
   const maxUses = options.responseUrlMaxUses ?? 5;
 
   const calls = new Watched<RecordedCall>('Slack Web API call', (items) =>
@@ -125,64 +56,59 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       .map((response) => `${response.id}: ${JSON.stringify(response.body).slice(0, 80)}`)
       .join('; '),
   );
-  const failures = new Map<string, Failure[]>();
-  const rateLimits = new Map<string, RateLimit>();
+  const faults = new Faults();
   const uses = new Map<string, number>();
   const expired = new Set<string>();
   let responseSeq = 0;
 
-  function takeFailure(method: string): string | undefined {
-    const queue = failures.get(method);
-    const next = queue?.[0];
-    if (!queue || !next) return undefined;
-    next.remaining -= 1;
-    if (next.remaining <= 0) queue.shift();
-    return next.error;
-  }
-
-  function takeRateLimit(method: string): number | undefined {
-    const limit = rateLimits.get(method);
-    if (!limit || limit.remaining <= 0) return undefined;
-    limit.remaining -= 1;
-    return limit.retryAfterSec;
-  }
-
-  function authError(token: string | undefined): ApiAnswer | undefined {
-    if (options.botToken === undefined) return undefined;
-    if (!token) return fail('not_authed');
-    return token === options.botToken ? undefined : fail('invalid_auth');
+  /**
+   * Answers one method, in the workspace its token acts in: a refused token first, then a rate
+   * limit or failure asked for, then the method itself.
+   */
+  function answerFor(
+    method: string,
+    token: string | undefined,
+    args: RecordedCall['args'],
+  ): { answer: ApiAnswer; teamId?: string; retryAfter?: number } {
+    // The install flow's exchange authenticates with the app's credentials, not a token.
+    if (method === 'oauth.v2.access') {
+      return { answer: installs ? installs.access(args) : fail('unknown_method') };
+    }
+    const place = grants.resolve(token, args);
+    if ('error' in place) return { answer: place.error };
+    const retryAfter = faults.takeRateLimit(method);
+    if (retryAfter !== undefined) return { answer: fail('ratelimited'), retryAfter };
+    if ('org' in place) return { answer: registry.orgAnswer(method, place.org) };
+    const injected = faults.takeFailure(method);
+    const handler = methods[method];
+    const answer: ApiAnswer = injected
+      ? fail(injected)
+      : handler
+        ? handler(place.ws, args, { grant: place.grant })
+        : fail('unknown_method');
+    return { answer, teamId: place.ws.identity.teamId };
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string) {
     const parsed = parseApiRequest(req, await readBody(req));
-    let status = 200;
-    let headers: Record<string, string> = {};
-    let answer: ApiAnswer;
-    const problem = parsed.error ? fail(parsed.error) : authError(parsed.token);
-    const retryAfter = problem ? undefined : takeRateLimit(method);
-    if (problem) {
-      answer = problem;
-    } else if (retryAfter !== undefined) {
-      status = 429;
-      headers = { 'retry-after': String(retryAfter) };
-      answer = fail('ratelimited');
-    } else {
-      const injected = takeFailure(method);
-      const handler = methods[method];
-      if (injected) answer = fail(injected);
-      else if (!handler) answer = fail('unknown_method');
-      else answer = handler(ws, parsed.args);
-    }
+    const outcome = parsed.error
+      ? { answer: fail(parsed.error), teamId: undefined, retryAfter: undefined }
+      : answerFor(method, parsed.token, parsed.args);
+    const { answer, retryAfter } = outcome;
+    const status = retryAfter === undefined ? 200 : 429;
     calls.push({
       method,
       args: parsed.args,
       token: parsed.token,
+      teamId: outcome.teamId,
       at: Date.now(),
       status,
       response: answer,
       ok: answer.ok,
       error: answer.error,
     });
+    const headers: Record<string, string> =
+      retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
     sendJson(res, status, answer, headers);
   }
 
@@ -201,8 +127,16 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       return sendText(res, 400, 'invalid_payload');
     }
     uses.set(id, used + 1);
-    responses.push({ id, body: body as ResponseBody, at: Date.now() });
+    responses.push({ id, body: body as RecordedResponse['body'], at: Date.now() });
     sendText(res, 200, 'ok');
+  }
+
+  function handleAuthorize(req: IncomingMessage, res: ServerResponse) {
+    if (!installs) return sendText(res, 404, 'not_found');
+    const outcome = installs.authorize(new URL(req.url ?? '/', 'http://localhost'));
+    if ('refused' in outcome) return sendText(res, 400, outcome.refused);
+    res.writeHead(302, { location: outcome.location });
+    res.end();
   }
 
   const server = createServer((req, res) => {
@@ -214,17 +148,23 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
         ? handleApi(req, res, api[1])
         : hook?.[1] !== undefined && req.method === 'POST'
           ? handleResponseUrl(req, res, decodeURIComponent(hook[1]))
-          : Promise.resolve(sendText(res, 404, 'not_found'));
+          : path === AUTHORIZE_PATH && req.method === 'GET'
+            ? Promise.resolve(handleAuthorize(req, res))
+            : Promise.resolve(sendText(res, 404, 'not_found'));
     work.catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, fail('fatal_error', [String(error)]));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const grantOf = (of: { teamId: string } | { enterpriseId: string }): Grant =>
+    'teamId' in of
+      ? { kind: 'team', teamId: of.teamId }
+      : { kind: 'enterprise', enterpriseId: of.enterpriseId };
 
   return {
+    ...handleOf(primary),
     url: `${origin}/api/`,
-    identity,
     calls: calls.items,
     callsTo: (method) => calls.items.filter((call) => call.method === method),
     waitFor: (method, predicate, timeoutMs) =>
@@ -236,29 +176,35 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     reset() {
       calls.clear();
       responses.clear();
-      failures.clear();
-      rateLimits.clear();
+      faults.clear();
       uses.clear();
       expired.clear();
-      ws.usedTriggers.clear();
+      for (const ws of workspaces.values()) ws.usedTriggers.clear();
     },
-    users: ws.users,
-    addUser: (user) => ws.addUser(user),
-    channels: ws.channels,
-    addChannel: (channel) => ws.addChannel(channel),
-    views: ws.views,
-    homeView(userId) {
-      const id = ws.homeViews.get(userId);
-      return id === undefined ? undefined : ws.views.get(id);
+    addWorkspace: (input) => handleOf(registry.add(input)),
+    workspace(teamId) {
+      const ws = workspaces.get(teamId);
+      return ws ? handleOf(ws) : undefined;
     },
-    rateLimitNext(method, count, retryAfterSec) {
-      rateLimits.set(method, { retryAfterSec, remaining: count });
+    async approveInstall(authorizeUrl, as) {
+      const url = new URL(authorizeUrl);
+      url.searchParams.set(AS_PARAMS.user, as.userId);
+      if (as.teamId) url.searchParams.set(AS_PARAMS.team, as.teamId);
+      if (as.enterpriseId) url.searchParams.set(AS_PARAMS.enterprise, as.enterpriseId);
+      if (as.deny) url.searchParams.set(AS_PARAMS.deny, '1');
+      const answer = await fetch(url, { redirect: 'manual' });
+      const location = answer.headers.get('location');
+      const body = await answer.text();
+      if (answer.status !== 302 || !location) {
+        throw new Error(`the authorize page answered ${answer.status}: ${body}`);
+      }
+      return location;
     },
-    failNext(method, error, count = 1) {
-      const queue = failures.get(method) ?? [];
-      queue.push({ error, remaining: count });
-      failures.set(method, queue);
-    },
+    botTokens: (of) => grants.live(grantOf(of)),
+    uninstall: (from) => grants.revoke(grantOf(from)),
+    rateLimitNext: (method, count, retryAfterSec) =>
+      faults.rateLimitNext(method, count, retryAfterSec),
+    failNext: (method, error, count) => faults.failNext(method, error, count),
     responseUrl(id) {
       responseSeq += 1;
       return `${origin}/response/${encodeURIComponent(id ?? `R${String(responseSeq).padStart(6, '0')}`)}`;
