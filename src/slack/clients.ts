@@ -40,7 +40,10 @@ export function singleWorkspaceClients(client: WebClient): SlackClients {
 export class InstalledClients implements SlackClients {
   /** By workspace and token: a reinstall's new token gets a new client. */
   private readonly clients = new LRUCache<string, WebClient>({ max: 2000 });
-  /** Workspaces already recorded under their org-wide install by this process. */
+  /**
+   * Workspaces already recorded under their org-wide install by this process, per install (its
+   * time), so a reinstall after another process removed the records writes them again.
+   */
   private readonly noted = new LRUCache<string, true>({ max: 10_000, ttl: 60 * 60_000 });
   /** The store Bolt's install flow and its per-request authorization read and write. */
   readonly boltStore: InstallationStore;
@@ -54,8 +57,9 @@ export class InstalledClients implements SlackClients {
       now,
       // A signed request from workspace T under org-wide install E: T is one of E's, and work
       // without a request (reminders, the RingCentral callback) finds E's token for T from now on.
-      seenUnderOrg: async (enterpriseId, teamId) => {
-        const key = `${enterpriseId}|${teamId}`;
+      seenUnderOrg: async (installation, teamId) => {
+        const enterpriseId = installation.enterpriseId ?? '';
+        const key = `${teamId}|${enterpriseId}|${installation.installedAt}`;
         if (this.noted.has(key)) return;
         await installations.noteOrgTeam(enterpriseId, teamId, now());
         this.noted.set(key, true);
@@ -82,7 +86,7 @@ export class InstalledClients implements SlackClients {
       if (gone.has(key.slice(0, key.indexOf('|')))) this.clients.delete(key);
     }
     for (const key of [...this.noted.keys()]) {
-      if (gone.has(key.slice(key.indexOf('|') + 1))) this.noted.delete(key);
+      if (gone.has(key.slice(0, key.indexOf('|')))) this.noted.delete(key);
     }
   }
 }

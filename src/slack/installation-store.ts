@@ -3,8 +3,8 @@ import type { InstallationKey, InstallationsStore, SlackInstallation } from '../
 
 export interface BoltStoreHooks {
   now: () => number;
-  /** A request from workspace `teamId` was authorized by the org-wide install of `enterpriseId`. */
-  seenUnderOrg: (enterpriseId: string, teamId: string) => Promise<void>;
+  /** A request from workspace `teamId` was authorized by this org-wide install. */
+  seenUnderOrg: (installation: SlackInstallation, teamId: string) => Promise<void>;
 }
 
 /**
@@ -29,9 +29,7 @@ export function boltInstallationStore(
           `no installation for team ${query.teamId ?? '-'}, enterprise ${query.enterpriseId ?? '-'}`,
         );
       }
-      if (key?.kind === 'enterprise' && query.teamId) {
-        await hooks.seenUnderOrg(key.enterpriseId, query.teamId);
-      }
+      if (key?.kind === 'enterprise' && query.teamId) await hooks.seenUnderOrg(found, query.teamId);
       return toBolt(found);
     },
     async deleteInstallation(query) {
