@@ -67,9 +67,6 @@ export class ConfigError extends Error {
 const KEY_HINT =
   "make one with: node -e \"console.log(require('crypto').randomBytes(32).toString('base64'))\"";
 
-const STATE_SECRET_HINT =
-  "make one with: node -e \"console.log(require('crypto').randomBytes(32).toString('base64'))\"";
-
 const INSTALL_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
 
 const url = (name: string) =>
@@ -94,7 +91,7 @@ const schema = z.object({
   SLACK_CLIENT_SECRET: z.string().trim().min(1).optional(),
   SLACK_STATE_SECRET: z
     .string()
-    .min(32, `SLACK_STATE_SECRET must be at least 32 characters; ${STATE_SECRET_HINT}`)
+    .min(32, `SLACK_STATE_SECRET must be at least 32 characters; ${KEY_HINT}`)
     .optional(),
   SLACK_APP_TOKEN: z
     .string()
@@ -184,7 +181,7 @@ function slackModeProblems(env: Record<string, string | undefined>): string[] {
   }
   return INSTALL_VARIABLES.filter((name) => !env[name]).map(
     (name) =>
-      `${name} is not set: serving many workspaces needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together${name === 'SLACK_STATE_SECRET' ? `; ${STATE_SECRET_HINT}` : ' (Basic Information → App Credentials)'}`,
+      `${name} is not set: serving many workspaces needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together${name === 'SLACK_STATE_SECRET' ? `; ${KEY_HINT}` : ' (Basic Information → App Credentials)'}`,
   );
 }
 
