@@ -40,6 +40,18 @@ export interface Config {
     /** RC_ACCOUNT_ID: the one RingCentral account links may come from; unset, the first link's. */
     accountId: string | undefined;
   };
+  /** How long the audit trail keeps each channel share (AUDIT_RETENTION_DAYS). */
+  auditRetentionDays: number;
+  /**
+   * How RingCentral tells the app that cached answers went stale (RC_EVENTS): webhook
+   * subscriptions to `$PUBLIC_URL`, or none (answers then age out by time alone).
+   */
+  ringcentralEvents: 'webhook' | 'off';
+  /**
+   * Base of RingCentral's call link behind "Call" buttons (CALL_LINK_URL); null when they are
+   * switched off (CALL_BUTTON=false).
+   */
+  callLinkUrl: string | null;
 }
 
 export interface SlackInstallConfig {
@@ -151,6 +163,17 @@ const schema = z.object({
     .min(8, 'CACHE_MAX_MB must be at least 8')
     .max(65536, 'CACHE_MAX_MB must be at most 65536')
     .default(256),
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number({ message: 'AUDIT_RETENTION_DAYS must be a number of days, like 90' })
+    .int('AUDIT_RETENTION_DAYS must be a whole number of days')
+    .min(1, 'AUDIT_RETENTION_DAYS must be at least 1')
+    .max(3650, 'AUDIT_RETENTION_DAYS must be at most 3650')
+    .default(90),
+  RC_EVENTS: z
+    .string()
+    .transform((value) => value.trim().toLowerCase())
+    .pipe(z.enum(['auto', 'webhook', 'off'], { message: 'RC_EVENTS must be auto, webhook or off' }))
+    .default('auto'),
   ONBOARD_GUESTS: z
     .string()
     .transform((value) => value.trim().toLowerCase())
@@ -160,6 +183,16 @@ const schema = z.object({
       }),
     )
     .default('false'),
+  CALL_BUTTON: z
+    .string()
+    .transform((value) => value.trim().toLowerCase())
+    .pipe(
+      z.enum(['true', 'false', '1', '0', 'yes', 'no'], {
+        message: 'CALL_BUTTON must be true or false',
+      }),
+    )
+    .default('true'),
+  CALL_LINK_URL: url('CALL_LINK_URL').default('https://app.ringcentral.com/r/call'),
 });
 
 /**
@@ -252,5 +285,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     onboardGuests: ['true', '1', 'yes'].includes(values.ONBOARD_GUESTS),
     cacheMaxBytes: values.CACHE_MAX_MB * 1024 * 1024,
     linking: { emailMatch: values.LINK_EMAIL_MATCH, accountId: values.RC_ACCOUNT_ID },
+    auditRetentionDays: values.AUDIT_RETENTION_DAYS,
+    ringcentralEvents: eventsMode(values.RC_EVENTS, publicUrl, values.SLACK_APP_TOKEN),
+    callLinkUrl: ['true', '1', 'yes'].includes(values.CALL_BUTTON) ? values.CALL_LINK_URL : null,
   };
+}
+
+/**
+ * `auto` subscribes to webhooks only where RingCentral can deliver them: an https PUBLIC_URL
+ * (RingCentral calls nothing else) and not Socket Mode, whose point is a firewall in between.
+ */
+function eventsMode(
+  setting: 'auto' | 'webhook' | 'off',
+  publicUrl: string,
+  appToken: string | undefined,
+): 'webhook' | 'off' {
+  if (setting !== 'auto') return setting;
+  return publicUrl.startsWith('https://') && !appToken ? 'webhook' : 'off';
 }

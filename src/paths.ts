@@ -12,4 +12,6 @@ export const PATHS = {
   slackInstall: '/slack/install',
   /** Where Slack sends the browser back after an install: the Slack app's redirect URL. */
   slackOAuthRedirect: '/slack/oauth_redirect',
+  /** RingCentral's webhook: push notifications of the subscriptions made for each link. */
+  ringcentralEvents: '/ringcentral/events',
 } as const;

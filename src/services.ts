@@ -1,9 +1,11 @@
 import type { WebClient } from '@slack/web-api';
 import type { BackgroundWork } from './background-work';
+import type { SplitLimits } from './blocks/csv';
 import type { ValueSigner } from './blocks/signed-values';
 import type { Config } from './config';
 import type { IdentityCache } from './directory';
 import type { AppLogger } from './logger';
+import type { Counters } from './model';
 import type { BrowserBindingKey } from './ringcentral/browser-binding-key';
 import type { ConnectTokens } from './ringcentral/connect-token';
 import type { RingCentralOAuth } from './ringcentral/oauth';
@@ -11,7 +13,14 @@ import type { RingCentralAppCredentials } from './ringcentral/platform-factory';
 import type { RingCentralSessions } from './ringcentral/sessions';
 import type { SlackClients } from './slack/clients';
 import type { SlackPeople } from './slack/people';
-import type { InstallationsStore, LinksStore, MembersStore, Store } from './store/types';
+import type {
+  AuditStore,
+  InstallationsStore,
+  LinksStore,
+  MembersStore,
+  Store,
+  SubscriptionsStore,
+} from './store/types';
 
 /** What every listener and route reaches its collaborators through: no module singletons. */
 export interface Services {
@@ -22,6 +31,10 @@ export interface Services {
   members: MembersStore;
   /** Slack installations (many-workspace mode; empty with SLACK_BOT_TOKEN). */
   installations: InstallationsStore;
+  /** The audit trail of channel shares. */
+  audit: AuditStore;
+  /** Each link's RingCentral event subscription. */
+  subscriptions: SubscriptionsStore;
   logger: AppLogger;
   credentials: RingCentralAppCredentials;
   oauth: RingCentralOAuth;
@@ -43,7 +56,13 @@ export interface Services {
   slackFor(teamId: string): Promise<WebClient>;
   /** What slackFor keeps per workspace; an uninstall forgets it. */
   slackClients: SlackClients;
+  /** How long a Slack call or response_url post may take (shorter in tests of hangs). */
+  slackTimeouts: { timeoutMs?: number; retryPauseMs?: number };
   now: () => number;
   /** Detached work (Home tab refreshes) that stopping the app waits for. */
   background: BackgroundWork;
+  /** How large one export file may be, and how many parts one export may have. */
+  exportLimits: SplitLimits;
+  /** Counts of RingCentral events and the cache invalidations they caused. */
+  counters: Counters;
 }

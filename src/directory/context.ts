@@ -10,6 +10,8 @@ export interface DirectoryContext {
   api: AccountApi;
   cache: IdentityCache;
   onProgress?: ProgressFn;
+  /** The clock for answers that age in seconds (presence); Date.now when absent. */
+  now?: () => number;
 }
 
 /** Single calls wait briefly for rate budget; listings may wait out a whole window. */

@@ -3,3 +3,4 @@ export { connectPageRoute } from './connect-page';
 export { healthRoute } from './health';
 export { linkConfirmRoute } from './link-confirm-route';
 export { oauthCallbackRoute } from './oauth-callback';
+export { ringcentralEventsRoute } from './ringcentral-events';

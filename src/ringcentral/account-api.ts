@@ -1,6 +1,8 @@
 import { type Operation, RATE_GROUPS } from './rate-groups';
+import { checked, checkedPage, SHAPES, type Shape } from './shapes';
 import type {
   AccountRecord,
+  BatchPart,
   CallFlipNumberRecord,
   DirectoryEntryRecord,
   ExtensionRecord,
@@ -10,6 +12,7 @@ import type {
   Paged,
   PhoneNumberRecord,
   PhoneNumberV2Record,
+  PresenceRecord,
 } from './types';
 import type { CallOptions, Query, RingCentralHttp } from './user-session';
 
@@ -17,6 +20,8 @@ const V1 = '/restapi/v1.0/account/{accountId}';
 const V2 = '/restapi/v2/accounts/{accountId}';
 /** RingCentral's largest page: fewer requests for the same listing. */
 export const MAX_PER_PAGE = 1000;
+/** RingCentral answers at most 30 extensions' presence in one batch request. */
+export const MAX_PRESENCE_BATCH = 30;
 
 export interface ListProgress {
   page: number;
@@ -42,17 +47,25 @@ function pathOf(template: string, params: Record<string, string> = {}): string {
 /**
  * Typed calls to RingCentral's Account API, made as one identity. Each names its operation as
  * the spec does; the operation's rate group comes from the spec (rate-groups.ts), so the budget
- * counts the right bucket.
+ * counts the right bucket. Every answer is checked for the shape the app reads (shapes.ts), so
+ * one that breaks RingCentral's schema is a clear error, not a TypeError in a renderer.
  */
 export class AccountApi {
   constructor(readonly http: RingCentralHttp) {}
 
   account(options?: CallOptions): Promise<AccountRecord> {
-    return this.get(V1, {}, {}, options);
+    return this.get(V1, {}, {}, SHAPES.account, 'account', options);
   }
 
   extension(extensionId: string, options?: CallOptions): Promise<ExtensionRecord> {
-    return this.get(`${V1}/extension/{extensionId}`, { extensionId }, {}, options);
+    return this.get(
+      `${V1}/extension/{extensionId}`,
+      { extensionId },
+      {},
+      SHAPES.extension,
+      'extension',
+      options,
+    );
   }
 
   /** Extensions matching RingCentral's own filters (one page of up to 1000 is plenty for these). */
@@ -60,17 +73,18 @@ export class AccountApi {
     filter: { extensionNumber?: string; email?: string },
     options?: CallOptions,
   ): Promise<ExtensionRecord[]> {
-    const page = await this.get<Paged<ExtensionRecord>>(
+    const page = await this.getPage<Paged<ExtensionRecord>>(
       `${V1}/extension`,
       {},
       { ...filter, perPage: MAX_PER_PAGE },
+      SHAPES.extension,
       options,
     );
     return page.records;
   }
 
   allExtensions(options?: ListOptions): Promise<ExtensionRecord[]> {
-    return this.allPages(`${V1}/extension`, {}, {}, options);
+    return this.allPages(`${V1}/extension`, {}, {}, SHAPES.extension, options);
   }
 
   extensionNumbers(extensionId: string, options?: ListOptions): Promise<PhoneNumberRecord[]> {
@@ -78,13 +92,14 @@ export class AccountApi {
       `${V1}/extension/{extensionId}/phone-number`,
       { extensionId },
       {},
+      SHAPES.phoneNumber,
       options,
     );
   }
 
   /** Every number of the account with its extension: administrators only (Heavy). */
   accountNumbers(options?: ListOptions): Promise<PhoneNumberRecord[]> {
-    return this.allPages(`${V1}/phone-number`, {}, {}, options);
+    return this.allPages(`${V1}/phone-number`, {}, {}, SHAPES.phoneNumber, options);
   }
 
   /** The account's company-level numbers (main, additional, company, fax): administrators (Heavy). */
@@ -96,17 +111,24 @@ export class AccountApi {
       'CompanyFaxNumber',
     ];
     const query = { usageType, perPage: MAX_PER_PAGE };
-    const page = await this.get<Paged<PhoneNumberRecord>>(`${V1}/phone-number`, {}, query, options);
+    const page = await this.getPage<Paged<PhoneNumberRecord>>(
+      `${V1}/phone-number`,
+      {},
+      query,
+      SHAPES.phoneNumber,
+      options,
+    );
     return page.records;
   }
 
   /** One targeted query by E.164 pattern (`+16503316252` or `+165033*`): administrators (Heavy). */
   async numbersMatching(pattern: string, options?: CallOptions): Promise<PhoneNumberV2Record[]> {
     const query = { phoneNumber: pattern, perPage: MAX_PER_PAGE };
-    const page = await this.get<Paged<PhoneNumberV2Record>>(
+    const page = await this.getPage<Paged<PhoneNumberV2Record>>(
       `${V2}/phone-numbers`,
       {},
       query,
+      SHAPES.phoneNumberV2,
       options,
     );
     return page.records;
@@ -114,7 +136,13 @@ export class AccountApi {
 
   /** Every number matching an E.164 pattern with `*` wildcards (`+1650*`), paged: admins (Heavy). */
   allNumbersMatching(pattern: string, options?: ListOptions): Promise<PhoneNumberV2Record[]> {
-    return this.allPages(`${V2}/phone-numbers`, {}, { phoneNumber: pattern }, options);
+    return this.allPages(
+      `${V2}/phone-numbers`,
+      {},
+      { phoneNumber: pattern },
+      SHAPES.phoneNumberV2,
+      options,
+    );
   }
 
   /** The v1.0 forwarding and call-flip list: extensions on the old call-handling backend. */
@@ -123,6 +151,7 @@ export class AccountApi {
       `${V1}/extension/{extensionId}/forwarding-number`,
       { extensionId },
       {},
+      SHAPES.forwardingNumber,
       options,
     );
   }
@@ -133,10 +162,11 @@ export class AccountApi {
     featureId: string[],
     options?: CallOptions,
   ): Promise<FeatureRecord[]> {
-    const list = await this.get<{ records?: FeatureRecord[] }>(
+    const list = await this.getPage<{ records?: FeatureRecord[] }>(
       `${V1}/extension/{extensionId}/features`,
       { extensionId },
       { featureId },
+      SHAPES.feature,
       options,
     );
     return list.records ?? [];
@@ -147,10 +177,11 @@ export class AccountApi {
     extensionId: string,
     options?: CallOptions,
   ): Promise<CallFlipNumberRecord[]> {
-    const list = await this.get<{ records?: CallFlipNumberRecord[] }>(
+    const list = await this.getPage<{ records?: CallFlipNumberRecord[] }>(
       `${V2}/extensions/{extensionId}/call-flip-numbers`,
       { extensionId },
       {},
+      SHAPES.callFlipNumber,
       options,
     );
     return list.records ?? [];
@@ -162,37 +193,87 @@ export class AccountApi {
       `${V2}/extensions/{extensionId}/comm-handling/voice/forwarding-targets`,
       { extensionId },
       {},
+      SHAPES.forwardingTarget,
       options,
     );
   }
 
   /** The company directory: what every user may see of everyone, numbers included (Medium). */
   directory(options?: ListOptions): Promise<DirectoryEntryRecord[]> {
-    return this.allPages(`${V1}/directory/entries`, {}, {}, options);
+    return this.allPages(`${V1}/directory/entries`, {}, {}, SHAPES.directoryEntry, options);
   }
 
-  private get<T>(
+  /**
+   * Presence of up to 30 extensions in one Light request (RingCentral's batch syntax: ids
+   * joined by commas), each with its own status, in the order asked. Needs the app permission
+   * ReadPresence.
+   */
+  async presence(
+    extensionIds: string[],
+    options?: CallOptions,
+  ): Promise<Array<BatchPart<PresenceRecord>>> {
+    if (extensionIds.length === 0 || extensionIds.length > MAX_PRESENCE_BATCH) {
+      throw new Error(`presence is asked for 1 to ${MAX_PRESENCE_BATCH} extensions at a time`);
+    }
+    const template = `${V1}/extension/{extensionId}/presence` as const;
+    const ids = extensionIds.map((id) => encodeURIComponent(id)).join(',');
+    const path = `${pathOf(`${V1}/extension`)}/${ids}/presence`;
+    const group = RATE_GROUPS[`GET ${template}`];
+    if (extensionIds.length > 1)
+      return this.http.getBatch<PresenceRecord>(path, {}, group, options);
+    return this.http
+      .get<PresenceRecord>(path, {}, group, options)
+      .then((body) => [{ status: 200, body }]);
+  }
+
+  /** One record, checked against `shape`. */
+  private async get<T>(
+    template: Template<GetOperation>,
+    params: Record<string, string>,
+    query: Query,
+    shape: Shape,
+    where: string,
+    options?: CallOptions,
+  ): Promise<T> {
+    return checked<T>(shape, await this.raw(template, params, query, options), where);
+  }
+
+  /** One page of records, each checked against `shape`. */
+  private async getPage<T>(
+    template: Template<GetOperation>,
+    params: Record<string, string>,
+    query: Query,
+    shape: Shape,
+    options?: CallOptions,
+  ): Promise<T> {
+    const answer = await this.raw(template, params, query, options);
+    return checkedPage<T>(shape, answer, template.split('/').pop() ?? 'listing');
+  }
+
+  private raw(
     template: Template<GetOperation>,
     params: Record<string, string>,
     query: Query,
     options?: CallOptions,
-  ): Promise<T> {
+  ): Promise<unknown> {
     const group = RATE_GROUPS[`GET ${template}`];
-    return this.http.get<T>(pathOf(template, params), query, group, options);
+    return this.http.get<unknown>(pathOf(template, params), query, group, options);
   }
 
   private async allPages<T>(
     template: Template<GetOperation>,
     params: Record<string, string>,
     query: Query,
+    shape: Shape,
     options: ListOptions = {},
   ): Promise<T[]> {
     const records: T[] = [];
     for (let page = 1; ; page++) {
-      const answer = await this.get<Paged<T>>(
+      const answer = await this.getPage<Paged<T>>(
         template,
         params,
         { ...query, page, perPage: MAX_PER_PAGE },
+        shape,
         options,
       );
       records.push(...answer.records);

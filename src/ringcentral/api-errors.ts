@@ -30,6 +30,21 @@ export function retryAfterSeconds(response: Response): number {
   return Number.isFinite(value) && value >= 0 ? value : 30;
 }
 
+/** What a member is told to wait when RingCentral did not answer (and said nothing better). */
+export const UNAVAILABLE_RETRY_SEC = 30;
+
+/** The JSON of a successful answer; a body that is not JSON (or never ends) is RingCentral's fault. */
+export async function readJson<T>(response: Response): Promise<T> {
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new AppError('ringcentral_unavailable', 'RingCentral sent an answer that is not JSON', {
+      status: response.status,
+      retryAfterSec: UNAVAILABLE_RETRY_SEC,
+    });
+  }
+}
+
 /**
  * Turns a RingCentral failure into one of the app's error classes. Decisions rest on the status
  * and `errorCode`, never on the message text.
@@ -38,7 +53,10 @@ export async function toAppError(error: unknown): Promise<AppError> {
   if (error instanceof AppError) return error;
   const response = responseOf(error);
   if (!response) {
-    return new AppError('ringcentral_unavailable', 'RingCentral could not be reached');
+    // A refused or reset connection, or a request that timed out.
+    return new AppError('ringcentral_unavailable', 'RingCentral could not be reached', {
+      retryAfterSec: UNAVAILABLE_RETRY_SEC,
+    });
   }
   const body = await readErrorBody(response);
   const code = body.errorCode ?? body.errors?.[0]?.errorCode ?? body.error ?? 'unknown';
@@ -65,7 +83,9 @@ export async function toAppError(error: unknown): Promise<AppError> {
       errorCode: code,
     });
   }
+  const retryAfter = Number(response.headers.get('retry-after'));
   return new AppError('ringcentral_unavailable', `RingCentral answered ${status} (${code})`, {
     status,
+    retryAfterSec: retryAfter > 0 ? retryAfter : UNAVAILABLE_RETRY_SEC,
   });
 }

@@ -125,3 +125,21 @@ export interface PhoneNumberV2Record {
   status?: string;
   extension?: { id?: string; extensionNumber?: string; name?: string; type?: string };
 }
+
+/** `GET …/extension/{id}/presence` (PresenceInfoResponse): what the viewer may see of it. */
+export interface PresenceRecord {
+  extension?: { id?: number; extensionNumber?: string };
+  presenceStatus?: string;
+  userStatus?: string;
+  dndStatus?: string;
+  dndStatusPersonal?: string;
+  telephonyStatus?: string;
+  allowSeeMyPresence?: boolean;
+}
+
+/** One resource of a batch request, in the order asked: its own status and body. */
+export interface BatchPart<T> {
+  status: number;
+  /** The resource on a 2xx status; an error body (or null) otherwise. */
+  body: T | null;
+}

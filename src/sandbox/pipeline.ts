@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiContext, Caller } from './api/context';
+import { type ApiContext, type Caller, NO_CONTENT } from './api/context';
 import { matchRoute } from './api/routes';
 import type { Accounts } from './company/accounts';
 import type { CompanyIndex } from './company/company-index';
@@ -18,9 +18,12 @@ import {
   tokenExpired,
   tokenInvalid,
 } from './http/errors';
-import { readBody, sendJson } from './http/io';
+import { readBody, sendEmpty, sendJson } from './http/io';
+import { sendAnswer } from './http/multipart';
+import { answerFault } from './limits/fault-answers';
 import type { FaultQueue } from './limits/faults';
 import type { RateLimiter } from './limits/rate-limiter';
+import type { SubscriptionRegistry } from './notifications/subscriptions';
 import { authorize, decide } from './oauth/authorize-routes';
 import type { OAuthEnv } from './oauth/env';
 import { APPROVE_PATH, DENY_PATH } from './oauth/sign-in-page';
@@ -40,6 +43,9 @@ export interface PipelineDeps {
   faults: FaultQueue;
   log: RequestLog;
   oauth: OAuthEnv;
+  subscriptions: SubscriptionRegistry;
+  /** The app permissions of the app (the same for every client of this sandbox). */
+  appPermissions: ReadonlySet<string>;
   base(): string;
 }
 
@@ -88,7 +94,9 @@ async function serveApi(
   const { caller, index } = authenticate(deps, req, group, record);
   record.extensionId = caller.extension.id;
   const fault = deps.faults.take(url.pathname, true);
-  if (fault) throw withHeaders(fault, deps.limiter.headersOnly(group));
+  const faultHeaders = deps.limiter.headersOnly(group);
+  if (fault?.kind === 'status') throw withHeaders(fault.error, faultHeaders);
+  if (fault && answerFault(fault, res, faultHeaders)) return;
   const decision = deps.limiter.take(caller.clientId, caller.extension.id, group);
   if (!decision.allowed) {
     const retry = { 'Retry-After': String(decision.retryAfterSec) };
@@ -100,16 +108,30 @@ async function serveApi(
     record.specProblems = problems.map((p) => `${p.name} ${p.reason}`);
     throw withHeaders(refusedParameter(problems[0] as ParameterProblem), decision.headers);
   }
-  const ctx: ApiContext = { index, base: deps.base(), url, caller, body };
+  const { appPermissions } = deps;
+  const ctx: ApiContext = {
+    index,
+    base: deps.base(),
+    url,
+    caller,
+    body,
+    subscriptions: deps.subscriptions,
+    appPermissions,
+  };
   let result: unknown;
   try {
-    result = route.handle(ctx, params);
+    result = await route.handle(ctx, params);
   } catch (e) {
     throw e instanceof RcHttpError ? withHeaders(e, decision.headers) : e;
   }
   // Served as things stood on arrival; a test may hold the answer back on its way.
   await deps.faults.held(url.pathname);
-  sendJson(res, 200, result, decision.headers);
+  if (result === NO_CONTENT) {
+    for (const [name, value] of Object.entries(decision.headers)) res.setHeader(name, value);
+    sendEmpty(res, 204);
+  } else {
+    sendAnswer(res, result, decision.headers);
+  }
 }
 
 function serveOAuth(
@@ -158,7 +180,11 @@ export function createHandler(deps: PipelineDeps) {
       if (isOAuth) {
         if (url.pathname === TOKEN_PATH || url.pathname === REVOKE_PATH) record.group = 'Auth';
         const fault = deps.faults.take(url.pathname, false);
-        if (fault) throw fault;
+        if (fault?.kind === 'status') throw fault.error;
+        if (fault && answerFault(fault, res, {})) {
+          record.status = res.statusCode;
+          return;
+        }
       }
       if (!(isOAuth && serveOAuth(deps, req, res, url, body, record))) {
         await serveApi(deps, req, res, url, body, record);

@@ -9,8 +9,14 @@ import { driveSignIn } from './approve';
 import { Accounts } from './company/accounts';
 import type { Company, Person } from './company/company';
 import { guideCompany } from './company/guide-company';
+import { DEFAULT_PRESENCE, type ExtensionPresence } from './company/presence';
 import { FaultQueue, type FaultSpec, type HeldAnswer } from './limits/faults';
 import { DEFAULT_RATE_LIMITS, RateLimiter } from './limits/rate-limiter';
+import {
+  type SandboxSubscription,
+  type SubscriptionOptions,
+  SubscriptionRegistry,
+} from './notifications/subscriptions';
 import { ClientRegistry } from './oauth/clients';
 import { PendingAuthorizations } from './oauth/pending';
 import { TokenStore } from './oauth/token-store';
@@ -20,7 +26,9 @@ import { openRequestLogFile } from './request-log-file';
 import type { RateLimitSettings, RecordedRequest, SandboxClient, TokenLifetimes } from './types';
 
 export type { Company, Person } from './company/company';
+export type { ExtensionPresence } from './company/presence';
 export type { FaultSpec, HeldAnswer } from './limits/faults';
+export type { SandboxSubscription } from './notifications/subscriptions';
 export type { RequestFilter } from './recorder';
 export type {
   RateGroup,
@@ -62,6 +70,13 @@ export interface SandboxOptions {
   upgradedAccount?: boolean;
   /** Folder of the run-wide request log; default `RC_SANDBOX_REQUEST_LOG` (unset: none). */
   requestLogFolder?: string;
+  /** Push notifications: the longest lifetime granted, failures before a blacklist. */
+  subscriptions?: SubscriptionOptions;
+  /**
+   * The app permissions the app was registered with; default ReadAccounts and ReadPresence.
+   * Without ReadPresence, presence requests are refused (403 CMN-401).
+   */
+  appPermissions?: string[];
 }
 
 export interface SandboxFaults {
@@ -98,9 +113,28 @@ export interface Sandbox {
    */
   setAdmin(who: string, enabled: boolean): void;
   setTokenLifetimes(t: Partial<TokenLifetimes>): void;
+  /** Every push notification subscription, live or not, by id. */
+  subscriptions: Map<string, SandboxSubscription>;
+  /**
+   * Moves a number to another extension (by extension number, email or id; null for none) and
+   * sends the extension list event for both extensions to every subscription that asked for
+   * it; resolves once the webhooks answered, with how many took an event.
+   */
+  reassignNumber(e164: string, to: string | null): Promise<number>;
+  /** Blacklists a subscription, as RingCentral does after repeated delivery failures. */
+  blacklistSubscription(id: string): void;
+  /** Forgets a subscription, as RingCentral does when it expires or drops it. */
+  dropSubscription(id: string): void;
+  /** Changes the app's permissions from the next request (see `appPermissions`). */
+  setAppPermissions(permissions: string[]): void;
+  /** Sets a person's presence (who: extension number, email or id), from the next request. */
+  setPresence(who: string, presence: Partial<ExtensionPresence>): void;
   approve(authorizeUrl: string, who: string, opts?: { deny?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
+
+/** What the README asks the app to be registered with. */
+export const DEFAULT_APP_PERMISSIONS = ['ReadAccounts', 'ReadPresence'];
 
 export const DEFAULT_CLIENT: SandboxClient = {
   clientId: 'rcnumber-sandbox-client',
@@ -131,11 +165,30 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const log = new RequestLog(logFile ? (request) => logFile.write(request) : null);
   const registry = new ClientRegistry(clients);
   const pending = new PendingAuthorizations();
+  const appPermissions = new Set(options.appPermissions ?? DEFAULT_APP_PERMISSIONS);
   const oauth = { accounts, clients: registry, store, pending, limiter };
+  // Subscriptions and test controls act on the sandbox's own company.
+  const index = accounts.primary;
+  const subscriptions = new SubscriptionRegistry(index, options.subscriptions);
   let base = '';
   const server = createServer(
-    createHandler({ accounts, store, limiter, faults, log, oauth, base: () => base }),
+    createHandler({
+      accounts,
+      store,
+      limiter,
+      faults,
+      log,
+      oauth,
+      subscriptions,
+      appPermissions,
+      base: () => base,
+    }),
   );
+  const extensionOf = (who: string) => {
+    const ext = index.extensionByNumber(who) ?? index.extensionByEmail(who) ?? index.extension(who);
+    if (!ext) throw new Error(`the sandbox has no extension ${who}`);
+    return ext;
+  };
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -163,14 +216,36 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     spentRefreshTokenReuse: () => store.spentReuse,
     faults,
     expireAccessTokens: (extensionId) => store.expireAccessTokens(extensionId),
-    setAdmin: (who, enabled) => {
-      const index = accounts.primary;
-      const ext =
-        index.extensionByNumber(who) ?? index.extensionByEmail(who) ?? index.extension(who);
-      if (!ext) throw new Error(`the sandbox has no extension ${who}`);
-      index.setAdmin(ext.id, enabled);
+    setAdmin: (who, enabled) => index.setAdmin(extensionOf(who).id, enabled),
+    subscriptions: subscriptions.all,
+    reassignNumber: async (e164, to) => {
+      const target = to === null ? undefined : extensionOf(to).id;
+      const left = index.reassignNumber(e164, target);
+      const changed = [...new Set([left, target].filter((id): id is string => Boolean(id)))];
+      const path = `/restapi/v1.0/account/${company.accountId}/extension`;
+      let delivered = 0;
+      for (const extensionId of changed) {
+        delivered += await subscriptions.publish(path, (ownerId) => ({
+          extensionId,
+          eventType: 'Update',
+          ownerId,
+        }));
+      }
+      return delivered;
+    },
+    blacklistSubscription: (id) => subscriptions.blacklist(id),
+    dropSubscription: (id) => {
+      subscriptions.all.delete(id);
     },
     setTokenLifetimes: (t) => store.setLifetimes(t),
+    setAppPermissions: (permissions) => {
+      appPermissions.clear();
+      for (const permission of permissions) appPermissions.add(permission);
+    },
+    setPresence: (who, presence) => {
+      const ext = extensionOf(who);
+      ext.presence = { ...DEFAULT_PRESENCE, ...ext.presence, ...presence };
+    },
     approve: (authorizeUrl, who, opts) => driveSignIn(base, authorizeUrl, who, opts?.deny ?? false),
     close: () => {
       closed ??= new Promise<void>((resolve) => {

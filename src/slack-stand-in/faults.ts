@@ -1,45 +1,66 @@
-// Failures tests ask the stand-in for: the next calls to a method rate limited (HTTP 429 with
-// Retry-After) or answering an error, as Slack does.
+// The failures a test asks the Slack stand-in for: Web API errors (`{ok: false, error}`), 429
+// rate limits, calls that never answer, and response_urls that refuse (404/410/500) or hang.
 
-interface Failure {
-  error: string;
+/** How a response_url answers a post it refuses: its HTTP status and Slack's body text. */
+export interface ResponseUrlFault {
+  status: number;
+  /** Default: `expired_url` for 404, `gone` for 410, `internal_error` otherwise. */
+  code?: string;
+}
+
+interface Counted<T> {
+  value: T;
   remaining: number;
 }
 
-export class Faults {
-  private readonly failures = new Map<string, Failure[]>();
-  private readonly rateLimits = new Map<string, { retryAfterSec: number; remaining: number }>();
+/** Queues of faults per key (a Web API method, or a response_url id or '*'), used up in order. */
+class FaultQueues<T> {
+  private readonly queues = new Map<string, Counted<T>[]>();
 
-  /** The error the next call to `method` answers, if one was asked for. */
-  takeFailure(method: string): string | undefined {
-    const queue = this.failures.get(method);
-    const next = queue?.[0];
-    if (!queue || !next) return undefined;
-    next.remaining -= 1;
-    if (next.remaining <= 0) queue.shift();
-    return next.error;
+  add(key: string, value: T, count: number): void {
+    const queue = this.queues.get(key) ?? [];
+    queue.push({ value, remaining: Math.max(1, count) });
+    this.queues.set(key, queue);
   }
 
-  /** The Retry-After of the next call to `method`, if it is to be rate limited. */
-  takeRateLimit(method: string): number | undefined {
-    const limit = this.rateLimits.get(method);
-    if (!limit || limit.remaining <= 0) return undefined;
-    limit.remaining -= 1;
-    return limit.retryAfterSec;
-  }
-
-  rateLimitNext(method: string, count: number, retryAfterSec: number): void {
-    this.rateLimits.set(method, { retryAfterSec, remaining: count });
-  }
-
-  failNext(method: string, error: string, count = 1): void {
-    const queue = this.failures.get(method) ?? [];
-    queue.push({ error, remaining: count });
-    this.failures.set(method, queue);
+  /** The next fault for `key` (or for '*'), used up. */
+  take(key: string): T | undefined {
+    for (const k of [key, '*']) {
+      const queue = this.queues.get(k);
+      const next = queue?.[0];
+      if (!queue || !next) continue;
+      next.remaining -= 1;
+      if (next.remaining <= 0) queue.shift();
+      return next.value;
+    }
+    return undefined;
   }
 
   clear(): void {
-    this.failures.clear();
+    this.queues.clear();
+  }
+}
+
+const DEFAULT_CODES: Record<number, string> = { 404: 'expired_url', 410: 'gone' };
+
+export class StandInFaults {
+  readonly errors = new FaultQueues<string>();
+  readonly rateLimits = new FaultQueues<number>();
+  readonly hangs = new FaultQueues<true>();
+  readonly responseUrls = new FaultQueues<ResponseUrlFault | 'hang'>();
+
+  /** The answer a refused response_url post gets. */
+  static responseUrlAnswer(fault: ResponseUrlFault): { status: number; text: string } {
+    return {
+      status: fault.status,
+      text: fault.code ?? DEFAULT_CODES[fault.status] ?? 'internal_error',
+    };
+  }
+
+  clear(): void {
+    this.errors.clear();
     this.rateLimits.clear();
+    this.hangs.clear();
+    this.responseUrls.clear();
   }
 }

@@ -9,6 +9,8 @@ import { Workspace } from './workspace';
 export class Registry {
   readonly workspaces = new Map<string, Workspace>();
   readonly enterprises = new Map<string, Enterprise>();
+  /** Where upload URLs point (the stand-in's origin, once it listens). */
+  private origin = '';
 
   constructor(private readonly appId: string) {}
 
@@ -24,6 +26,7 @@ export class Registry {
       },
       input.generalChannelId ?? 'C0001',
     );
+    ws.uploadOrigin = this.origin;
     for (const user of input.users ?? []) ws.addUser(user);
     for (const channel of input.channels ?? []) ws.addChannel(channel);
     this.workspaces.set(input.teamId, ws);
@@ -37,6 +40,11 @@ export class Registry {
       this.enterprises.set(enterprise.id, enterprise);
     }
     return ws;
+  }
+
+  set uploadOrigin(origin: string) {
+    this.origin = origin;
+    for (const ws of this.workspaces.values()) ws.uploadOrigin = origin;
   }
 
   /** An org-wide token without `team_id` acts for the organisation: only auth.test answers. */
@@ -66,6 +74,7 @@ export function handleOf(ws: Workspace): StandInWorkspace {
     channels: ws.channels,
     addChannel: (channel) => ws.addChannel(channel),
     views: ws.views,
+    files: ws.files,
     homeView(userId) {
       const id = ws.homeViews.get(userId);
       return id === undefined ? undefined : ws.views.get(id);

@@ -1,6 +1,9 @@
 // What the Slack stand-in offers its callers (the demo, the tests): its options, one workspace's
 // handle, and the whole stand-in.
+import type { ResponseUrlFault } from './faults';
+import type { SlackFile } from './files';
 import type { InstallAs, InstallClient } from './installs';
+import type { RefusedResponse } from './response-urls';
 import type { ApiArgs, RecordedCall, RecordedResponse, ResponseBody } from './types';
 import type {
   Identity,
@@ -39,6 +42,8 @@ export interface SlackStandInOptions extends Partial<NewWorkspace> {
   oauthClient?: InstallClient;
   /** Posts a response_url accepts before it answers 404 (Slack: 5 within 30 minutes). */
   responseUrlMaxUses?: number;
+  /** The first workspace's file size limit (Slack: 1 GB); larger uploads are refused. */
+  maxUploadBytes?: number;
 }
 
 /** One workspace of the stand-in: its members, conversations and views. */
@@ -50,6 +55,8 @@ export interface StandInWorkspace {
   addChannel(channel: NewSlackChannel): SlackChannel;
   /** Views by id, as last opened, updated or published. */
   views: Map<string, SlackView>;
+  /** Uploaded files by id, with their bytes (pending uploads included). */
+  files: Map<string, SlackFile>;
   /** The Home tab last published for a user. */
   homeView(userId: string): SlackView | undefined;
 }
@@ -85,6 +92,13 @@ export interface SlackStandIn extends StandInWorkspace {
   rateLimitNext(method: string, count: number, retryAfterSec: number): void;
   /** The next `count` (default 1) calls to `method` answer `{ ok: false, error }`. */
   failNext(method: string, error: string, count?: number): void;
+  /** The next `count` (default 1) calls to `method` ('*': any) never answer. */
+  hangNext(method: string, count?: number): void;
+  /**
+   * The next `count` (default 1) posts to response_url `id` ('*': any) are refused with this
+   * status (404 `expired_url`, 410 `gone`, 500…), or never answered (`'hang'`).
+   */
+  failResponseUrl(id: string, fault: ResponseUrlFault | 'hang', count?: number): void;
   /** A response_url served here: `${origin}/response/<id>`. */
   responseUrl(id?: string): string;
   /** Bodies posted to response_urls (one id, or all), in order. */
@@ -94,6 +108,8 @@ export interface SlackStandIn extends StandInWorkspace {
     predicate?: (body: ResponseBody, response: RecordedResponse) => boolean,
     timeoutMs?: number,
   ): Promise<RecordedResponse>;
+  /** Posts response_urls refused (404, 410, 500, 400 `invalid_blocks`…), in order. */
+  refusedResponses: RefusedResponse[];
   /** Makes a response_url answer 404 `expired_url`, as after 30 minutes. */
   expireResponseUrl(id: string): void;
   close(): Promise<void>;

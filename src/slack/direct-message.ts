@@ -36,3 +36,21 @@ export async function sendDirectMessage(
     return 'failed';
   }
 }
+
+/**
+ * Sends a member the answer they asked for by DM, because it could not be shown where they
+ * asked: unlike bulk prompts, a DM that cannot be sent at all is logged whatever the reason.
+ */
+export async function answerByDirectMessage(
+  services: SlackDeps,
+  member: MemberKey,
+  message: Message,
+): Promise<void> {
+  const failure = await sendDirectMessage(services, member, message);
+  if (failure === 'gone' || failure === 'bot') {
+    services.logger.warn(
+      { teamId: member.teamId, userId: member.userId, code: failure },
+      'answer not delivered',
+    );
+  }
+}

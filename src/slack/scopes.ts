@@ -10,4 +10,5 @@ export const BOT_SCOPES = [
   'users:read.email',
   'channels:read',
   'groups:read',
+  'files:write',
 ] as const;

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { AppError } from '../errors';
 import type { SlackDeps } from './deps';
+import { slackErrorCode } from './error-code';
 
 /** A channel the bot may post a shared answer in. */
 export interface ShareChannel {
@@ -31,7 +32,8 @@ export async function shareChannel(
       channel: channelId,
       include_num_members: true,
     });
-  } catch {
+  } catch (error) {
+    services.logger.warn({ channelId, code: slackErrorCode(error) }, 'conversations.info failed');
     throw cannotPost(
       'I can’t see this channel. Invite me with `/invite @rcnumber`, then share again.',
     );

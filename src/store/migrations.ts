@@ -135,6 +135,52 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
+    name: 'share audit, RingCentral event subscriptions',
+    statements: (_dialect, name) => [
+      `CREATE TABLE ${name('share_audit')} (
+        id TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        extension_id TEXT NOT NULL,
+        extension_number TEXT NOT NULL,
+        command TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        channel_name TEXT,
+        shared_at BIGINT NOT NULL,
+        personal_count INTEGER NOT NULL,
+        confirmed INTEGER NOT NULL,
+        shared_externally INTEGER NOT NULL,
+        member_count INTEGER
+      )`,
+      // An admin reads their own workspace and account, newest first; the purge reads by age.
+      `CREATE INDEX share_audit_scope ON ${name('share_audit')} (team_id, account_id, shared_at)`,
+      `CREATE INDEX share_audit_shared_at ON ${name('share_audit')} (shared_at)`,
+      `CREATE TABLE ${name('event_subscriptions')} (
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        subscription_id TEXT UNIQUE,
+        account_id TEXT NOT NULL,
+        extension_id TEXT NOT NULL,
+        token_hash TEXT,
+        expires_at BIGINT,
+        next_check_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (team_id, user_id)
+      )`,
+      `CREATE INDEX event_subscriptions_next_check ON ${name('event_subscriptions')} (next_check_at)`,
+    ],
+  },
+  {
+    version: 4,
+    name: 'broken link notices',
+    // Which broken link (by its version) the member was told about, so each is told once.
+    statements: (_dialect, name) => [
+      `ALTER TABLE ${name('members')} ADD COLUMN broken_notice_version BIGINT`,
+    ],
+  },
+  {
+    version: 5,
     name: 'slack installations',
     statements: (_dialect, name) => [
       // One row per installation: `team:T…` for a workspace, `enterprise:E…` for an org-wide

@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import type { TokenCipher } from './crypto';
+import { leaseOwner } from './lease-holder';
 import {
   markBrokenSql,
   positional,
@@ -14,7 +15,7 @@ import {
 } from './link-sql';
 import type { NameFn } from './migrations';
 import { PostgresLinkFlow } from './postgres-link-flow';
-import { keyParams, type PgQuery } from './postgres-query';
+import { keyParams, type PgQuery, presenceTagSql } from './postgres-query';
 import {
   identityValues,
   type LinkRow,
@@ -44,6 +45,8 @@ export class PostgresLinks extends PostgresLinkFlow implements LinksStore {
     name: NameFn,
     cipher: TokenCipher,
     private readonly now: () => number,
+    /** The lease holder name of this store's presence connection (see lease-holder.ts). */
+    private readonly presence: () => Promise<string>,
   ) {
     super(query, name, cipher);
   }
@@ -116,14 +119,22 @@ export class PostgresLinks extends PostgresLinkFlow implements LinksStore {
     return (await this.run(sql, params)) > 0;
   }
 
+  /**
+   * Free, expired, already ours, or held by a store whose presence connection is gone (its
+   * process died, so the server ended its session): taken in one statement.
+   */
   async tryAcquireRefreshLease(key: MemberKey, owner: string, ttlMs: number): Promise<boolean> {
     // The database's clock, not this host's: processes on several hosts agree on when a
     // lease has expired however far their own clocks drift apart.
     const now = '(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::bigint';
+    const mine = leaseOwner(await this.presence(), owner);
     const changed = await this.run(
       `UPDATE ${this.name('links')} SET lease_owner = $3, lease_expires_at = ${now} + $4
-        WHERE ${KEY} AND (lease_owner IS NULL OR lease_owner = $3 OR lease_expires_at <= ${now})`,
-      [...keyParams(key), owner, ttlMs],
+        WHERE ${KEY} AND (lease_owner IS NULL OR lease_owner = $3 OR lease_expires_at <= ${now}
+          OR (lease_owner LIKE 'pg/%' AND NOT EXISTS (
+            SELECT 1 FROM pg_stat_activity a
+              WHERE ${presenceTagSql('a')} = split_part(lease_owner, '#', 1))))`,
+      [...keyParams(key), mine, ttlMs],
     );
     return changed > 0;
   }
@@ -132,7 +143,7 @@ export class PostgresLinks extends PostgresLinkFlow implements LinksStore {
     await this.run(
       `UPDATE ${this.name('links')} SET lease_owner = NULL, lease_expires_at = NULL
         WHERE ${KEY} AND lease_owner = $3`,
-      [...keyParams(key), owner],
+      [...keyParams(key), leaseOwner(await this.presence(), owner)],
     );
   }
 

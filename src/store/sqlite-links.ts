@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { TokenCipher } from './crypto';
+import { holderOf, leaseOwner, localHolder, localHolderGone } from './lease-holder';
 import { markBrokenSql, saveLinkSql, updateIdentitySql, updateTokensSql } from './link-sql';
 import {
   identityValues,
@@ -119,20 +120,37 @@ export class SqliteLinks extends SqliteLinkFlow implements LinksStore {
     return this.sql(MARK_BROKEN_IF_VERSION_SQL).run(cas).changes > 0;
   }
 
+  /**
+   * Free, expired or already ours: taken in one statement. Otherwise, when its holder is a
+   * process of this host that has died, taken over at once (compare-and-swap on the dead
+   * holder's name, so of several processes noticing it, one wins).
+   */
   async tryAcquireRefreshLease(key: MemberKey, owner: string, ttlMs: number): Promise<boolean> {
     const now = this.now();
-    const result = this.sql(
+    const mine = leaseOwner(localHolder(), owner);
+    const values = { ...keyValues(key), owner: mine, now, expires: now + ttlMs };
+    const taken = this.sql(
       `UPDATE links SET lease_owner = @owner, lease_expires_at = @expires
         WHERE ${KEY} AND (lease_owner IS NULL OR lease_owner = @owner OR lease_expires_at <= @now)`,
-    ).run({ ...keyValues(key), owner, now, expires: now + ttlMs });
-    return result.changes > 0;
+    ).run(values);
+    if (taken.changes > 0) return true;
+    const row = this.sql(`SELECT lease_owner FROM links WHERE ${KEY}`).get(keyValues(key)) as
+      | { lease_owner: string | null }
+      | undefined;
+    const held = row?.lease_owner;
+    if (!held || !localHolderGone(holderOf(held))) return false;
+    const reclaimed = this.sql(
+      `UPDATE links SET lease_owner = @owner, lease_expires_at = @expires
+        WHERE ${KEY} AND lease_owner = @held`,
+    ).run({ ...values, held });
+    return reclaimed.changes > 0;
   }
 
   async releaseRefreshLease(key: MemberKey, owner: string): Promise<void> {
     this.sql(
       `UPDATE links SET lease_owner = NULL, lease_expires_at = NULL
         WHERE ${KEY} AND lease_owner = @owner`,
-    ).run({ ...keyValues(key), owner });
+    ).run({ ...keyValues(key), owner: leaseOwner(localHolder(), owner) });
   }
 
   async saveOAuthState(state: OAuthState, keepPerMember?: number): Promise<void> {

@@ -86,4 +86,22 @@ export class SqliteMembers implements MembersStore {
     return this.sql('DELETE FROM members WHERE team_id = @team_id').run({ team_id: teamId })
       .changes;
   }
+
+  async claimBrokenNotice(key: MemberKey, linkVersion: number): Promise<boolean> {
+    const result = this.sql(
+      `INSERT INTO members (team_id, user_id, broken_notice_version)
+        VALUES (@team_id, @user_id, @version)
+        ON CONFLICT (team_id, user_id) DO UPDATE SET
+          broken_notice_version = excluded.broken_notice_version
+        WHERE broken_notice_version IS NULL OR broken_notice_version < excluded.broken_notice_version`,
+    ).run({ ...keyValues(key), version: linkVersion });
+    return result.changes > 0;
+  }
+
+  async releaseBrokenNotice(key: MemberKey, linkVersion: number): Promise<void> {
+    this.sql(
+      `UPDATE members SET broken_notice_version = NULL
+        WHERE ${KEY} AND broken_notice_version = @version`,
+    ).run({ ...keyValues(key), version: linkVersion });
+  }
 }

@@ -5,8 +5,10 @@
  * (SQLite, PostgreSQL) passes the same contract suites in test/store/.
  */
 import type { LinkedIdentity, MemberKey } from '../model';
+import type { AuditStore, SubscriptionsStore } from './admin-types';
 import type { InstallationsStore } from './installation-types';
 
+export type * from './admin-types';
 export type * from './installation-types';
 export type { LinkedIdentity, MemberKey };
 
@@ -97,6 +99,8 @@ export interface MemberRecord extends MemberKey {
   linkOpenedAt: number | null;
   reminderDueAt: number | null;
   reminderSentAt: number | null;
+  /** The version of the broken link the member was told about by DM, if any. */
+  brokenNoticeVersion: number | null;
 }
 
 /** The database: owns the connection and both stores, which share it. */
@@ -113,6 +117,10 @@ export interface Store {
   readonly members: MembersStore;
   /** Slack installations, in many-workspace mode. */
   readonly installations: InstallationsStore;
+  /** The audit trail of channel shares. */
+  readonly audit: AuditStore;
+  /** Each link's RingCentral event subscription. */
+  readonly subscriptions: SubscriptionsStore;
 }
 
 /** What forgetting a workspace took out of the links store: sessions to end at RingCentral. */
@@ -240,4 +248,13 @@ export interface MembersStore {
   cancelReminder(key: MemberKey): Promise<void>;
   /** Forgets the onboarding records of workspace `teamId` (the app was removed); how many. */
   forgetWorkspace(teamId: string): Promise<number>;
+  /**
+   * Claims telling the member that their link broke, once per broken link: `linkVersion` is
+   * the version the link had when it broke (versions never repeat, and a relink gets a higher
+   * one). True only for the one caller that claims it (atomic); false for a version already
+   * told, or older than one told.
+   */
+  claimBrokenNotice(key: MemberKey, linkVersion: number): Promise<boolean>;
+  /** Forgets the claim of `linkVersion` (its DM could not be sent), so a later try may send it. */
+  releaseBrokenNotice(key: MemberKey, linkVersion: number): Promise<void>;
 }

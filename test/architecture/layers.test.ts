@@ -20,6 +20,7 @@ const RANK: Record<string, number> = {
   errors: 0,
   phone: 0,
   'background-work': 0,
+  'derived-macs': 0,
   config: 1,
   grammar: 1,
   store: 1,

@@ -65,10 +65,11 @@ describe('userMessage', () => {
       'RingCentral asks us to slow down; try again in 10 minutes.',
     ],
     [err('rate_limited'), {}, 'RingCentral asks us to slow down; try again in a minute.'],
+    [err('ringcentral_unavailable'), {}, 'RingCentral did not answer; try again in 30 seconds.'],
     [
-      err('ringcentral_unavailable'),
+      err('ringcentral_unavailable', 'x', { retryAfterSec: 5 }),
       {},
-      'RingCentral is not answering right now; try again in a few minutes.',
+      'RingCentral did not answer; try again in 5 seconds.',
     ],
     [
       err('invalid_input', 'Type at least 3 digits to search by the start of a number.'),

@@ -5,6 +5,12 @@
  * reads neither of the other's, and a 403 on one's own list never says "other people's".
  */
 
+import {
+  appHomeOpenedEvent,
+  postEvent,
+  postViewSubmission,
+  viewSubmissionPayload,
+} from '../../src/slack-stand-in';
 import { shownText } from '../blocks/helpers';
 import { buttonValue } from '../support/buttons';
 import {
@@ -15,8 +21,6 @@ import {
   startHarness,
   TEAM_ID,
 } from '../support/harness';
-import { appHomeOpenedEvent, postEvent, postViewSubmission } from '../support/signed-requests';
-import { viewSubmissionPayload } from '../support/slack-payloads';
 
 const LENA_DESK = '+1 512 555 0180';
 const LENA_MOBILE = '+1 415 555 0142';

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { startSandbox } from '../../src/sandbox/server';
+import { postSigned } from '../../src/slack-stand-in';
 import {
   type Harness,
   linkUrlOf,
@@ -9,7 +10,6 @@ import {
   startHarness,
   TEAM_ID,
 } from '../support/harness';
-import { postSigned } from '../support/signed-requests';
 
 const ana = { teamId: TEAM_ID, userId: PEOPLE.ana.id };
 

@@ -2,6 +2,7 @@
 // flow carry an opaque token only: no Slack response_url (which would let anyone post as the
 // app into the member's conversation for half an hour) and no channel id.
 import { ActionIds } from '../../src/blocks/ids';
+import { appHomeOpenedEvent, postEvent, postSlashCommand } from '../../src/slack-stand-in';
 import { buttonByAction } from '../blocks/helpers';
 import {
   browserPost,
@@ -13,7 +14,6 @@ import {
   startHarness,
   TEAM_ID,
 } from '../support/harness';
-import { appHomeOpenedEvent, postEvent, postSlashCommand } from '../support/signed-requests';
 
 const CHANNEL = 'C0SECRETCH';
 

@@ -1,4 +1,5 @@
 import { generateCompany } from '../../src/sandbox';
+import { blockActionPayload, postBlockAction, postSlashCommand } from '../../src/slack-stand-in';
 import { buttonValue } from '../support/buttons';
 import {
   type Harness,
@@ -8,8 +9,6 @@ import {
   startHarness,
   TEAM_ID,
 } from '../support/harness';
-import { postBlockAction, postSlashCommand } from '../support/signed-requests';
-import { blockActionPayload } from '../support/slack-payloads';
 
 describe('the lookup modal', () => {
   let h: Harness;

@@ -3,11 +3,13 @@ import pg from 'pg';
 import { TokenCipher } from '../../src/store/crypto';
 import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations';
 import { PostgresStore } from '../../src/store/postgres';
+import { auditStoreContract } from './audit-contract';
 import type { MakeHarness, StoreHarness } from './contract-harness';
 import { ALICE, newLink, tokens } from './fixtures';
 import { installation, installationsStoreContract } from './installations-contract';
 import { linksStoreContract } from './links-contract';
 import { membersStoreContract } from './members-contract';
+import { subscriptionsStoreContract } from './subscriptions-contract';
 
 const CIPHER_KEY = Buffer.alloc(32, 9).toString('base64');
 const cipher = TokenCipher.fromBase64Keys(CIPHER_KEY);
@@ -56,6 +58,8 @@ const freshSchemaHarness: MakeHarness = async (): Promise<StoreHarness> => {
 linksStoreContract('PostgresStore', freshSchemaHarness);
 membersStoreContract('PostgresStore', freshSchemaHarness);
 installationsStoreContract('PostgresStore', freshSchemaHarness);
+auditStoreContract('PostgresStore', freshSchemaHarness);
+subscriptionsStoreContract('PostgresStore', freshSchemaHarness);
 
 describe('PostgresStore', () => {
   let schema: string;

@@ -6,11 +6,13 @@ import { TokenCipher } from '../../src/store/crypto';
 import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations';
 import { UNREADABLE_TOKENS_REASON } from '../../src/store/rows';
 import { SqliteStore } from '../../src/store/sqlite';
+import { auditStoreContract } from './audit-contract';
 import type { MakeHarness, StoreHarness } from './contract-harness';
 import { ALICE, BOB, newLink, tokens } from './fixtures';
 import { installation, installationsStoreContract } from './installations-contract';
 import { linksStoreContract } from './links-contract';
 import { membersStoreContract } from './members-contract';
+import { subscriptionsStoreContract } from './subscriptions-contract';
 
 const CIPHER_KEY = Buffer.alloc(32, 7).toString('base64');
 const cipher = TokenCipher.fromBase64Keys(CIPHER_KEY);
@@ -46,6 +48,8 @@ const freshDatabase: MakeHarness = async () => {
 linksStoreContract('SqliteStore', freshDatabase);
 membersStoreContract('SqliteStore', freshDatabase);
 installationsStoreContract('SqliteStore', freshDatabase);
+auditStoreContract('SqliteStore', freshDatabase);
+subscriptionsStoreContract('SqliteStore', freshDatabase);
 
 describe('SqliteStore', () => {
   let dir: string;

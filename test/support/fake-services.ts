@@ -7,6 +7,7 @@ import { ValueSigner } from '../../src/blocks/signed-values';
 import { loadConfig } from '../../src/config';
 import { IdentityCache } from '../../src/directory';
 import { AppError } from '../../src/errors';
+import { MemoryCounters } from '../../src/flows/counters';
 import { createLogger } from '../../src/logger';
 import type { LinkedIdentity, MemberKey } from '../../src/model';
 import { requireActive } from '../../src/ringcentral/active-link';
@@ -14,6 +15,7 @@ import { BrowserBindingKey } from '../../src/ringcentral/browser-binding-key';
 import { ConnectTokens } from '../../src/ringcentral/connect-token';
 import { RingCentralOAuth } from '../../src/ringcentral/oauth';
 import type { RingCentralSessions } from '../../src/ringcentral/sessions';
+import type { BatchPart } from '../../src/ringcentral/types';
 import { identityKeyOf, type RingCentralHttp } from '../../src/ringcentral/user-session';
 import type { Services } from '../../src/services';
 import { singleWorkspaceClients } from '../../src/slack/clients';
@@ -98,6 +100,10 @@ function tableSessions(
       if (answer instanceof Error) throw answer;
       return answer as T;
     },
+    // A batch is answered from the same table, as a list of its parts.
+    async getBatch<T>(path: string): Promise<Array<BatchPart<T>>> {
+      return http.get<Array<BatchPart<T>>>(path, {}, 'Light');
+    },
   };
   // As the real sessions do: only a member with a working link gets one.
   const open = async (member: MemberKey) => {
@@ -162,6 +168,8 @@ export async function fakeServices(
     links: store.links,
     members: store.members,
     installations: store.installations,
+    audit: store.audit,
+    subscriptions: store.subscriptions,
     logger: createLogger('silent'),
     credentials: { ...config.ringcentral },
     oauth: new RingCentralOAuth(store.links, { ...config.ringcentral }, () => NOW),
@@ -178,8 +186,11 @@ export async function fakeServices(
     people: tablePeople(options.people ?? {}),
     slackFor: (teamId) => slackClients.forTeam(teamId),
     slackClients,
+    slackTimeouts: { timeoutMs: 1_000, retryPauseMs: 10 },
     now: () => NOW,
     background: new BackgroundWork(),
+    exportLimits: { maxRowsPerFile: 100_000, maxFiles: 10 },
+    counters: new MemoryCounters(),
   };
   return {
     services,

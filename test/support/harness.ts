@@ -197,7 +197,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       response_url: slack.responseUrl(id),
     });
     if (result.status !== 200) throw new Error(`slash command answered ${result.status}`);
-    await slack.waitForResponse(id, (body) => !isProgress(body), 20_000);
+    await slack.waitForResponse(id, (body) => !isProgress(body), 40_000);
     return slack.responses(id).map((response) => response.body);
   };
 

@@ -9,12 +9,16 @@ import type { ApiRoute } from './context';
 import { directoryRoutes } from './directory-routes';
 import { extensionRoutes } from './extension-routes';
 import { numberRoutes } from './number-routes';
+import { presenceRoutes } from './presence-routes';
+import { subscriptionRoutes } from './subscription-routes';
 
 const ROUTES: ApiRoute[] = [
   ...extensionRoutes,
   ...numberRoutes,
   ...directoryRoutes,
   ...callHandlingRoutes,
+  ...subscriptionRoutes,
+  ...presenceRoutes,
 ];
 // A route for an operation the spec does not have would never be reached: fail at start-up.
 for (const route of ROUTES) operationOf(route.operation);

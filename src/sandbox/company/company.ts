@@ -3,6 +3,7 @@
  * forwarding lists. Field names and enum values follow the official OpenAPI spec, so the API layer
  * can render records without translating. Phone numbers are stored in E.164 (`+16503316252`).
  */
+import type { ExtensionPresence } from './presence';
 
 /** Extension types from the guide, spelled as the spec spells them (`Announcement`, `Voicemail`). */
 export const EXTENSION_TYPES = [
@@ -144,6 +145,8 @@ export interface Extension {
   site?: Site;
   /** Hidden from the company directory. */
   hidden?: boolean;
+  /** Presence as the person set it; available and on no call when absent (see presence.ts). */
+  presence?: ExtensionPresence;
 }
 
 /** Someone of another account in this account's directory federation. */

@@ -8,6 +8,7 @@
  * value here.
  */
 import type { Company, Extension, ForwardingNumber, PhoneNumber } from './company';
+import { withGuidePresence } from './presence';
 
 const ACCOUNT_ID = '159048008';
 const AUSTIN = { id: '872781820006', name: 'Austin Office', code: '1007' };
@@ -272,7 +273,7 @@ export function guideCompany(): Company {
       type: 'Regular',
     },
     operatorExtensionId: ACCOUNT_ID,
-    extensions,
+    extensions: withGuidePresence(extensions),
     phoneNumbers,
     federation: [
       {
