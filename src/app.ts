@@ -1,5 +1,5 @@
-import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
+import { App, ErrorCode, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { BackgroundWork } from './background-work';
 import type { SplitLimits } from './blocks/csv';
 import { ValueSigner } from './blocks/signed-values';
@@ -12,6 +12,7 @@ import { ReminderScheduler, type ReminderSchedulerOptions } from './flows/remind
 import { purgeAudit, type UpkeepOptions, UpkeepScheduler } from './flows/upkeep-scheduler';
 import { connectPageRoute } from './http/connect-page';
 import { healthRoute } from './http/health';
+import { installPages } from './http/install-pages';
 import { linkConfirmRoute } from './http/link-confirm-route';
 import { oauthCallbackRoute } from './http/oauth-callback';
 import { ringcentralEventsRoute } from './http/ringcentral-events';
@@ -28,7 +29,9 @@ import { type LinkBroken, TokenRefresher } from './ringcentral/token-refresher';
 import { identityKeyOf } from './ringcentral/user-session';
 import type { Services } from './services';
 import { boltLogger } from './slack/bolt-logger';
+import { InstalledClients, singleWorkspaceClients } from './slack/clients';
 import { SlackPeople } from './slack/people';
+import { BOT_SCOPES } from './slack/scopes';
 import type { Store } from './store/types';
 
 export interface AppDeps {
@@ -116,17 +119,26 @@ export function createApp(deps: AppDeps): RcNumberApp {
   );
   const budget = new RateBudget(deps.rateBudget);
   const slackTimeoutMs = deps.slack?.timeoutMs ?? SLACK_TIMEOUT_MS;
-  const slack = new WebClient(config.slack.botToken, {
+  const slackOptions: WebClientOptions = {
     slackApiUrl: config.slack.apiUrl,
     logger: boltLogger(logger),
     retryConfig: { ...SLACK_RETRIES, retries: deps.slack?.retries ?? SLACK_RETRIES.retries },
     timeout: slackTimeoutMs,
-  });
+  };
+  // Many workspaces: each call reads the member's own workspace's installation. One workspace:
+  // the one SLACK_BOT_TOKEN client, exactly as before.
+  const installed = config.slack.install
+    ? new InstalledClients(store.installations, slackOptions, now)
+    : undefined;
+  const slackClients =
+    installed ?? singleWorkspaceClients(new WebClient(config.slack.botToken, slackOptions));
+  const slackFor = (teamId: string) => slackClients.forTeam(teamId);
   const services: Services = {
     config,
     store,
     links: store.links,
     members: store.members,
+    installations: store.installations,
     audit: store.audit,
     subscriptions: store.subscriptions,
     logger,
@@ -137,8 +149,9 @@ export function createApp(deps: AppDeps): RcNumberApp {
     values: new ValueSigner(config.tokenEncryptionKey),
     sessions: new RingCentralSessions(store.links, credentials, refresher, budget, identityChanged),
     cache,
-    people: new SlackPeople(slack),
-    slack,
+    people: new SlackPeople(slackFor),
+    slackFor,
+    slackClients,
     slackTimeouts: { timeoutMs: slackTimeoutMs, retryPauseMs: deps.slack?.retryPauseMs },
     now,
     background: new BackgroundWork(),
@@ -159,21 +172,48 @@ export function createApp(deps: AppDeps): RcNumberApp {
     healthRoute(services),
     ringcentralEventsRoute(services),
   ];
+  // Slack's install flow, served by Bolt itself, when many workspaces are served.
+  const install = config.slack.install;
+  const oauth =
+    install && installed
+      ? {
+          clientId: install.clientId,
+          clientSecret: install.clientSecret,
+          stateSecret: install.stateSecret,
+          redirectUri: install.redirectUri,
+          scopes: [...BOT_SCOPES],
+          installationStore: installed.boltStore,
+        }
+      : {};
+  const installer = install
+    ? {
+        installPath: PATHS.slackInstall,
+        redirectUriPath: PATHS.slackOAuthRedirect,
+        // Straight to Slack's page: the app has no page of its own before it.
+        directInstall: true,
+        authorizationUrl: install.authorizeUrl,
+        clientOptions: { slackApiUrl: config.slack.apiUrl, timeout: slackTimeoutMs },
+        callbackOptions: installPages(services),
+      }
+    : {};
   const bolt = new App({
-    token: config.slack.botToken,
+    ...(config.slack.botToken ? { token: config.slack.botToken } : {}),
     logger: boltLogger(logger),
     clientOptions: { slackApiUrl: config.slack.apiUrl, timeout: slackTimeoutMs },
     receiver: config.slack.appToken
       ? new SocketModeReceiver({
           appToken: config.slack.appToken,
           customRoutes,
-          installerOptions: { port: config.port },
+          ...oauth,
+          installerOptions: { port: config.port, ...installer },
           logger: boltLogger(logger),
         })
       : new HTTPReceiver({
           signingSecret: config.slack.signingSecret ?? '',
           endpoints: PATHS.slackEvents,
           customRoutes,
+          ...oauth,
+          installerOptions: installer,
           logger: boltLogger(logger),
           processBeforeResponse: false,
         }),
@@ -186,6 +226,15 @@ export function createApp(deps: AppDeps): RcNumberApp {
   });
   registerListeners(bolt, services);
   bolt.error(async (error) => {
+    // A request from a workspace no installation serves (never installed, or removed): Bolt
+    // called no listener; nothing to answer it with.
+    if (error.code === ErrorCode.AuthorizationError) {
+      logger.warn(
+        { code: error.code, message: error.message },
+        'request from a workspace without an installation',
+      );
+      return;
+    }
     logger.error({ code: error.code, message: error.message }, 'unhandled listener error');
   });
 

@@ -5,7 +5,13 @@ import { PATHS } from './paths';
 export interface Config {
   slack: {
     signingSecret: string | undefined;
-    botToken: string;
+    /** SLACK_BOT_TOKEN: one workspace, this token. Unset when `install` is set. */
+    botToken: string | undefined;
+    /**
+     * SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET: Slack's install flow, many
+     * workspaces, each with its own bot token. Unset when `botToken` is set.
+     */
+    install: SlackInstallConfig | undefined;
     appToken: string | undefined;
     apiUrl: string;
   };
@@ -48,6 +54,16 @@ export interface Config {
   callLinkUrl: string | null;
 }
 
+export interface SlackInstallConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  /** Where Slack sends the browser back after an install: $PUBLIC_URL/slack/oauth_redirect. */
+  redirectUri: string;
+  /** Slack's authorize page, beside the Web API (so a local stand-in plays it in tests). */
+  authorizeUrl: string;
+}
+
 export type EmailMatch = 'required' | 'confirm';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -63,6 +79,8 @@ export class ConfigError extends Error {
 const KEY_HINT =
   "make one with: node -e \"console.log(require('crypto').randomBytes(32).toString('base64'))\"";
 
+const INSTALL_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
 const url = (name: string) =>
   z.string().refine((value) => /^https?:\/\/[^\s/]+/.test(value), {
     message: `${name} must be an http(s) URL`,
@@ -71,8 +89,22 @@ const url = (name: string) =>
 const schema = z.object({
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_BOT_TOKEN: z
-    .string({ message: 'SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…)' })
-    .regex(/^xoxb-/, 'SLACK_BOT_TOKEN must start with xoxb- (the Bot User OAuth Token)'),
+    .string()
+    .regex(/^xoxb-/, 'SLACK_BOT_TOKEN must start with xoxb- (the Bot User OAuth Token)')
+    .optional(),
+  SLACK_CLIENT_ID: z
+    .string()
+    .trim()
+    .regex(
+      /^\d+\.\d+$/,
+      'SLACK_CLIENT_ID must be the Client ID from Basic Information, like 1234.5678',
+    )
+    .optional(),
+  SLACK_CLIENT_SECRET: z.string().trim().min(1).optional(),
+  SLACK_STATE_SECRET: z
+    .string()
+    .min(32, `SLACK_STATE_SECRET must be at least 32 characters; ${KEY_HINT}`)
+    .optional(),
   SLACK_APP_TOKEN: z
     .string()
     .regex(/^xapp-/, 'SLACK_APP_TOKEN must start with xapp- (an app-level token for Socket Mode)')
@@ -163,6 +195,29 @@ const schema = z.object({
   CALL_LINK_URL: url('CALL_LINK_URL').default('https://app.ringcentral.com/r/call'),
 });
 
+/**
+ * One workspace (SLACK_BOT_TOKEN) or many (the install flow's three variables), never both:
+ * with both, which token answers a workspace would be a guess.
+ */
+function slackModeProblems(env: Record<string, string | undefined>): string[] {
+  const given = INSTALL_VARIABLES.filter((name) => env[name]);
+  if (env.SLACK_BOT_TOKEN && given.length > 0) {
+    return [
+      `SLACK_BOT_TOKEN and ${given.join(', ')} are both set: keep SLACK_BOT_TOKEN for one workspace, or unset it to serve many workspaces through Slack's install flow`,
+    ];
+  }
+  if (env.SLACK_BOT_TOKEN) return [];
+  if (given.length === 0) {
+    return [
+      'SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…), or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to serve many workspaces',
+    ];
+  }
+  return INSTALL_VARIABLES.filter((name) => !env[name]).map(
+    (name) =>
+      `${name} is not set: serving many workspaces needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together${name === 'SLACK_STATE_SECRET' ? `; ${KEY_HINT}` : ' (Basic Information → App Credentials)'}`,
+  );
+}
+
 function isThirtyTwoByteBase64(value: string): boolean {
   const trimmed = value.trim();
   return /^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed) && Buffer.from(trimmed, 'base64').length === 32;
@@ -174,31 +229,46 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
   );
   const parsed = schema.safeParse(cleaned);
-  // HTTP mode needs the signing secret; said alongside any other problem, so one run lists all.
+  // HTTP mode needs the signing secret, and every mode a way to reach Slack; said alongside any
+  // other problem, so one run lists all.
   const secretProblem =
     cleaned.SLACK_APP_TOKEN || cleaned.SLACK_SIGNING_SECRET
       ? []
       : [
           'SLACK_SIGNING_SECRET is not set: copy the Signing Secret from the Slack app’s Basic Information page (or set SLACK_APP_TOKEN for Socket Mode)',
         ];
+  const early = [...secretProblem, ...slackModeProblems(cleaned)];
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
       return issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`;
     });
-    throw new ConfigError([...new Set([...secretProblem, ...problems])]);
+    throw new ConfigError([...new Set([...early, ...problems])]);
   }
-  if (secretProblem.length > 0) throw new ConfigError(secretProblem);
+  if (early.length > 0) throw new ConfigError(early);
   const values = parsed.data;
   const publicUrl = (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, '');
+  const apiUrl = values.SLACK_API_URL.endsWith('/')
+    ? values.SLACK_API_URL
+    : `${values.SLACK_API_URL}/`;
+  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret } = values;
+  const stateSecret = values.SLACK_STATE_SECRET;
   return {
     slack: {
       signingSecret: values.SLACK_SIGNING_SECRET,
       botToken: values.SLACK_BOT_TOKEN,
+      install:
+        clientId && clientSecret && stateSecret
+          ? {
+              clientId,
+              clientSecret,
+              stateSecret,
+              redirectUri: `${publicUrl}${PATHS.slackOAuthRedirect}`,
+              authorizeUrl: new URL('../oauth/v2/authorize', apiUrl).toString(),
+            }
+          : undefined,
       appToken: values.SLACK_APP_TOKEN,
-      apiUrl: values.SLACK_API_URL.endsWith('/')
-        ? values.SLACK_API_URL
-        : `${values.SLACK_API_URL}/`,
+      apiUrl,
     },
     ringcentral: {
       clientId: values.RC_CLIENT_ID,

@@ -8,6 +8,10 @@ export const PATHS = {
   /** The second confirmation of a sign-in whose emails differ (LINK_EMAIL_MATCH=confirm). */
   linkConfirm: '/oauth/ringcentral/confirm',
   health: '/healthz',
+  /** Slack's install flow (many workspaces): Bolt serves both. */
+  slackInstall: '/slack/install',
+  /** Where Slack sends the browser back after an install: the Slack app's redirect URL. */
+  slackOAuthRedirect: '/slack/oauth_redirect',
   /** RingCentral's webhook: push notifications of the subscriptions made for each link. */
   ringcentralEvents: '/ringcentral/events',
 } as const;

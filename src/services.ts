@@ -11,9 +11,11 @@ import type { ConnectTokens } from './ringcentral/connect-token';
 import type { RingCentralOAuth } from './ringcentral/oauth';
 import type { RingCentralAppCredentials } from './ringcentral/platform-factory';
 import type { RingCentralSessions } from './ringcentral/sessions';
+import type { SlackClients } from './slack/clients';
 import type { SlackPeople } from './slack/people';
 import type {
   AuditStore,
+  InstallationsStore,
   LinksStore,
   MembersStore,
   Store,
@@ -27,6 +29,8 @@ export interface Services {
   store: Pick<Store, 'ping'>;
   links: LinksStore;
   members: MembersStore;
+  /** Slack installations (many-workspace mode; empty with SLACK_BOT_TOKEN). */
+  installations: InstallationsStore;
   /** The audit trail of channel shares. */
   audit: AuditStore;
   /** Each link's RingCentral event subscription. */
@@ -42,8 +46,16 @@ export interface Services {
   values: ValueSigner;
   sessions: RingCentralSessions;
   cache: IdentityCache;
+  /** Slack profiles, each read with the bot token of its own workspace. */
   people: SlackPeople;
-  slack: WebClient;
+  /**
+   * The Slack Web API client acting in workspace `teamId`, with that workspace's own bot token
+   * (the one SLACK_BOT_TOKEN in single-workspace mode). Every Slack call the app makes on its
+   * own (not through a listener's `client`) goes through here, for the member's own team.
+   */
+  slackFor(teamId: string): Promise<WebClient>;
+  /** What slackFor keeps per workspace; an uninstall forgets it. */
+  slackClients: SlackClients;
   /** How long a Slack call or response_url post may take (shorter in tests of hangs). */
   slackTimeouts: { timeoutMs?: number; retryPauseMs?: number };
   now: () => number;

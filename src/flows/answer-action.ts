@@ -33,7 +33,7 @@ export async function answerAction(
     message = await replyForError(services, site.member, error, { action: site.errorAction });
   }
   if (message) {
-    await answerInPlace(services, site.member.userId, site.place, message, {
+    await answerInPlace(services, site.member, site.place, message, {
       replace: site.replace ?? true,
     });
   }

@@ -26,11 +26,12 @@ export async function homeViewFor(services: Services, member: MemberKey): Promis
 export async function publishHome(services: Services, member: MemberKey): Promise<void> {
   try {
     const view = await homeViewFor(services, member);
-    await services.slack.views.publish({ user_id: member.userId, view });
+    const slack = await services.slackFor(member.teamId);
+    await slack.views.publish({ user_id: member.userId, view });
   } catch (error) {
     const code = slackErrorCode(error);
     services.logger.warn(
-      { userId: member.userId, code: code ?? (error as Error).message },
+      { teamId: member.teamId, userId: member.userId, code: code ?? (error as Error).message },
       'Home tab not published',
     );
   }

@@ -20,7 +20,7 @@ export async function noticeBrokenLink(services: Services, link: Link): Promise<
     const reason = link.brokenReason?.trim() || FALLBACK_REASON;
     const failure = await sendDirectMessage(
       services,
-      member.userId,
+      member,
       await linkPrompt(services, member, { reason }),
     );
     if (failure) {

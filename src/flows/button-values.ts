@@ -46,7 +46,7 @@ export async function refuseClick(
     },
     'button refused',
   );
-  await answerInPlace(services, site.member.userId, site.place, renderRefusal(refusal), {
+  await answerInPlace(services, site.member, site.place, renderRefusal(refusal), {
     replace: false,
   });
 }

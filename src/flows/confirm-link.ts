@@ -20,5 +20,5 @@ export async function confirmLink(
   const message = renderLinked(link.identity);
   if (where.responseUrl && (await postToResponseUrl(where.responseUrl, message, { replace: true })))
     return;
-  await sendDirectMessage(services, link.userId, message);
+  await sendDirectMessage(services, link, message);
 }

@@ -61,7 +61,7 @@ async function tellExtensionOwner(services: Services, link: Link): Promise<void>
     if (!owner || owner === link.userId) return;
     await sendDirectMessage(
       services,
-      owner,
+      { teamId: link.teamId, userId: owner },
       renderLinkedElsewhere({ extension: link.identity, slackUserId: link.userId }),
     );
   } catch (error) {

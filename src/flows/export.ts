@@ -60,13 +60,13 @@ export async function runExport(
     );
   }
   const comment = `${collected.about} ${filesLine(split.files)} Collected ${formatUtc(new Date(services.now()))}.`;
-  await uploadToDirectMessage(services, member.userId, split.files, comment);
+  await uploadToDirectMessage(services, member, split.files, comment);
   const done = renderNotice(`Sent to your DM: ${filesLine(split.files)}`);
   try {
     await progress.finish(done);
   } catch {
     // A long export can outlive the command's response_url (30 minutes): say it in the DM.
-    await sendDirectMessage(services, member.userId, done);
+    await sendDirectMessage(services, member, done);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { WebClient } from '@slack/web-api';
 import { lookupModal, type Message, renderInvalid, renderNotice } from '../blocks';
 import { parseCommand, USAGE } from '../grammar';
 import type { MemberKey } from '../model';
@@ -24,9 +25,10 @@ export async function openLookupModal(
   triggerId: string,
   tell?: (message: Message) => Promise<void>,
 ): Promise<void> {
-  let opened: Awaited<ReturnType<Services['slack']['views']['open']>>;
+  let opened: Awaited<ReturnType<WebClient['views']['open']>>;
   try {
-    opened = await services.slack.views.open({
+    const slack = await services.slackFor(member.teamId);
+    opened = await slack.views.open({
       trigger_id: triggerId,
       view: lookupModal({ state: 'loading' }),
     });
@@ -35,7 +37,7 @@ export async function openLookupModal(
     services.logger.warn({ userId: member.userId, code }, 'views.open failed');
     const notice = renderNotice(NOT_OPENED);
     if (tell) await tell(notice);
-    else await answerByDirectMessage(services, member.userId, notice);
+    else await answerByDirectMessage(services, member, notice);
     return;
   }
   const viewId = opened.view?.id;
@@ -49,7 +51,7 @@ export async function openLookupModal(
         });
   // With the hash: should the member have searched already, that newer view stays.
   const ready = lookupModal({ state: 'ready', results });
-  await updateView(services, member.userId, viewId, ready, opened.view?.hash);
+  await updateView(services, member, viewId, ready, opened.view?.hash);
 }
 
 /**
@@ -63,7 +65,7 @@ export async function searchInModal(
   text: string,
 ): Promise<void> {
   const query = text.trim();
-  await updateView(services, member.userId, viewId, lookupModal({ state: 'loading', query }));
+  await updateView(services, member, viewId, lookupModal({ state: 'loading', query }));
   const parsed = parseCommand(query);
   let results: Message;
   try {
@@ -88,6 +90,6 @@ export async function searchInModal(
     results = await replyForError(services, member, error);
   }
   const ready = lookupModal({ state: 'ready', query, results });
-  if (await updateView(services, member.userId, viewId, ready)) return;
-  await answerByDirectMessage(services, member.userId, results);
+  if (await updateView(services, member, viewId, ready)) return;
+  await answerByDirectMessage(services, member, results);
 }

@@ -40,7 +40,7 @@ export async function onboardMembers(
   const unreadableChannels: string[] = [];
   for (const channelId of new Set(targets.channelIds)) {
     onProgress?.(0, 'Collecting channel members');
-    const members = await channelMembers(services, channelId);
+    const members = await channelMembers(services, teamId, channelId);
     if (members === null) unreadableChannels.push(channelId);
     else for (const id of members) ids.add(id);
   }
@@ -91,7 +91,7 @@ async function promptOne(services: Services, member: MemberKey, now: number): Pr
     }
     const failure = await sendDirectMessage(
       services,
-      member.userId,
+      member,
       welcomeMessage({ connectUrl: await connectUrl(services, member) }),
     );
     if (failure) await services.members.releasePrompt(member, now);

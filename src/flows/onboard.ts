@@ -30,6 +30,6 @@ export async function runOnboard(
     await progress.finish(summary);
   } catch {
     // A very long run can outlive the command's response_url (30 minutes): DM the summary.
-    await sendDirectMessage(services, member.userId, summary);
+    await sendDirectMessage(services, member, summary);
   }
 }

@@ -43,7 +43,7 @@ export async function refuseLink(
     ) {
       return;
     }
-    await sendDirectMessage(services, attempt.userId, message);
+    await sendDirectMessage(services, attempt, message);
   } catch (error) {
     services.logger.warn(
       { userId: attempt.userId, message: (error as Error).message },

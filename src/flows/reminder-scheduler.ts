@@ -77,7 +77,7 @@ export class ReminderScheduler {
       if (!(await members.claimReminder(member, now()))) continue;
       const failure = await sendDirectMessage(
         this.services,
-        member.userId,
+        member,
         reminderMessage({ connectUrl: await connectUrl(this.services, member) }),
       );
       if (!failure) sent += 1;

@@ -22,7 +22,7 @@ export async function shareAnswer(
   channelId: string,
   offset?: number,
 ): Promise<Message> {
-  const channel = await shareChannel(services, channelId);
+  const channel = await shareChannel(services, member.teamId, channelId);
   const fresh = await answerCommand(services, member, command, {
     shareable: false,
     mentions: false,
@@ -54,7 +54,7 @@ export async function readForwardingShare(
   target: CommandTarget,
   channelId: string,
 ): Promise<ForwardingShare> {
-  const channel = await shareChannel(services, channelId);
+  const channel = await shareChannel(services, member.teamId, channelId);
   const ctx = await memberContext(services, member);
   const list = await forwardingOf(ctx, await directoryTarget(services, member, target));
   const personal = list.entries
@@ -97,7 +97,8 @@ async function postShared(
 ): Promise<Message> {
   const shared = renderShared(answer, member.userId, new Date(services.now()));
   try {
-    await services.slack.chat.postMessage({ channel: channel.channelId, ...shared });
+    const slack = await services.slackFor(member.teamId);
+    await slack.chat.postMessage({ channel: channel.channelId, ...shared });
   } catch (error) {
     const code = slackErrorCode(error);
     throw cannotPost(

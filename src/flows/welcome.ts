@@ -27,7 +27,7 @@ export async function welcomeOnce(
   if (!(await services.members.claimPrompt(member, now, now - PROMPT_QUIET_MS))) return false;
   const failure = await sendDirectMessage(
     services,
-    member.userId,
+    member,
     welcomeMessage({ connectUrl: await connectUrl(services, member) }),
   );
   if (failure) {

@@ -1,6 +1,8 @@
 // A local Slack for the demo and the tests: the Web API, response_urls, and signed requests.
 // Nothing here imports the app; the app reaches the stand-in through SLACK_API_URL, and the
 // stand-in reaches the app only by posting signed requests to its public URL.
+export * from './event-payloads';
+export type { InstallAs, InstallClient } from './installs';
 export * from './payloads';
 export {
   type ApiArgs,

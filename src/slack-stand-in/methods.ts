@@ -2,11 +2,17 @@
 // decoded arguments and answers the JSON Slack would, including the errors the app must handle.
 import { checkMessageBlocks } from './block-limits';
 import { fileMethods } from './files';
+import type { Grant } from './grants';
 import { type ApiAnswer, type ApiArgs, fail, text } from './types';
 import { viewMethods } from './views';
 import type { SlackChannel, SlackUser, Workspace } from './workspace';
 
-export type MethodHandler = (ws: Workspace, args: ApiArgs) => ApiAnswer;
+/** What a handler knows of the call besides its arguments: whom its token was issued to. */
+export interface CallContext {
+  grant: Grant | null;
+}
+
+export type MethodHandler = (ws: Workspace, args: ApiArgs, call: CallContext) => ApiAnswer;
 
 /** A channel id, or a user id standing for the DM with that user (as chat.postMessage allows). */
 function resolveConversation(ws: Workspace, target: string | undefined): SlackChannel | undefined {
@@ -200,8 +206,8 @@ const lookupByEmail: MethodHandler = (ws, args) => {
   return user && email ? { ok: true, user: userJson(user) } : fail('users_not_found');
 };
 
-const authTest: MethodHandler = (ws) => {
-  const { teamId, teamName, botUserId, botId } = ws.identity;
+const authTest: MethodHandler = (ws, _args, call) => {
+  const { teamId, teamName, botUserId, botId, enterpriseId } = ws.identity;
   return {
     ok: true,
     url: `https://${teamName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.slack.com/`,
@@ -210,7 +216,8 @@ const authTest: MethodHandler = (ws) => {
     team_id: teamId,
     user_id: botUserId,
     bot_id: botId,
-    is_enterprise_install: false,
+    ...(enterpriseId ? { enterprise_id: enterpriseId } : {}),
+    is_enterprise_install: call?.grant?.kind === 'enterprise',
   };
 };
 

@@ -8,7 +8,7 @@ export const DEFAULT_CHANNEL_ID = 'C0001';
 export const DEFAULT_BOT_USER_ID = 'U0BOT';
 export const DEFAULT_APP_ID = 'A0RCNUMBER';
 /** Slack's deprecated verification token; Bolt ignores it but Slack still sends one. */
-const VERIFICATION_TOKEN = 'verification-token-unused';
+export const VERIFICATION_TOKEN = 'verification-token-unused';
 /**
  * Slack always sends a response_url. Nothing listens on this one (port 9 on loopback), so a
  * reply sent to it fails at once; pass the stand-in's `responseUrl()` to capture replies.
@@ -36,6 +36,10 @@ export interface SlashCommandFields {
   response_url?: string;
   trigger_id?: string;
   command?: string;
+  /** The Enterprise Grid organisation, for a workspace in one. */
+  enterprise_id?: string;
+  /** An org-wide install of the app answers this command. */
+  is_enterprise_install?: boolean;
 }
 
 /** The form fields Slack posts for a slash command, url-encoded. */
@@ -52,7 +56,8 @@ export function slashCommandBody(fields: SlashCommandFields): string {
     command: fields.command ?? '/rcnumber',
     text: fields.text,
     api_app_id: DEFAULT_APP_ID,
-    is_enterprise_install: 'false',
+    ...(fields.enterprise_id ? { enterprise_id: fields.enterprise_id } : {}),
+    is_enterprise_install: String(fields.is_enterprise_install ?? false),
     response_url: fields.response_url ?? UNSET_RESPONSE_URL,
     trigger_id: fields.trigger_id ?? newTriggerId(),
   }).toString();
@@ -83,6 +88,9 @@ export interface BlockActionInput {
   messageTs?: string;
   /** Set when the button is in a modal or the Home tab: the view as Slack stored it. */
   view?: { id: string; [key: string]: unknown };
+  /** The Enterprise Grid organisation, and whether an org-wide install answers. */
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
 }
 
 /** A `block_actions` payload: a button (or select) clicked in a message, modal or Home tab. */
@@ -111,9 +119,13 @@ export function blockActionPayload(input: BlockActionInput): Record<string, unkn
     api_app_id: DEFAULT_APP_ID,
     token: VERIFICATION_TOKEN,
     trigger_id: input.triggerId ?? newTriggerId(),
-    team: { id: teamId, domain: 'rcnumber-test' },
-    enterprise: null,
-    is_enterprise_install: false,
+    team: {
+      id: teamId,
+      domain: 'rcnumber-test',
+      ...(input.enterpriseId ? { enterprise_id: input.enterpriseId } : {}),
+    },
+    enterprise: input.enterpriseId ? { id: input.enterpriseId, name: input.enterpriseId } : null,
+    is_enterprise_install: input.isEnterpriseInstall ?? false,
     actions: [action],
   };
   if (input.view) {
@@ -207,94 +219,5 @@ export function viewSubmissionPayload(input: ViewSubmissionInput): Record<string
     response_urls: [],
     is_enterprise_install: false,
     enterprise: null,
-  };
-}
-
-export interface EnvelopeOptions {
-  teamId?: string;
-  eventId?: string;
-  botUserId?: string;
-}
-
-/** The Events API `event_callback` envelope around one event. */
-export function eventEnvelope(
-  event: Record<string, unknown>,
-  options: EnvelopeOptions = {},
-): Record<string, unknown> {
-  const teamId = options.teamId ?? DEFAULT_TEAM_ID;
-  seq += 1;
-  return {
-    token: VERIFICATION_TOKEN,
-    team_id: teamId,
-    api_app_id: DEFAULT_APP_ID,
-    event: { event_ts: nowTs(), ...event },
-    type: 'event_callback',
-    event_id: options.eventId ?? `Ev${String(seq).padStart(9, '0')}`,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [
-      {
-        enterprise_id: null,
-        team_id: teamId,
-        user_id: options.botUserId ?? DEFAULT_BOT_USER_ID,
-        is_bot: true,
-        is_enterprise_install: false,
-      },
-    ],
-    is_ext_shared_channel: false,
-    event_context: `4-${randomBytes(8).toString('hex')}`,
-  };
-}
-
-/** `app_home_opened`: the user opened the app's Home (or Messages) tab. */
-export function appHomeOpenedEvent(input: {
-  userId: string;
-  tab?: 'home' | 'messages';
-  channel?: string;
-  view?: Record<string, unknown>;
-}): Record<string, unknown> {
-  return {
-    type: 'app_home_opened',
-    user: input.userId,
-    channel: input.channel ?? `D${input.userId.slice(1)}`,
-    tab: input.tab ?? 'home',
-    event_ts: nowTs(),
-    ...(input.view === undefined ? {} : { view: input.view }),
-  };
-}
-
-/** `team_join`: a new member joined the workspace; Slack sends the full user object. */
-export function teamJoinEvent(user: {
-  id: string;
-  teamId?: string;
-  name?: string;
-  realName?: string;
-  email?: string;
-  isBot?: boolean;
-  isRestricted?: boolean;
-}): Record<string, unknown> {
-  const name = user.name ?? user.id.toLowerCase();
-  const realName = user.realName ?? name;
-  return {
-    type: 'team_join',
-    user: {
-      id: user.id,
-      team_id: user.teamId ?? DEFAULT_TEAM_ID,
-      name,
-      real_name: realName,
-      deleted: false,
-      is_bot: user.isBot ?? false,
-      is_app_user: false,
-      is_admin: false,
-      is_owner: false,
-      is_restricted: user.isRestricted ?? false,
-      is_ultra_restricted: false,
-      tz: 'America/Los_Angeles',
-      profile: {
-        real_name: realName,
-        display_name: name,
-        ...(user.email === undefined ? {} : { email: user.email }),
-      },
-    },
-    event_ts: nowTs(),
   };
 }

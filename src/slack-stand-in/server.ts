@@ -1,130 +1,57 @@
-// A local stand-in for the Slack Web API and for response_urls. The app reaches it through
-// SLACK_API_URL (Bolt's clientOptions.slackApiUrl). The demo and the tests seed users and
-// channels and read what it was sent; tests also make the next calls fail or be rate limited the
-// way Slack does.
+// A local stand-in for the Slack Web API, its install flow and response_urls. The app reaches it
+// through SLACK_API_URL (Bolt's clientOptions.slackApiUrl). The demo and the tests seed
+// workspaces, users and channels and read what it was sent; tests also make the next calls fail,
+// hang or be rate limited the way Slack does. Each bot token acts in its own workspace only.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ResponseUrlFault, StandInFaults } from './faults';
-import { receiveUpload, type SlackFile } from './files';
+import { StandInFaults } from './faults';
+import { receiveUpload } from './files';
+import { type Grant, Grants } from './grants';
 import { parseApiRequest, readBody, readBytes, sendJson, sendText } from './http';
+import { AS_PARAMS, Installs } from './installs';
 import { methods } from './methods';
+import { handleOf, Registry } from './registry';
 import { handleResponseUrl, type RefusedResponse } from './response-urls';
-import {
-  type ApiAnswer,
-  type ApiArgs,
-  fail,
-  type RecordedCall,
-  type RecordedResponse,
-  type ResponseBody,
-} from './types';
+import type { SlackStandIn, SlackStandInOptions } from './stand-in-types';
+import { type ApiAnswer, fail, type RecordedCall, type RecordedResponse } from './types';
 import { Watched } from './watched';
-import {
-  type Identity,
-  type NewSlackChannel,
-  type NewSlackUser,
-  type SlackChannel,
-  type SlackUser,
-  type SlackView,
-  Workspace,
-} from './workspace';
 
 export type { ResponseUrlFault } from './faults';
+export type { SlackFile } from './files';
+export type * from './stand-in-types';
 export type {
   ApiArgs,
-  NewSlackChannel,
-  NewSlackUser,
   RecordedCall,
   RecordedResponse,
   ResponseBody,
+} from './types';
+export type {
+  NewSlackChannel,
+  NewSlackUser,
   SlackChannel,
-  SlackFile,
   SlackUser,
   SlackView,
-};
+} from './workspace';
 
-export interface SlackStandInOptions {
-  teamId?: string;
-  teamName?: string;
-  botUserId?: string;
-  botId?: string;
-  appId?: string;
-  /** The channel every full member is in; slash commands come from it by default. */
-  generalChannelId?: string;
-  /** When set, other tokens get `invalid_auth` and calls without one `not_authed`. */
-  botToken?: string;
-  users?: NewSlackUser[];
-  channels?: NewSlackChannel[];
-  /** Posts a response_url accepts before it answers 404 (Slack: 5 within 30 minutes). */
-  responseUrlMaxUses?: number;
-  /** The workspace's file size limit (Slack: 1 GB); larger uploads are refused. */
-  maxUploadBytes?: number;
-}
-
-export interface SlackStandIn {
-  /** Base for SLACK_API_URL, ending in '/api/'. */
-  url: string;
-  identity: Identity;
-  /** Every Web API call in arrival order, including failed and rate-limited attempts. */
-  calls: RecordedCall[];
-  callsTo(method: string): RecordedCall[];
-  /** Resolves with the first past or future call to `method` that matches. */
-  waitFor(
-    method: string,
-    predicate?: (args: ApiArgs, call: RecordedCall) => boolean,
-    timeoutMs?: number,
-  ): Promise<RecordedCall>;
-  /** Forgets calls, responses, used triggers and pending failures; keeps users, channels, views. */
-  reset(): void;
-  users: Map<string, SlackUser>;
-  addUser(user: NewSlackUser): SlackUser;
-  channels: Map<string, SlackChannel>;
-  addChannel(channel: NewSlackChannel): SlackChannel;
-  /** Views by id, as last opened, updated or published. */
-  views: Map<string, SlackView>;
-  /** Uploaded files by id, with their bytes (pending uploads included). */
-  files: Map<string, SlackFile>;
-  /** The Home tab last published for a user. */
-  homeView(userId: string): SlackView | undefined;
-  /** The next `count` calls to `method` get HTTP 429 with `Retry-After: retryAfterSec`. */
-  rateLimitNext(method: string, count: number, retryAfterSec: number): void;
-  /** The next `count` (default 1) calls to `method` answer `{ ok: false, error }`. */
-  failNext(method: string, error: string, count?: number): void;
-  /** The next `count` (default 1) calls to `method` ('*': any) never answer. */
-  hangNext(method: string, count?: number): void;
-  /**
-   * The next `count` (default 1) posts to response_url `id` ('*': any) are refused with this
-   * status (404 `expired_url`, 410 `gone`, 500…), or never answered (`'hang'`).
-   */
-  failResponseUrl(id: string, fault: ResponseUrlFault | 'hang', count?: number): void;
-  /** A response_url served here: `${origin}/response/<id>`. */
-  responseUrl(id?: string): string;
-  /** Bodies posted to response_urls (one id, or all), in order. */
-  responses(id?: string): RecordedResponse[];
-  waitForResponse(
-    id: string,
-    predicate?: (body: ResponseBody, response: RecordedResponse) => boolean,
-    timeoutMs?: number,
-  ): Promise<RecordedResponse>;
-  /** Posts response_urls refused (404, 410, 500, 400 `invalid_blocks`…), in order. */
-  refusedResponses: RefusedResponse[];
-  /** Makes a response_url answer 404 `expired_url`, as after 30 minutes. */
-  expireResponseUrl(id: string): void;
-  close(): Promise<void>;
-}
+const AUTHORIZE_PATH = '/oauth/v2/authorize';
 
 export async function startSlackStandIn(options: SlackStandInOptions = {}): Promise<SlackStandIn> {
-  const identity: Identity = {
-    teamId: options.teamId ?? 'T0001',
-    teamName: options.teamName ?? 'rcnumber test',
-    botUserId: options.botUserId ?? 'U0BOT',
-    botId: options.botId ?? 'B0BOT',
-    appId: options.appId ?? 'A0RCNUMBER',
-  };
-  const ws = new Workspace(identity, options.generalChannelId ?? 'C0001');
-  for (const user of options.users ?? []) ws.addUser(user);
-  for (const channel of options.channels ?? []) ws.addChannel(channel);
+  const appId = options.appId ?? 'A0RCNUMBER';
+  const registry = new Registry(appId);
+  const { workspaces, enterprises } = registry;
+  const primary = registry.add({ ...options, teamId: options.teamId ?? 'T0001' });
+  const grants = new Grants(
+    workspaces,
+    enterprises,
+    primary,
+    options.strictTokens ?? options.botToken !== undefined,
+  );
+  if (options.botToken) grants.accept(options.botToken, primary.grant());
+  const installs = options.oauthClient
+    ? new Installs(grants, workspaces, enterprises, options.oauthClient, appId)
+    : undefined;
   const maxUses = options.responseUrlMaxUses ?? 5;
-  if (options.maxUploadBytes !== undefined) ws.maxUploadBytes = options.maxUploadBytes;
+  if (options.maxUploadBytes !== undefined) primary.maxUploadBytes = options.maxUploadBytes;
 
   const calls = new Watched<RecordedCall>('Slack Web API call', (items) =>
     items.map((call) => (call.ok ? call.method : `${call.method} (${call.error})`)).join(', '),
@@ -140,58 +67,75 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   const expired = new Set<string>();
   let responseSeq = 0;
 
-  function authError(token: string | undefined): ApiAnswer | undefined {
-    if (options.botToken === undefined) return undefined;
-    if (!token) return fail('not_authed');
-    return token === options.botToken ? undefined : fail('invalid_auth');
+  /**
+   * Answers one method, in the workspace its token acts in: a refused token first, then a hang,
+   * rate limit or failure asked for, then the method itself. `hang` means never answered.
+   */
+  function answerFor(
+    method: string,
+    token: string | undefined,
+    args: RecordedCall['args'],
+  ): { answer: ApiAnswer; teamId?: string; retryAfter?: number; hang?: boolean } {
+    // The install flow's exchange authenticates with the app's credentials, not a token.
+    if (method === 'oauth.v2.access') {
+      return { answer: installs ? installs.access(args) : fail('unknown_method') };
+    }
+    const place = grants.resolve(token, args);
+    if ('error' in place) return { answer: place.error };
+    const teamId = 'ws' in place ? place.ws.identity.teamId : undefined;
+    if (faults.hangs.take(method)) return { answer: fail('hung'), teamId, hang: true };
+    const retryAfter = faults.rateLimits.take(method);
+    if (retryAfter !== undefined) return { answer: fail('ratelimited'), teamId, retryAfter };
+    if ('org' in place) return { answer: registry.orgAnswer(method, place.org) };
+    const injected = faults.errors.take(method);
+    const handler = methods[method];
+    const answer: ApiAnswer = injected
+      ? fail(injected)
+      : handler
+        ? handler(place.ws, args, { grant: place.grant })
+        : fail('unknown_method');
+    return { answer, teamId: place.ws.identity.teamId };
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string) {
     const parsed = parseApiRequest(req, await readBody(req));
-    let status = 200;
-    let headers: Record<string, string> = {};
-    let answer: ApiAnswer;
-    const problem = parsed.error ? fail(parsed.error) : authError(parsed.token);
-    if (!problem && faults.hangs.take(method)) {
-      // Never answered; the connection closes with the server.
-      const hung = fail('hung');
-      calls.push({
-        method,
-        args: parsed.args,
-        token: parsed.token,
-        at: Date.now(),
-        status: 0,
-        response: hung,
-        ok: false,
-        error: 'hung',
-      });
-      return;
-    }
-    const retryAfter = problem ? undefined : faults.rateLimits.take(method);
-    if (problem) {
-      answer = problem;
-    } else if (retryAfter !== undefined) {
-      status = 429;
-      headers = { 'retry-after': String(retryAfter) };
-      answer = fail('ratelimited');
-    } else {
-      const injected = faults.errors.take(method);
-      const handler = methods[method];
-      if (injected) answer = fail(injected);
-      else if (!handler) answer = fail('unknown_method');
-      else answer = handler(ws, parsed.args);
-    }
+    const outcome = parsed.error
+      ? { answer: fail(parsed.error), teamId: undefined, retryAfter: undefined, hang: false }
+      : answerFor(method, parsed.token, parsed.args);
+    const { answer, retryAfter } = outcome;
+    const status = outcome.hang ? 0 : retryAfter === undefined ? 200 : 429;
     calls.push({
       method,
       args: parsed.args,
       token: parsed.token,
+      teamId: outcome.teamId,
       at: Date.now(),
       status,
       response: answer,
       ok: answer.ok,
       error: answer.error,
     });
+    // A hung call is never answered; the connection closes with the server.
+    if (outcome.hang) return;
+    const headers: Record<string, string> =
+      retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
     sendJson(res, status, answer, headers);
+  }
+
+  /** An upload's bytes go to the workspace that handed out its upload URL. */
+  async function handleUpload(req: IncomingMessage, res: ServerResponse, fileId: string) {
+    const body = await readBytes(req);
+    const ws = [...workspaces.values()].find((w) => w.files.has(fileId)) ?? primary;
+    const answer = await receiveUpload(ws, fileId, req.headers['content-type'] ?? '', body);
+    sendText(res, answer.status, answer.text);
+  }
+
+  function handleAuthorize(req: IncomingMessage, res: ServerResponse) {
+    if (!installs) return sendText(res, 404, 'not_found');
+    const outcome = installs.authorize(new URL(req.url ?? '/', 'http://localhost'));
+    if ('refused' in outcome) return sendText(res, 400, outcome.refused);
+    res.writeHead(302, { location: outcome.location });
+    res.end();
   }
 
   const urlState = { faults, responses, refused, uses, expired, maxUses };
@@ -205,23 +149,27 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       api?.[1] !== undefined && (req.method === 'POST' || req.method === 'GET')
         ? handleApi(req, res, api[1])
         : upload !== undefined && req.method === 'POST'
-          ? readBytes(req)
-              .then((body) => receiveUpload(ws, upload, req.headers['content-type'] ?? '', body))
-              .then((answer) => sendText(res, answer.status, answer.text))
+          ? handleUpload(req, res, upload)
           : hook?.[1] !== undefined && req.method === 'POST'
             ? handleResponseUrl(urlState, req, res, decodeURIComponent(hook[1]))
-            : Promise.resolve(sendText(res, 404, 'not_found'));
+            : path === AUTHORIZE_PATH && req.method === 'GET'
+              ? Promise.resolve(handleAuthorize(req, res))
+              : Promise.resolve(sendText(res, 404, 'not_found'));
     work.catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, fail('fatal_error', [String(error)]));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  ws.uploadOrigin = origin;
+  registry.uploadOrigin = origin;
+  const grantOf = (of: { teamId: string } | { enterpriseId: string }): Grant =>
+    'teamId' in of
+      ? { kind: 'team', teamId: of.teamId }
+      : { kind: 'enterprise', enterpriseId: of.enterpriseId };
 
   return {
+    ...handleOf(primary),
     url: `${origin}/api/`,
-    identity,
     calls: calls.items,
     callsTo: (method) => calls.items.filter((call) => call.method === method),
     waitFor: (method, predicate, timeoutMs) =>
@@ -237,18 +185,29 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       uses.clear();
       refused.length = 0;
       expired.clear();
-      ws.usedTriggers.clear();
+      for (const ws of workspaces.values()) ws.usedTriggers.clear();
     },
-    users: ws.users,
-    addUser: (user) => ws.addUser(user),
-    channels: ws.channels,
-    addChannel: (channel) => ws.addChannel(channel),
-    views: ws.views,
-    files: ws.files,
-    homeView(userId) {
-      const id = ws.homeViews.get(userId);
-      return id === undefined ? undefined : ws.views.get(id);
+    addWorkspace: (input) => handleOf(registry.add(input)),
+    workspace(teamId) {
+      const ws = workspaces.get(teamId);
+      return ws ? handleOf(ws) : undefined;
     },
+    async approveInstall(authorizeUrl, as) {
+      const url = new URL(authorizeUrl);
+      url.searchParams.set(AS_PARAMS.user, as.userId);
+      if (as.teamId) url.searchParams.set(AS_PARAMS.team, as.teamId);
+      if (as.enterpriseId) url.searchParams.set(AS_PARAMS.enterprise, as.enterpriseId);
+      if (as.deny) url.searchParams.set(AS_PARAMS.deny, '1');
+      const answer = await fetch(url, { redirect: 'manual' });
+      const location = answer.headers.get('location');
+      const body = await answer.text();
+      if (answer.status !== 302 || !location) {
+        throw new Error(`the authorize page answered ${answer.status}: ${body}`);
+      }
+      return location;
+    },
+    botTokens: (of) => grants.live(grantOf(of)),
+    uninstall: (from) => grants.revoke(grantOf(from)),
     rateLimitNext(method, count, retryAfterSec) {
       faults.rateLimits.add(method, retryAfterSec, count);
     },

@@ -2,12 +2,8 @@
 // through Bolt's own signature check, body parsing and routing. postSigned can also send stale
 // or badly signed requests to prove they are refused.
 import { createHmac } from 'node:crypto';
-import {
-  type EnvelopeOptions,
-  eventEnvelope,
-  type SlashCommandFields,
-  slashCommandBody,
-} from './payloads';
+import { type EnvelopeOptions, eventEnvelope } from './event-payloads';
+import { type SlashCommandFields, slashCommandBody } from './payloads';
 
 export interface SignatureHeaders {
   'x-slack-signature': string;

@@ -53,6 +53,8 @@ export interface RecordedCall {
   args: ApiArgs;
   /** The token from `Authorization: Bearer …` (or a `token` form field), if any. */
   token: string | undefined;
+  /** The workspace the call acted in (by its token), when it got that far. */
+  teamId: string | undefined;
   /** Date.now() when the call arrived. */
   at: number;
   /** HTTP status answered: 200, or 429 when rate limited. */

@@ -90,6 +90,8 @@ export interface Identity {
   botUserId: string;
   botId: string;
   appId: string;
+  /** The Enterprise Grid organisation the workspace belongs to, if any. */
+  enterpriseId?: string;
 }
 
 const nowSec = (): number => Math.floor(Date.now() / 1000);
@@ -184,6 +186,11 @@ export class Workspace {
     if (channel.is_member && !channel.members.includes(bot)) channel.members.push(bot);
     this.channels.set(channel.id, channel);
     return channel;
+  }
+
+  /** Whom this workspace's own installs are issued to. */
+  grant(): { kind: 'team'; teamId: string } {
+    return { kind: 'team', teamId: this.identity.teamId };
   }
 
   /** The DM between the bot and a user, created on first use like conversations.open does. */

@@ -1,4 +1,5 @@
 import { lookupModal, type Message } from '../blocks';
+import type { MemberKey } from '../model';
 import type { SlackDeps } from './deps';
 import { answerByDirectMessage } from './direct-message';
 import { slackErrorCode } from './error-code';
@@ -22,21 +23,21 @@ export interface AnswerDeps extends SlackDeps {
  */
 export async function answerInPlace(
   deps: AnswerDeps,
-  userId: string,
+  member: MemberKey,
   place: ActionPlace,
   message: Message,
   options: { replace: boolean } = { replace: true },
 ): Promise<void> {
   if (place.view) {
     const view = lookupModal({ state: 'ready', results: message });
-    if (await updateView(deps, userId, place.view.id, view)) return;
-    await answerByDirectMessage(deps, userId, message);
+    if (await updateView(deps, member, place.view.id, view)) return;
+    await answerByDirectMessage(deps, member, message);
     return;
   }
   const replace = options.replace;
   await replyThrough(
     deps,
-    { responseUrl: place.responseUrl, userId },
+    { responseUrl: place.responseUrl, teamId: member.teamId, userId: member.userId },
     {
       replace,
       ...deps.slackTimeouts,
@@ -51,17 +52,18 @@ export async function answerInPlace(
  */
 export async function updateView(
   deps: SlackDeps,
-  userId: string,
+  member: MemberKey,
   viewId: string,
   view: ReturnType<typeof lookupModal>,
   hash?: string,
 ): Promise<boolean> {
   try {
-    await deps.slack.views.update({ view_id: viewId, view, ...(hash ? { hash } : {}) });
+    const slack = await deps.slackFor(member.teamId);
+    await slack.views.update({ view_id: viewId, view, ...(hash ? { hash } : {}) });
     return true;
   } catch (error) {
     const code = slackErrorCode(error) ?? errorName(error);
-    deps.logger.warn({ userId, viewId, code }, 'views.update failed');
+    deps.logger.warn({ userId: member.userId, viewId, code }, 'views.update failed');
     return false;
   }
 }

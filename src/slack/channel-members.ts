@@ -7,18 +7,20 @@ const PAGE_SIZE = 1000;
 const MAX_PAGES = 200;
 
 /**
- * Every member id of a channel, page by page. Null when the bot cannot read the channel (it is
+ * Every member id of a channel of workspace `teamId`, page by page. Null when the bot cannot read the channel (it is
  * private and the bot is not in it, or it does not exist).
  */
 export async function channelMembers(
   services: SlackDeps,
+  teamId: string,
   channelId: string,
 ): Promise<string[] | null> {
   const members: string[] = [];
   let cursor: string | undefined;
   try {
+    const slack = await services.slackFor(teamId);
     for (let page = 0; page < MAX_PAGES; page++) {
-      const answer = await services.slack.conversations.members({
+      const answer = await slack.conversations.members({
         channel: channelId,
         limit: PAGE_SIZE,
         ...(cursor ? { cursor } : {}),
@@ -30,7 +32,10 @@ export async function channelMembers(
     return members;
   } catch (error) {
     const code = slackErrorCode(error);
-    services.logger.warn({ channelId, code: code ?? (error as Error).message }, 'members not read');
+    services.logger.warn(
+      { teamId, channelId, code: code ?? (error as Error).message },
+      'members not read',
+    );
     return null;
   }
 }

@@ -1,4 +1,5 @@
 import type { Message } from '../blocks';
+import type { MemberKey } from '../model';
 import type { SlackDeps } from './deps';
 import { slackErrorCode } from './error-code';
 
@@ -8,18 +9,20 @@ export type DmFailure = 'gone' | 'bot' | 'failed';
 const GONE = new Set(['channel_not_found', 'user_not_found', 'user_disabled', 'account_inactive']);
 
 /**
- * Posts `message` in the app's DM with one member. Posting to the user id opens that DM in the
+ * Posts `message` in the app's DM with one member, with the bot token of the member's workspace. Posting to the user id opens that DM in the
  * same call, which spares a conversations.open (Tier 3) per member on large `onboard` runs.
  * Resolves with null when sent, or why not; never throws, so a bulk run counts failures
  * instead of stopping at the first one.
  */
 export async function sendDirectMessage(
   services: SlackDeps,
-  userId: string,
+  member: MemberKey,
   message: Message,
 ): Promise<DmFailure | null> {
+  const { teamId, userId } = member;
   try {
-    await services.slack.chat.postMessage({
+    const slack = await services.slackFor(teamId);
+    await slack.chat.postMessage({
       channel: userId,
       text: message.text,
       blocks: message.blocks,
@@ -29,7 +32,7 @@ export async function sendDirectMessage(
     const code = slackErrorCode(error);
     if (code === 'cannot_dm_bot') return 'bot';
     if (code && GONE.has(code)) return 'gone';
-    services.logger.warn({ userId, code: code ?? (error as Error).message }, 'DM not sent');
+    services.logger.warn({ teamId, userId, code: code ?? (error as Error).message }, 'DM not sent');
     return 'failed';
   }
 }
@@ -40,11 +43,14 @@ export async function sendDirectMessage(
  */
 export async function answerByDirectMessage(
   services: SlackDeps,
-  userId: string,
+  member: MemberKey,
   message: Message,
 ): Promise<void> {
-  const failure = await sendDirectMessage(services, userId, message);
+  const failure = await sendDirectMessage(services, member, message);
   if (failure === 'gone' || failure === 'bot') {
-    services.logger.warn({ userId, code: failure }, 'answer not delivered');
+    services.logger.warn(
+      { teamId: member.teamId, userId: member.userId, code: failure },
+      'answer not delivered',
+    );
   }
 }

@@ -19,7 +19,8 @@ export interface SlackMember {
 const MISSING = Symbol('missing');
 
 /**
- * Slack profile look-ups (email ↔ member) with a small cache. This holds only what any
+ * Slack profile look-ups (email ↔ member) with a small cache, each asked with the bot token of
+ * the workspace it is about and cached under that workspace. This holds only what any
  * workspace member can see of another in Slack, never anything read from RingCentral: a hit
  * requires the caller to already hold the email from their own answer.
  */
@@ -31,7 +32,16 @@ export class SlackPeople {
   private readonly byId = new LRUCache<string, SlackMember>({ max: 5000, ttl: 10 * 60_000 });
   private readonly teamNames = new LRUCache<string, string>({ max: 100, ttl: 60 * 60_000 });
 
-  constructor(private readonly client: WebClient) {}
+  constructor(private readonly clientFor: (teamId: string) => Promise<WebClient>) {}
+
+  /** Forgets what was read in workspace `teamId` (the app was removed from it). */
+  forgetTeam(teamId: string): void {
+    const prefix = `${teamId}|`;
+    for (const cache of [this.byEmail, this.byId]) {
+      for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key);
+    }
+    this.teamNames.delete(teamId);
+  }
 
   /** The Slack member whose profile email is `email`, or null. */
   async userIdForEmail(teamId: string, email: string): Promise<string | null> {
@@ -39,7 +49,8 @@ export class SlackPeople {
     const cached = this.byEmail.get(key);
     if (cached !== undefined) return cached === MISSING ? null : cached;
     try {
-      const answer = await this.client.users.lookupByEmail({ email });
+      const client = await this.clientFor(teamId);
+      const answer = await client.users.lookupByEmail({ email });
       const id = answer.user?.id ?? null;
       this.byEmail.set(key, id ?? MISSING);
       return id;
@@ -59,7 +70,7 @@ export class SlackPeople {
     const cached = this.teamNames.get(teamId);
     if (cached !== undefined) return cached;
     try {
-      const answer = await this.client.auth.test();
+      const answer = await (await this.clientFor(teamId)).auth.test();
       if (answer.team_id !== teamId || !answer.team) return null;
       this.teamNames.set(teamId, answer.team);
       return answer.team;
@@ -73,7 +84,7 @@ export class SlackPeople {
     const cached = this.byId.get(key);
     if (cached) return cached;
     try {
-      const answer = await this.client.users.info({ user: userId });
+      const answer = await (await this.clientFor(teamId)).users.info({ user: userId });
       const user = answer.user;
       if (!user?.id) return null;
       const member: SlackMember = {

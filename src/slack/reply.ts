@@ -29,7 +29,7 @@ const GONE = new Set([404, 410]);
  */
 export function replyThrough(
   deps: SlackDeps,
-  target: { responseUrl?: string | null; userId: string },
+  target: { responseUrl?: string | null; teamId: string; userId: string },
   options: ReplyOptions,
 ): Replier {
   let gone = !target.responseUrl;
@@ -60,7 +60,7 @@ export function replyThrough(
           'response_url refused the answer; sending it by DM',
         );
       }
-      await answerByDirectMessage(deps, target.userId, message);
+      await answerByDirectMessage(deps, { teamId: target.teamId, userId: target.userId }, message);
     },
   };
 }

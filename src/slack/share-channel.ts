@@ -1,3 +1,4 @@
+import type { WebClient } from '@slack/web-api';
 import { AppError } from '../errors';
 import type { SlackDeps } from './deps';
 import { slackErrorCode } from './error-code';
@@ -13,21 +14,26 @@ export interface ShareChannel {
 }
 
 /**
- * Checks that the bot may post in the channel before anything is fetched: a DM or a channel
- * the bot is not in gets a clear refusal with the fix.
+ * Checks that the bot may post in the channel (of workspace `teamId`) before anything is
+ * fetched: a DM or a channel the bot is not in gets a clear refusal with the fix.
  */
-export async function shareChannel(slack: SlackDeps, channelId: string): Promise<ShareChannel> {
+export async function shareChannel(
+  services: SlackDeps,
+  teamId: string,
+  channelId: string,
+): Promise<ShareChannel> {
   if (channelId.startsWith('D')) {
     throw cannotPost('Sharing works in channels, not in direct messages.');
   }
-  let info: Awaited<ReturnType<SlackDeps['slack']['conversations']['info']>>;
+  let info: Awaited<ReturnType<WebClient['conversations']['info']>>;
   try {
-    info = await slack.slack.conversations.info({
+    const slack = await services.slackFor(teamId);
+    info = await slack.conversations.info({
       channel: channelId,
       include_num_members: true,
     });
   } catch (error) {
-    slack.logger.warn({ channelId, code: slackErrorCode(error) }, 'conversations.info failed');
+    services.logger.warn({ channelId, code: slackErrorCode(error) }, 'conversations.info failed');
     throw cannotPost(
       'I can’t see this channel. Invite me with `/invite @rcnumber`, then share again.',
     );

@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import type { MemberKey } from '../model';
 import type { SlackDeps } from './deps';
 import { slackErrorCode } from './error-code';
 
@@ -27,15 +28,17 @@ const REFUSALS: Record<string, string> = {
  */
 export async function uploadToDirectMessage(
   deps: SlackDeps,
-  userId: string,
+  member: MemberKey,
   files: UploadFile[],
   comment: string,
 ): Promise<void> {
+  const { userId } = member;
   try {
-    const opened = await deps.slack.conversations.open({ users: userId });
+    const slack = await deps.slackFor(member.teamId);
+    const opened = await slack.conversations.open({ users: userId });
     const channelId = opened.channel?.id;
     if (!channelId) throw new Error('conversations.open gave no channel');
-    await deps.slack.filesUploadV2({
+    await slack.filesUploadV2({
       channel_id: channelId,
       initial_comment: comment,
       file_uploads: files.map((file) => ({

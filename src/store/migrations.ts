@@ -179,6 +179,40 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE ${name('members')} ADD COLUMN broken_notice_version BIGINT`,
     ],
   },
+  {
+    version: 5,
+    name: 'slack installations',
+    statements: (_dialect, name) => [
+      // One row per installation: `team:T…` for a workspace, `enterprise:E…` for an org-wide
+      // install. The bot token is sealed like RingCentral's tokens.
+      `CREATE TABLE ${name('installations')} (
+        install_key TEXT PRIMARY KEY,
+        team_id TEXT,
+        team_name TEXT,
+        enterprise_id TEXT,
+        enterprise_name TEXT,
+        is_enterprise_install BOOLEAN NOT NULL,
+        app_id TEXT,
+        bot_token_sealed TEXT NOT NULL,
+        bot_id TEXT NOT NULL,
+        bot_user_id TEXT NOT NULL,
+        bot_scopes TEXT NOT NULL,
+        installer_user_id TEXT NOT NULL,
+        installed_at BIGINT NOT NULL
+      )`,
+      // The workspaces an org-wide install was seen serving, so work without a request (a
+      // reminder, the RingCentral callback) finds the token for a workspace.
+      `CREATE TABLE ${name('installation_teams')} (
+        team_id TEXT PRIMARY KEY,
+        enterprise_id TEXT NOT NULL,
+        seen_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX installation_teams_enterprise ON ${name('installation_teams')} (enterprise_id)`,
+      // Forgetting a workspace finds its rows by team (links and members lead with it already).
+      `CREATE INDEX pending_links_team ON ${name('pending_links')} (team_id)`,
+      `CREATE INDEX connect_starts_team ON ${name('connect_starts')} (team_id)`,
+    ],
+  },
 ];
 
 /** The table that records which migrations have run. */

@@ -20,7 +20,8 @@ import {
 } from './link-flow-rows';
 import type { NameFn } from './migrations';
 import type { PgQuery } from './postgres-query';
-import type { ConnectStart, PendingLink, WorkspaceAccount } from './types';
+import { type LinkRow, toLink } from './rows';
+import type { ConnectStart, ForgottenWorkspace, PendingLink, WorkspaceAccount } from './types';
 
 function insert(table: string, columns: readonly string[]): string {
   return `INSERT INTO ${table} AS t (${columns.join(', ')})
@@ -110,5 +111,28 @@ export class PostgresLinkFlow {
     );
     if (!rows[0]) throw new Error('pinWorkspaceAccount returned no row');
     return toWorkspaceAccount(rows[0]);
+  }
+
+  async forgetWorkspace(teamId: string): Promise<ForgottenWorkspace> {
+    // Each statement on its own: a repeated call (the next event, another process) finishes
+    // whatever an interrupted one left.
+    const links = await this.query<LinkRow>(
+      `DELETE FROM ${this.name('links')} WHERE team_id = $1 RETURNING *`,
+      [teamId],
+    );
+    const pending = await this.query<PendingLinkRow>(
+      `DELETE FROM ${this.name('pending_links')} WHERE team_id = $1 RETURNING *`,
+      [teamId],
+    );
+    await this.query(
+      `WITH s AS (DELETE FROM ${this.name('oauth_states')} WHERE team_id = $1),
+        c AS (DELETE FROM ${this.name('connect_starts')} WHERE team_id = $1)
+        DELETE FROM ${this.name('workspace_accounts')} WHERE team_id = $1`,
+      [teamId],
+    );
+    return {
+      links: links.rows.map((row) => toLink(this.cipher, row)),
+      pendingLinks: pending.rows.map((row) => toPendingLink(this.cipher, row)),
+    };
   }
 }

@@ -101,6 +101,10 @@ export class PostgresMembers implements MembersStore {
     );
   }
 
+  async forgetWorkspace(teamId: string): Promise<number> {
+    return this.run(`DELETE FROM ${this.table} WHERE team_id = $1`, [teamId]);
+  }
+
   async claimBrokenNotice(key: MemberKey, linkVersion: number): Promise<boolean> {
     const changed = await this.run(
       `INSERT INTO ${this.table} AS m (team_id, user_id, broken_notice_version) VALUES ($1, $2, $3)

@@ -7,12 +7,20 @@ import pg from 'pg';
 import type { TokenCipher } from './crypto';
 import type { NameFn } from './migrations';
 import { PostgresAudit } from './postgres-audit';
+import { PostgresInstallations } from './postgres-installations';
 import { PostgresLinks } from './postgres-links';
 import { PostgresMembers } from './postgres-members';
 import { migratePostgres } from './postgres-migrate';
 import { type PgQuery, presenceTagSql } from './postgres-query';
 import { PostgresSubscriptions } from './postgres-subscriptions';
-import type { AuditStore, LinksStore, MembersStore, Store, SubscriptionsStore } from './types';
+import type {
+  AuditStore,
+  InstallationsStore,
+  LinksStore,
+  MembersStore,
+  Store,
+  SubscriptionsStore,
+} from './types';
 
 export type PostgresConnection = { url: string } | { pool: pg.Pool };
 
@@ -29,6 +37,7 @@ const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export class PostgresStore implements Store {
   readonly links: LinksStore;
   readonly members: MembersStore;
+  readonly installations: InstallationsStore;
   readonly audit: AuditStore;
   readonly subscriptions: SubscriptionsStore;
   private pool: pg.Pool | null = null;
@@ -54,6 +63,7 @@ export class PostgresStore implements Store {
       this.presenceTag(),
     );
     this.members = new PostgresMembers(query, this.name);
+    this.installations = new PostgresInstallations(query, this.name, options.cipher);
     this.audit = new PostgresAudit(query, this.name);
     this.subscriptions = new PostgresSubscriptions(query, this.name);
   }

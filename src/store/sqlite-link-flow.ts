@@ -19,7 +19,8 @@ import {
   type WorkspaceAccountRow,
   workspaceAccountValues,
 } from './link-flow-rows';
-import type { ConnectStart, PendingLink, WorkspaceAccount } from './types';
+import { type LinkRow, toLink } from './rows';
+import type { ConnectStart, ForgottenWorkspace, PendingLink, WorkspaceAccount } from './types';
 
 /** What the links store needs of the SQLite connection its database object owns. */
 export interface SqliteConnection {
@@ -101,5 +102,24 @@ export class SqliteLinkFlow {
       .sql(`${insert('workspace_accounts', WORKSPACE_ACCOUNT_COLUMNS)} ${KEEP_FIRST_PIN}`)
       .get(workspaceAccountValues(pin)) as WorkspaceAccountRow;
     return toWorkspaceAccount(row);
+  }
+
+  async forgetWorkspace(teamId: string): Promise<ForgottenWorkspace> {
+    const team = { team_id: teamId };
+    return this.db.transaction(() => {
+      const links = this.db
+        .sql('DELETE FROM links WHERE team_id = @team_id RETURNING *')
+        .all(team) as LinkRow[];
+      const pending = this.db
+        .sql('DELETE FROM pending_links WHERE team_id = @team_id RETURNING *')
+        .all(team) as PendingLinkRow[];
+      for (const table of ['oauth_states', 'connect_starts', 'workspace_accounts']) {
+        this.db.sql(`DELETE FROM ${table} WHERE team_id = @team_id`).run(team);
+      }
+      return {
+        links: links.map((row) => toLink(this.cipher, row)),
+        pendingLinks: pending.map((row) => toPendingLink(this.cipher, row)),
+      };
+    });
   }
 }

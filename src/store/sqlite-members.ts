@@ -82,6 +82,11 @@ export class SqliteMembers implements MembersStore {
     ).run(keyValues(key));
   }
 
+  async forgetWorkspace(teamId: string): Promise<number> {
+    return this.sql('DELETE FROM members WHERE team_id = @team_id').run({ team_id: teamId })
+      .changes;
+  }
+
   async claimBrokenNotice(key: MemberKey, linkVersion: number): Promise<boolean> {
     const result = this.sql(
       `INSERT INTO members (team_id, user_id, broken_notice_version)

@@ -10,10 +10,18 @@ import Database from 'better-sqlite3';
 import type { TokenCipher } from './crypto';
 import { pendingMigrations, schemaVersionTableSql } from './migrations';
 import { SqliteAudit } from './sqlite-audit';
+import { SqliteInstallations } from './sqlite-installations';
 import { type SqliteConnection, SqliteLinks } from './sqlite-links';
 import { SqliteMembers } from './sqlite-members';
 import { SqliteSubscriptions } from './sqlite-subscriptions';
-import type { AuditStore, LinksStore, MembersStore, Store, SubscriptionsStore } from './types';
+import type {
+  AuditStore,
+  InstallationsStore,
+  LinksStore,
+  MembersStore,
+  Store,
+  SubscriptionsStore,
+} from './types';
 
 export interface SqliteStoreOptions {
   /** File path, created with its folder when missing; `:memory:` for a private in-memory db. */
@@ -28,6 +36,7 @@ const sameName = (name: string): string => name;
 export class SqliteStore implements Store {
   readonly links: LinksStore;
   readonly members: MembersStore;
+  readonly installations: InstallationsStore;
   readonly audit: AuditStore;
   readonly subscriptions: SubscriptionsStore;
   private db: Database.Database | null = null;
@@ -40,6 +49,7 @@ export class SqliteStore implements Store {
     };
     this.links = new SqliteLinks(connection, options.cipher, options.now ?? Date.now);
     this.members = new SqliteMembers((text) => this.sql(text));
+    this.installations = new SqliteInstallations(connection, options.cipher);
     this.audit = new SqliteAudit((text) => this.sql(text));
     this.subscriptions = new SqliteSubscriptions((text) => this.sql(text));
   }

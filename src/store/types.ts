@@ -6,8 +6,10 @@
  */
 import type { LinkedIdentity, MemberKey } from '../model';
 import type { AuditStore, SubscriptionsStore } from './admin-types';
+import type { InstallationsStore } from './installation-types';
 
 export type * from './admin-types';
+export type * from './installation-types';
 export type { LinkedIdentity, MemberKey };
 
 /** The RingCentral token pair of one link, as issued by the token endpoint. Times are epoch ms. */
@@ -113,10 +115,18 @@ export interface Store {
   readonly links: LinksStore;
   /** Onboarding: welcomes, prompts and reminders. */
   readonly members: MembersStore;
+  /** Slack installations, in many-workspace mode. */
+  readonly installations: InstallationsStore;
   /** The audit trail of channel shares. */
   readonly audit: AuditStore;
   /** Each link's RingCentral event subscription. */
   readonly subscriptions: SubscriptionsStore;
+}
+
+/** What forgetting a workspace took out of the links store: sessions to end at RingCentral. */
+export interface ForgottenWorkspace {
+  links: Link[];
+  pendingLinks: PendingLink[];
 }
 
 /** Each member's RingCentral link, the OAuth states that create links, and refresh leases. */
@@ -201,6 +211,13 @@ export interface LinksStore {
    * first links, one wins). Returns the pin that holds, which may be another account's.
    */
   pinWorkspaceAccount(pin: WorkspaceAccount): Promise<WorkspaceAccount>;
+
+  /**
+   * Forgets workspace `teamId` (the app was removed from it): its links, OAuth states, Connect
+   * buttons, pending sign-ins and account pin. Returns the links and pending sign-ins it removed,
+   * whose RingCentral sessions the caller ends.
+   */
+  forgetWorkspace(teamId: string): Promise<ForgottenWorkspace>;
 }
 
 /** The onboarding record of each member: the welcome, link prompts and the one reminder. */
@@ -229,6 +246,8 @@ export interface MembersStore {
   claimReminder(key: MemberKey, now: number): Promise<boolean>;
   /** Cancels a pending reminder (the member linked). */
   cancelReminder(key: MemberKey): Promise<void>;
+  /** Forgets the onboarding records of workspace `teamId` (the app was removed); how many. */
+  forgetWorkspace(teamId: string): Promise<number>;
   /**
    * Claims telling the member that their link broke, once per broken link: `linkVersion` is
    * the version the link had when it broke (versions never repeat, and a relink gets a higher

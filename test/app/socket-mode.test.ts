@@ -24,4 +24,26 @@ describe('Socket Mode', () => {
     );
     await store.close();
   });
+
+  it('serves Slack’s install flow in Socket Mode too, with no single bot token', async () => {
+    const config = loadConfig({
+      SLACK_CLIENT_ID: '1111.2222',
+      SLACK_CLIENT_SECRET: 'client-secret',
+      SLACK_STATE_SECRET: 'a-state-secret-of-at-least-32-characters',
+      SLACK_APP_TOKEN: 'xapp-1',
+      RC_CLIENT_ID: 'id',
+      RC_CLIENT_SECRET: 'secret',
+      TOKEN_ENCRYPTION_KEY: TokenCipher.generateKey(),
+    });
+    const store = openStore(
+      'sqlite::memory:',
+      TokenCipher.fromBase64Keys(config.tokenEncryptionKey),
+    );
+    await store.connect();
+    const app = createApp({ config, store, logger: createLogger('silent') });
+    const receiver = (app.bolt as unknown as { receiver: { installer?: unknown } }).receiver;
+    expect(receiver).toBeInstanceOf(SocketModeReceiver);
+    expect(receiver.installer).toBeDefined();
+    await store.close();
+  });
 });

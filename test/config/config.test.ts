@@ -66,6 +66,65 @@ describe('configuration', () => {
     ]);
   });
 
+  describe('one workspace or many', () => {
+    const { SLACK_BOT_TOKEN: _, ...noToken } = valid;
+    const many = {
+      ...noToken,
+      SLACK_CLIENT_ID: '1234567890.987654321',
+      SLACK_CLIENT_SECRET: 'client-secret',
+      SLACK_STATE_SECRET: 'a-state-secret-of-at-least-32-characters',
+    };
+
+    it('serves one workspace with SLACK_BOT_TOKEN, and no install flow', () => {
+      const config = loadConfig(valid);
+      expect(config.slack.botToken).toBe('xoxb-1');
+      expect(config.slack.install).toBeUndefined();
+    });
+
+    it('serves many with the client id, secret and state secret, redirected to PUBLIC_URL', () => {
+      const config = loadConfig({ ...many, PUBLIC_URL: 'https://rcnumber.example.com/' });
+      expect(config.slack.botToken).toBeUndefined();
+      expect(config.slack.install).toEqual({
+        clientId: '1234567890.987654321',
+        clientSecret: 'client-secret',
+        stateSecret: many.SLACK_STATE_SECRET,
+        redirectUri: 'https://rcnumber.example.com/slack/oauth_redirect',
+        authorizeUrl: 'https://slack.com/oauth/v2/authorize',
+      });
+      // A local Slack stand-in plays the authorize page beside its Web API.
+      const local = loadConfig({ ...many, SLACK_API_URL: 'http://127.0.0.1:4000/api' });
+      expect(local.slack.install?.authorizeUrl).toBe('http://127.0.0.1:4000/oauth/v2/authorize');
+    });
+
+    it('refuses both at once, in one line naming them', () => {
+      expect(problems({ ...many, SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([
+        expect.stringMatching(
+          /^SLACK_BOT_TOKEN and SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET are both set/,
+        ),
+      ]);
+      expect(problems({ ...valid, SLACK_STATE_SECRET: many.SLACK_STATE_SECRET })).toEqual([
+        expect.stringMatching(/^SLACK_BOT_TOKEN and SLACK_STATE_SECRET are both set/),
+      ]);
+    });
+
+    it('names each missing part of the three, and a weak state secret', () => {
+      const { SLACK_CLIENT_SECRET: _s, SLACK_STATE_SECRET: _t, ...onlyId } = many;
+      expect(problems(onlyId)).toEqual([
+        expect.stringMatching(/^SLACK_CLIENT_SECRET is not set: serving many workspaces needs/),
+        expect.stringMatching(/^SLACK_STATE_SECRET is not set: .*randomBytes\(32\)/),
+      ]);
+      expect(problems({ ...many, SLACK_STATE_SECRET: 'short' })).toEqual([
+        expect.stringMatching(/^SLACK_STATE_SECRET must be at least 32 characters/),
+      ]);
+      expect(problems({ ...many, SLACK_CLIENT_ID: 'my-app' })).toEqual([
+        expect.stringMatching(/^SLACK_CLIENT_ID must be the Client ID/),
+      ]);
+      expect(problems(noToken)).toEqual([
+        expect.stringMatching(/^SLACK_BOT_TOKEN is not set: .*or set SLACK_CLIENT_ID/),
+      ]);
+    });
+  });
+
   it('needs the signing secret in HTTP mode, but not in Socket Mode', () => {
     const { SLACK_SIGNING_SECRET: _, ...withoutSecret } = valid;
     expect(problems(withoutSecret)).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET/)]);

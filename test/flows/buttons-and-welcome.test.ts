@@ -22,7 +22,7 @@ describe('button flows', () => {
   afterEach(() => fake.close());
 
   const inModal = () => ({
-    client: fake.services.slack,
+    client: fake.slack,
     member: ANA,
     place: { view: { id: 'V1' } },
   });

@@ -6,6 +6,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { ShortcutIds } from '../../src/blocks/ids';
+import { BOT_SCOPES } from '../../src/slack/scopes';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const schemaDir = path.resolve(__dirname, '../reference/slack-manifest-schema');
@@ -24,11 +25,12 @@ interface Manifest {
     }[];
     shortcuts?: { name: string; type: string; callback_id: string; description: string }[];
   };
-  oauth_config: { scopes: { bot: string[]; user?: string[] } };
+  oauth_config: { redirect_urls?: string[]; scopes: { bot: string[]; user?: string[] } };
   settings: {
     event_subscriptions: { request_url: string; bot_events: string[] };
     interactivity: { is_enabled: boolean; request_url: string };
     socket_mode_enabled?: boolean;
+    token_rotation_enabled?: boolean;
   };
 }
 
@@ -92,7 +94,9 @@ describe('manifest.yml', () => {
 
   it('subscribes to the events the app handles, at the same route', () => {
     const events = manifest.settings.event_subscriptions;
-    expect(events.bot_events).toEqual(expect.arrayContaining(['app_home_opened', 'team_join']));
+    expect(events.bot_events).toEqual(
+      expect.arrayContaining(['app_home_opened', 'team_join', 'app_uninstalled', 'tokens_revoked']),
+    );
     expect(events.request_url).toBe(command?.url);
     expect(manifest.settings.interactivity).toEqual({
       is_enabled: true,
@@ -155,5 +159,14 @@ describe('manifest.yml', () => {
     expect(bot).not.toContain('chat:write.public');
     expect(new Set(bot).size).toBe(bot.length);
     expect(manifest.oauth_config.scopes.user ?? []).toEqual([]);
+  });
+
+  it('asks for the same scopes through the install flow, and redirects back to Bolt', () => {
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+    expect(manifest.oauth_config.redirect_urls).toEqual([
+      command?.url.replace(/\/slack\/events$/, '/slack/oauth_redirect'),
+    ]);
+    // Installations keep no Slack refresh token, so bot tokens must not expire.
+    expect(manifest.settings.token_rotation_enabled).toBe(false);
   });
 });

@@ -7,6 +7,8 @@ import type { Store } from '../../src/store/types';
 
 export interface StoreHarness {
   store: Store;
+  /** The key (base64) the harness's own cipher seals with. */
+  cipherKey: string;
   /**
    * A second, connected store on the same database (closed by `cleanup`), sealing with the
    * harness's own cipher unless given another.

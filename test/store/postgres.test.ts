@@ -6,11 +6,13 @@ import { PostgresStore } from '../../src/store/postgres';
 import { auditStoreContract } from './audit-contract';
 import type { MakeHarness, StoreHarness } from './contract-harness';
 import { ALICE, newLink, tokens } from './fixtures';
+import { installation, installationsStoreContract } from './installations-contract';
 import { linksStoreContract } from './links-contract';
 import { membersStoreContract } from './members-contract';
 import { subscriptionsStoreContract } from './subscriptions-contract';
 
-const cipher = new TokenCipher([Buffer.alloc(32, 9)]);
+const CIPHER_KEY = Buffer.alloc(32, 9).toString('base64');
+const cipher = TokenCipher.fromBase64Keys(CIPHER_KEY);
 const url = (): string => {
   const value = process.env.TEST_POSTGRES_URL;
   if (!value)
@@ -39,6 +41,7 @@ const freshSchemaHarness: MakeHarness = async (): Promise<StoreHarness> => {
   await first.connect();
   return {
     store: first,
+    cipherKey: CIPHER_KEY,
     openAnother: async (withCipher = cipher) => {
       const store = new PostgresStore({ url: url() }, { cipher: withCipher, schema });
       opened.push(store);
@@ -54,6 +57,7 @@ const freshSchemaHarness: MakeHarness = async (): Promise<StoreHarness> => {
 
 linksStoreContract('PostgresStore', freshSchemaHarness);
 membersStoreContract('PostgresStore', freshSchemaHarness);
+installationsStoreContract('PostgresStore', freshSchemaHarness);
 auditStoreContract('PostgresStore', freshSchemaHarness);
 subscriptionsStoreContract('PostgresStore', freshSchemaHarness);
 
@@ -89,12 +93,17 @@ describe('PostgresStore', () => {
       createdAt: 0,
       expiresAt: 1,
     });
+    // So does a Slack installation: its bot token acts in the whole workspace.
+    await store.installations.saveInstallation(installation('T0001'));
     const { rows } = await admin.query(`SELECT * FROM "${schema}".links`);
     const pending = await admin.query(`SELECT * FROM "${schema}".pending_links`);
+    const installs = await admin.query(`SELECT * FROM "${schema}".installations`);
     expect(pending.rows).toHaveLength(1);
-    const text = JSON.stringify([...rows, ...pending.rows]);
+    expect(installs.rows).toHaveLength(1);
+    const text = JSON.stringify([...rows, ...pending.rows, ...installs.rows]);
     expect(text).toContain('Alice Example');
-    expect(text).not.toMatch(/PlainAccessSecret|PlainRefreshSecret/);
+    expect(text).toContain('Team T0001');
+    expect(text).not.toMatch(/PlainAccessSecret|PlainRefreshSecret|PlainBotSecret/);
     expect(rows[0].access_token_sealed).toMatch(/^v1\.[0-9a-f]{8}\./);
   });
 

@@ -9,11 +9,13 @@ import { SqliteStore } from '../../src/store/sqlite';
 import { auditStoreContract } from './audit-contract';
 import type { MakeHarness, StoreHarness } from './contract-harness';
 import { ALICE, BOB, newLink, tokens } from './fixtures';
+import { installation, installationsStoreContract } from './installations-contract';
 import { linksStoreContract } from './links-contract';
 import { membersStoreContract } from './members-contract';
 import { subscriptionsStoreContract } from './subscriptions-contract';
 
-const cipher = new TokenCipher([Buffer.alloc(32, 7)]);
+const CIPHER_KEY = Buffer.alloc(32, 7).toString('base64');
+const cipher = TokenCipher.fromBase64Keys(CIPHER_KEY);
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'rcnumber-sqlite-'));
@@ -29,6 +31,7 @@ async function harnessAt(file: string, onCleanup: () => void): Promise<StoreHarn
   };
   return {
     store: await open(),
+    cipherKey: CIPHER_KEY,
     openAnother: (withCipher?: TokenCipher) => open(withCipher),
     cleanup: async () => {
       for (const store of opened) await store.close();
@@ -44,6 +47,7 @@ const freshDatabase: MakeHarness = async () => {
 
 linksStoreContract('SqliteStore', freshDatabase);
 membersStoreContract('SqliteStore', freshDatabase);
+installationsStoreContract('SqliteStore', freshDatabase);
 auditStoreContract('SqliteStore', freshDatabase);
 subscriptionsStoreContract('SqliteStore', freshDatabase);
 
@@ -80,11 +84,15 @@ describe('SqliteStore', () => {
       createdAt: 0,
       expiresAt: 1,
     });
+    // So does a Slack installation: its bot token acts in the whole workspace.
+    await store.installations.saveInstallation(installation('T0001'));
     const bytes = Buffer.concat(
       [file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)),
     );
     // The search itself works: non-secret fields are there in plain text.
     expect(bytes.includes('Alice Example')).toBe(true);
+    expect(bytes.includes('Team T0001')).toBe(true);
+    expect(bytes.includes('PlainBotSecret')).toBe(false);
     for (const secret of [tokens('one'), tokens('two'), tokens('three')]) {
       expect(bytes.includes(secret.accessToken)).toBe(false);
       expect(bytes.includes(secret.refreshToken)).toBe(false);

@@ -18,6 +18,7 @@ import type { RingCentralSessions } from '../../src/ringcentral/sessions';
 import type { BatchPart } from '../../src/ringcentral/types';
 import { identityKeyOf, type RingCentralHttp } from '../../src/ringcentral/user-session';
 import type { Services } from '../../src/services';
+import { singleWorkspaceClients } from '../../src/slack/clients';
 import type { SlackMember, SlackPeople } from '../../src/slack/people';
 import { SqliteStore, TokenCipher } from '../../src/store';
 import type { LinksStore } from '../../src/store/types';
@@ -36,6 +37,8 @@ export type RingCentralTable = Record<string, unknown>;
 export interface FakeServices {
   services: Services;
   store: SqliteStore;
+  /** The recording Web API client: what slackFor answers, and a listener's `client` in tests. */
+  slack: WebClient;
   slackCalls: SlackCall[];
   rcCalls: string[];
   /** Stores a working link for `member` (the fake RingCentral answers as `identity`). */
@@ -47,7 +50,9 @@ export interface FakeServices {
 function recordingSlack(calls: SlackCall[]): WebClient {
   const group = (prefix: string): unknown =>
     new Proxy(() => undefined, {
-      get: (_target, name) => group(prefix ? `${prefix}.${String(name)}` : String(name)),
+      // Not a thenable: slackFor resolves with this client, and a `then` would be awaited.
+      get: (_target, name) =>
+        name === 'then' ? undefined : group(prefix ? `${prefix}.${String(name)}` : String(name)),
       apply: async (_target, _self, [args]) => {
         calls.push({ method: prefix, args: (args ?? {}) as Record<string, unknown> });
         return { ok: true, channel: { id: 'D0FAKE' }, view: { id: 'V0FAKE', hash: 'h1' } };
@@ -155,11 +160,14 @@ export async function fakeServices(
   await store.connect();
   const slackCalls: SlackCall[] = [];
   const rcCalls: string[] = [];
+  const slack = recordingSlack(slackCalls);
+  const slackClients = singleWorkspaceClients(slack);
   const services: Services = {
     config,
     store,
     links: store.links,
     members: store.members,
+    installations: store.installations,
     audit: store.audit,
     subscriptions: store.subscriptions,
     logger: createLogger('silent'),
@@ -176,7 +184,8 @@ export async function fakeServices(
     ),
     cache: new IdentityCache({ now: () => NOW }),
     people: tablePeople(options.people ?? {}),
-    slack: recordingSlack(slackCalls),
+    slackFor: (teamId) => slackClients.forTeam(teamId),
+    slackClients,
     slackTimeouts: { timeoutMs: 1_000, retryPauseMs: 10 },
     now: () => NOW,
     background: new BackgroundWork(),
@@ -186,6 +195,7 @@ export async function fakeServices(
   return {
     services,
     store,
+    slack,
     slackCalls,
     rcCalls,
     link: async (member, identity = options.identity ?? ADMIN) => {

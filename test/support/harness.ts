@@ -13,6 +13,7 @@ import {
   postSlashCommand,
   type ResponseBody,
   type SlackStandIn,
+  type SlackStandInOptions,
   startSlackStandIn,
 } from '../../src/slack-stand-in';
 import { openStore, TokenCipher } from '../../src/store';
@@ -25,6 +26,12 @@ export { browserPost, confirmForm, linkUrlOf, pendingForm } from './link-pages';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const TEAM_ID = 'T0001';
+/** The Slack app's credentials when the harness serves many workspaces. */
+export const SLACK_APP = {
+  clientId: '1111111111.2222222222',
+  clientSecret: 'test-slack-client-secret',
+  stateSecret: 'test-state-secret-of-at-least-32-chars',
+};
 
 /** Slack members of the test workspace, matched to the sandbox's seeded people by email. */
 export const PEOPLE = {
@@ -47,6 +54,13 @@ export interface HarnessOptions {
   databaseUrl?: string;
   env?: Record<string, string>;
   deps?: Partial<AppDeps>;
+  /**
+   * Serve many workspaces through Slack's install flow (no SLACK_BOT_TOKEN): the stand-in then
+   * accepts only the bot tokens it issued, each in its own workspace.
+   */
+  manyWorkspaces?: boolean;
+  /** More for the Slack stand-in (other workspaces, an organisation). */
+  slack?: Partial<SlackStandInOptions>;
 }
 
 export interface Harness extends LinkBrowser {
@@ -113,6 +127,7 @@ export function shown(body: ResponseBody): string {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const sandbox =
     options.existingSandbox ?? (await startSandbox({ rateLimits: false, ...options.sandbox }));
+  const many = options.manyWorkspaces === true;
   const slack = await startSlackStandIn({
     teamId: TEAM_ID,
     users: Object.values(PEOPLE).map((person) => ({
@@ -121,6 +136,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       name: person.id.toLowerCase(),
       real_name: person.name,
     })),
+    ...(many ? { oauthClient: SLACK_APP, strictTokens: true } : {}),
+    ...options.slack,
   });
   const databasePath =
     options.databasePath ??
@@ -128,7 +145,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const encryptionKey = options.env?.TOKEN_ENCRYPTION_KEY ?? TokenCipher.generateKey();
   const env = {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    ...(many
+      ? {
+          SLACK_CLIENT_ID: SLACK_APP.clientId,
+          SLACK_CLIENT_SECRET: SLACK_APP.clientSecret,
+          SLACK_STATE_SECRET: SLACK_APP.stateSecret,
+        }
+      : { SLACK_BOT_TOKEN: 'xoxb-test-token' }),
     SLACK_API_URL: slack.url,
     RC_CLIENT_ID: sandbox.clientId,
     RC_CLIENT_SECRET: sandbox.clientSecret,
@@ -229,8 +252,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async close() {
       // Bolt checks its token (auth.test) when built and nobody awaits it; cut off by closing
-      // the Slack stand-in, its retries would keep the test worker alive for minutes.
-      await slack.waitFor('auth.test', undefined, 5_000).catch(() => undefined);
+      // the Slack stand-in, its retries would keep the test worker alive for minutes. With
+      // many workspaces there is no one token to check.
+      if (!many) await slack.waitFor('auth.test', undefined, 5_000).catch(() => undefined);
       await app.stop();
       await store.close();
       await slack.close();

@@ -9,7 +9,11 @@ type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export function rcnumber(services: Services) {
   return async ({ command, ack }: Args): Promise<void> => {
     await ack();
-    const where = { responseUrl: command.response_url, userId: command.user_id };
+    const where = {
+      responseUrl: command.response_url,
+      teamId: command.team_id,
+      userId: command.user_id,
+    };
     const reply = replyThrough(services, where, { replace: true, ...services.slackTimeouts });
     await runCommand(
       services,

@@ -1,0 +1,20 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { removeInstallation } from '../../flows/uninstall';
+import type { Services } from '../../services';
+
+type Args = SlackEventMiddlewareArgs<'tokens_revoked'> & AllMiddlewareArgs;
+
+/**
+ * Tokens were revoked. The app holds no user tokens; a revoked bot token leaves the workspace
+ * unanswerable, so it is forgotten as on uninstall.
+ */
+export function tokensRevoked(services: Services) {
+  return async ({ event, context }: Args): Promise<void> => {
+    if ((event.tokens.bot ?? []).length === 0) return;
+    await removeInstallation(services, {
+      teamId: context.teamId,
+      enterpriseId: context.enterpriseId,
+      isEnterpriseInstall: Boolean(context.isEnterpriseInstall),
+    });
+  };
+}
