@@ -7,7 +7,7 @@ const root = path.resolve(__dirname, '../..');
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 
 test('each environment variable is in .env.example and in the README', () => {
-  const source = read('src/config.ts');
+  const source = read('src/config/index.ts');
   const schema = source.slice(source.indexOf('const schema = z.object({'));
   const names = [...schema.matchAll(/^ {2}([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1] ?? '');
   expect(names).toEqual(

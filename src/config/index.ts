@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PATHS } from './paths';
+import { PATHS } from '../paths';
+import { eventsMode, isThirtyTwoByteBase64, KEY_HINT, slackModeProblems } from './rules';
 
 /** Everything the app reads from the environment, validated once at start-up. */
 export interface Config {
@@ -75,11 +76,6 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
-
-const KEY_HINT =
-  "make one with: node -e \"console.log(require('crypto').randomBytes(32).toString('base64'))\"";
-
-const INSTALL_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
 
 const url = (name: string) =>
   z.string().refine((value) => /^https?:\/\/[^\s/]+/.test(value), {
@@ -195,34 +191,6 @@ const schema = z.object({
   CALL_LINK_URL: url('CALL_LINK_URL').default('https://app.ringcentral.com/r/call'),
 });
 
-/**
- * One workspace (SLACK_BOT_TOKEN) or many (the install flow's three variables), never both:
- * with both, which token answers a workspace would be a guess.
- */
-function slackModeProblems(env: Record<string, string | undefined>): string[] {
-  const given = INSTALL_VARIABLES.filter((name) => env[name]);
-  if (env.SLACK_BOT_TOKEN && given.length > 0) {
-    return [
-      `SLACK_BOT_TOKEN and ${given.join(', ')} are both set: keep SLACK_BOT_TOKEN for one workspace, or unset it to serve many workspaces through Slack's install flow`,
-    ];
-  }
-  if (env.SLACK_BOT_TOKEN) return [];
-  if (given.length === 0) {
-    return [
-      'SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…), or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to serve many workspaces',
-    ];
-  }
-  return INSTALL_VARIABLES.filter((name) => !env[name]).map(
-    (name) =>
-      `${name} is not set: serving many workspaces needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together${name === 'SLACK_STATE_SECRET' ? `; ${KEY_HINT}` : ' (Basic Information → App Credentials)'}`,
-  );
-}
-
-function isThirtyTwoByteBase64(value: string): boolean {
-  const trimmed = value.trim();
-  return /^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed) && Buffer.from(trimmed, 'base64').length === 32;
-}
-
 /** Reads and validates the environment; throws ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(
@@ -289,17 +257,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ringcentralEvents: eventsMode(values.RC_EVENTS, publicUrl, values.SLACK_APP_TOKEN),
     callLinkUrl: ['true', '1', 'yes'].includes(values.CALL_BUTTON) ? values.CALL_LINK_URL : null,
   };
-}
-
-/**
- * `auto` subscribes to webhooks only where RingCentral can deliver them: an https PUBLIC_URL
- * (RingCentral calls nothing else) and not Socket Mode, whose point is a firewall in between.
- */
-function eventsMode(
-  setting: 'auto' | 'webhook' | 'off',
-  publicUrl: string,
-  appToken: string | undefined,
-): 'webhook' | 'off' {
-  if (setting !== 'auto') return setting;
-  return publicUrl.startsWith('https://') && !appToken ? 'webhook' : 'off';
 }
