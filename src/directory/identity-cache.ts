@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { valueBytes } from './value-bytes';
 
 interface Entry {
   value: unknown;
@@ -25,6 +26,9 @@ export interface IdentityCacheOptions {
   now?: () => number;
 }
 
+/** Expired entries are dropped at most this often (each drop walks every entry). */
+const PURGE_EVERY_MS = 60_000;
+
 /**
  * Answers RingCentral gave one identity, reused for that identity only. Every key starts with
  * the identity key (RingCentral account + extension + admin flag), so an administrator's
@@ -40,28 +44,34 @@ export class IdentityCache {
   private readonly generations = new Map<string, Generation>();
   private readonly freshMs: number;
   private readonly now: () => number;
+  private lastPurge: number;
 
   constructor(options: IdentityCacheOptions = {}) {
     this.freshMs = options.freshMs ?? 5 * 60_000;
     this.now = options.now ?? Date.now;
+    this.lastPurge = this.now();
     this.entries = new LRUCache<string, Entry>({
       maxSize: options.maxBytes ?? 256 * 1024 * 1024,
       sizeCalculation: (entry) => Math.max(1, entry.size),
       ttl: options.staleMs ?? 30 * 60_000,
       ttlAutopurge: false,
+      // The cache's own clock, so that expiry and freshness agree.
+      perf: { now: () => this.now() },
+      ttlResolution: 0,
     });
   }
 
   /**
-   * The cached value of `name` for `identityKey`, loading it when missing. `estimateBytes`
-   * sizes the value for the memory bound.
+   * The cached value of `name` for `identityKey`, loading it when missing. The value is sized
+   * for the memory bound by what it holds (`valueBytes`), unless `estimateBytes` says.
    */
   async get<T>(
     identityKey: string,
     name: string,
     load: () => Promise<T>,
-    estimateBytes: (value: T) => number = () => 512,
+    estimateBytes: (value: T) => number | Promise<number> = valueBytes,
   ): Promise<T> {
+    this.purgeExpired();
     const key = `${identityKey}\u0000${name}`;
     const entry = this.entries.get(key);
     if (entry) {
@@ -104,6 +114,17 @@ export class IdentityCache {
     return count;
   }
 
+  /**
+   * Drops entries past their stale limit. Without it an entry nobody asks for again stays on
+   * the heap until the size bound pushes it out, long after it could no longer be served.
+   */
+  private purgeExpired(): void {
+    const now = this.now();
+    if (now - this.lastPurge < PURGE_EVERY_MS) return;
+    this.lastPurge = now;
+    this.entries.purgeStale();
+  }
+
   get totalBytes(): number {
     return this.entries.calculatedSize;
   }
@@ -116,7 +137,7 @@ export class IdentityCache {
     identityKey: string,
     key: string,
     load: () => Promise<T>,
-    estimate: (value: T) => number,
+    estimate: (value: T) => number | Promise<number>,
   ): Promise<T> {
     const running = this.loading.get(key);
     if (running) return running as Promise<T>;
@@ -126,9 +147,11 @@ export class IdentityCache {
     const startedIn = generation.value;
     // Wrapped, so that even a load that throws at once settles through the bookkeeping below.
     const started: Promise<T> = new Promise<T>((resolve) => resolve(load()))
-      .then((value) => {
+      .then(async (value) => {
+        const size = generation.value === startedIn ? await estimate(value) : 0;
+        // Checked again: the identity may have been forgotten while the value was sized.
         if (generation.value === startedIn) {
-          this.entries.set(key, { value, fetchedAt: this.now(), size: estimate(value) });
+          this.entries.set(key, { value, fetchedAt: this.now(), size });
         }
         return value;
       })

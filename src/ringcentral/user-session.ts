@@ -8,6 +8,7 @@ import {
   tokensToAuthData,
 } from './platform-factory';
 import type { RateBudget, RateGroup } from './rate-budget';
+import { parseJsonSliced } from './sliced-json';
 import { needsRefresh, type TokenRefresher } from './token-refresher';
 
 export type Query = Record<string, string | number | boolean | string[] | undefined>;
@@ -69,7 +70,8 @@ export class UserSession implements RingCentralHttp {
       try {
         const response = await send();
         this.budget.observe(this.budgetKey(), group, response.headers);
-        return (await response.json()) as T;
+        // Pages of 1000 records are parsed in slices: the event loop stays free for acks.
+        return (await parseJsonSliced(await response.text())) as T;
       } catch (error) {
         const response = responseOf(error);
         if (response?.status === 401) this.budget.refund(this.budgetKey(), group);

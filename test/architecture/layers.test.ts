@@ -15,6 +15,8 @@ import {
 
 /** Higher imports lower, never the other way; equal ranks do not import each other. */
 const RANK: Record<string, number> = {
+  // Sharing the event loop in slices: below everything, imports nothing.
+  'cpu-slices': -1,
   model: 0,
   paths: 0,
   errors: 0,
