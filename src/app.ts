@@ -7,9 +7,11 @@ import { IdentityCache, type IdentityCacheOptions } from './directory';
 import { ReminderScheduler, type ReminderSchedulerOptions } from './flows/reminder-scheduler';
 import { connectPageRoute } from './http/connect-page';
 import { healthRoute } from './http/health';
+import { metricsRoute } from './http/metrics';
 import { oauthCallbackRoute } from './http/oauth-callback';
 import { registerListeners } from './listeners';
 import type { AppLogger } from './logger';
+import { Metrics, timeSlackAcks } from './metrics';
 import { PATHS } from './paths';
 import { ConnectTokenSigner } from './ringcentral/connect-token';
 import type { IdentityChanged } from './ringcentral/fresh-identity';
@@ -84,6 +86,10 @@ export function createApp(deps: AppDeps): RcNumberApp {
     logger: boltLogger(logger),
     retryConfig: SLACK_RETRIES,
   });
+  const metrics = new Metrics({
+    linkCounts: () => store.links.countLinks(),
+    cache: () => ({ ...cache.lookups, bytes: cache.totalBytes, entries: cache.size }),
+  });
   const services: Services = {
     config,
     store,
@@ -99,6 +105,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
     people: new SlackPeople(slack),
     slack,
     now,
+    metrics,
     background: new BackgroundWork(),
   };
   const reminders = new ReminderScheduler(services, deps.reminders);
@@ -107,6 +114,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
     connectPageRoute(services),
     oauthCallbackRoute(services),
     healthRoute(services),
+    metricsRoute(services),
   ];
   const bolt = new App({
     token: config.slack.botToken,
@@ -152,6 +160,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
         port: config.port,
         host: config.host,
       })) as import('node:http').Server;
+      timeSlackAcks(server, PATHS.slackEvents, metrics);
       const address = server.address();
       return { port: typeof address === 'object' && address ? address.port : config.port };
     },

@@ -25,6 +25,8 @@ export interface Config {
   onboardGuests: boolean;
   /** Upper bound of the answers cached per identity, all identities together (CACHE_MAX_MB). */
   cacheMaxBytes: number;
+  /** When set, GET /metrics needs `Authorization: Bearer <it>` (METRICS_TOKEN). */
+  metricsToken: string | undefined;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -91,6 +93,10 @@ const schema = z.object({
     .min(8, 'CACHE_MAX_MB must be at least 8')
     .max(65536, 'CACHE_MAX_MB must be at most 65536')
     .default(256),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'METRICS_TOKEN must be at least 16 characters (a long random string)')
+    .optional(),
   ONBOARD_GUESTS: z
     .string()
     .transform((value) => value.trim().toLowerCase())
@@ -153,5 +159,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     onboardGuests: ['true', '1', 'yes'].includes(values.ONBOARD_GUESTS),
     cacheMaxBytes: values.CACHE_MAX_MB * 1024 * 1024,
+    metricsToken: values.METRICS_TOKEN,
   };
 }

@@ -6,4 +6,6 @@ export const PATHS = {
   /** RingCentral's redirect back after sign-in: the OAuth redirect URI. */
   oauthCallback: '/oauth/ringcentral/callback',
   health: '/healthz',
+  /** Prometheus metrics. */
+  metrics: '/metrics',
 } as const;

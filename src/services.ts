@@ -4,6 +4,7 @@ import type { ValueSigner } from './blocks/signed-values';
 import type { Config } from './config';
 import type { IdentityCache } from './directory';
 import type { AppLogger } from './logger';
+import type { Metrics } from './metrics';
 import type { ConnectTokenSigner } from './ringcentral/connect-token';
 import type { RingCentralOAuth } from './ringcentral/oauth';
 import type { RingCentralAppCredentials } from './ringcentral/platform-factory';
@@ -30,6 +31,8 @@ export interface Services {
   people: SlackPeople;
   slack: WebClient;
   now: () => number;
+  /** The app's own Prometheus registry and the families it records. */
+  metrics: Metrics;
   /** Detached work (Home tab refreshes) that stopping the app waits for. */
   background: BackgroundWork;
 }

@@ -45,6 +45,8 @@ export class IdentityCache {
   private readonly freshMs: number;
   private readonly now: () => number;
   private lastPurge: number;
+  /** Questions answered from the cache, and those that had to load (for the metrics). */
+  readonly lookups = { hits: 0, misses: 0 };
 
   constructor(options: IdentityCacheOptions = {}) {
     this.freshMs = options.freshMs ?? 5 * 60_000;
@@ -74,6 +76,8 @@ export class IdentityCache {
     this.purgeExpired();
     const key = `${identityKey}\u0000${name}`;
     const entry = this.entries.get(key);
+    if (entry) this.lookups.hits++;
+    else this.lookups.misses++;
     if (entry) {
       if (this.now() - entry.fetchedAt > this.freshMs && !this.loading.has(key)) {
         // Serve the stale answer now; refresh behind it. A failed refresh keeps the old one.

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { type Message, renderHelp, renderInvalid, renderMe, renderUnlinked } from '../blocks';
+import { isAppError } from '../errors';
 import { parseCommand, USAGE } from '../grammar';
 import type { Services } from '../services';
 import { answerCommand } from './answer-command';
@@ -38,6 +39,8 @@ export async function runCommand(
   }
   const where = { channelId: command.channelId, responseUrl: command.responseUrl };
   const progress = progressReporter(reply);
+  const started = performance.now();
+  let outcome = 'ok';
   try {
     switch (parsed.kind) {
       case 'help':
@@ -66,7 +69,10 @@ export async function runCommand(
       }
     }
   } catch (error) {
+    outcome = isAppError(error) ? error.code : 'error';
     const action = parsed.kind === 'invalid' ? undefined : parsed.kind;
     await progress.finish(await replyForError(services, member, error, { ...where, action }));
+  } finally {
+    services.metrics.commandDone(parsed.kind, outcome, (performance.now() - started) / 1000);
   }
 }

@@ -15,6 +15,7 @@ import {
 import type { NameFn } from './migrations';
 import { keyParams, type PgQuery } from './postgres-query';
 import {
+  countsOf,
   identityValues,
   type LinkRow,
   linkValues,
@@ -26,6 +27,7 @@ import {
 } from './rows';
 import type {
   Link,
+  LinkCounts,
   LinkedIdentity,
   LinksStore,
   MemberKey,
@@ -62,6 +64,14 @@ export class PostgresLinks implements LinksStore {
 
   async deleteLink(key: MemberKey): Promise<boolean> {
     return (await this.run(`DELETE FROM ${this.name('links')} WHERE ${KEY}`, keyParams(key))) > 0;
+  }
+
+  async countLinks(): Promise<LinkCounts> {
+    const { rows } = await this.query<{ status: string; n: string }>(
+      `SELECT status, COUNT(*) AS n FROM ${this.name('links')} GROUP BY status`,
+      [],
+    );
+    return countsOf(rows);
   }
 
   async updateTokens(

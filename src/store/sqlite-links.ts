@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { TokenCipher } from './crypto';
 import { markBrokenSql, saveLinkSql, updateIdentitySql, updateTokensSql } from './link-sql';
 import {
+  countsOf,
   identityValues,
   keyValues,
   type LinkRow,
@@ -19,6 +20,7 @@ import {
 } from './rows';
 import type {
   Link,
+  LinkCounts,
   LinkedIdentity,
   LinksStore,
   MemberKey,
@@ -71,6 +73,16 @@ export class SqliteLinks implements LinksStore {
 
   async deleteLink(key: MemberKey): Promise<boolean> {
     return this.sql(`DELETE FROM links WHERE ${KEY}`).run(keyValues(key)).changes > 0;
+  }
+
+  async countLinks(): Promise<LinkCounts> {
+    const rows = this.sql(
+      'SELECT status, COUNT(*) AS n FROM links GROUP BY status',
+    ).all() as Array<{
+      status: string;
+      n: number;
+    }>;
+    return countsOf(rows);
   }
 
   async updateTokens(

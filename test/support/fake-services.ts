@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config';
 import { IdentityCache } from '../../src/directory';
 import { AppError } from '../../src/errors';
 import { createLogger } from '../../src/logger';
+import { Metrics } from '../../src/metrics';
 import type { LinkedIdentity, MemberKey } from '../../src/model';
 import { requireActive } from '../../src/ringcentral/active-link';
 import { ConnectTokenSigner } from '../../src/ringcentral/connect-token';
@@ -147,6 +148,7 @@ export async function fakeServices(
   await store.connect();
   const slackCalls: SlackCall[] = [];
   const rcCalls: string[] = [];
+  const cache = new IdentityCache({ now: () => NOW });
   const services: Services = {
     config,
     store,
@@ -163,10 +165,14 @@ export async function fakeServices(
       options.ringcentral ?? {},
       rcCalls,
     ),
-    cache: new IdentityCache({ now: () => NOW }),
+    cache,
     people: tablePeople(options.people ?? {}),
     slack: recordingSlack(slackCalls),
     now: () => NOW,
+    metrics: new Metrics({
+      linkCounts: () => store.links.countLinks(),
+      cache: () => ({ ...cache.lookups, bytes: cache.totalBytes, entries: cache.size }),
+    }),
     background: new BackgroundWork(),
   };
   return {
