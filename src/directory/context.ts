@@ -10,6 +10,8 @@ export interface DirectoryContext {
   api: AccountApi;
   cache: IdentityCache;
   onProgress?: ProgressFn;
+  /** Tracks work started for later (a listing warmed after a targeted answer). */
+  background?: (task: Promise<unknown>) => void;
 }
 
 /** Single calls wait briefly for rate budget; listings may wait out a whole window. */

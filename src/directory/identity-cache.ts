@@ -26,6 +26,19 @@ export interface IdentityCacheOptions {
   now?: () => number;
 }
 
+/**
+ * Listings warmed in the background at once, process-wide: each costs a few hundred ms of CPU
+ * and holds its pages while it runs, so twenty new users are warmed a couple at a time.
+ */
+const WARM_CONCURRENCY = 2;
+
+interface Warm {
+  identityKey: string;
+  key: string;
+  load: () => Promise<unknown>;
+  track?: (task: Promise<unknown>) => void;
+}
+
 /** Expired entries are dropped at most this often (each drop walks every entry). */
 const PURGE_EVERY_MS = 60_000;
 
@@ -45,6 +58,8 @@ export class IdentityCache {
   private readonly freshMs: number;
   private readonly now: () => number;
   private lastPurge: number;
+  private readonly warms: Warm[] = [];
+  private warming = 0;
   /** Questions answered from the cache, and those that had to load (for the metrics). */
   readonly lookups = { hits: 0, misses: 0 };
 
@@ -88,6 +103,38 @@ export class IdentityCache {
     return this.load(identityKey, key, load, estimateBytes);
   }
 
+  /**
+   * Loads `name` for the identity in the background unless it is cached or loading already,
+   * a few at a time across all identities. `track` is given each load that starts.
+   */
+  warm<T>(
+    identityKey: string,
+    name: string,
+    load: () => Promise<T>,
+    track?: (task: Promise<unknown>) => void,
+  ): void {
+    const key = `${identityKey}\u0000${name}`;
+    if (this.entries.has(key) || this.loading.has(key)) return;
+    if (this.warms.some((warm) => warm.key === key)) return;
+    this.warms.push({ identityKey, key, load, track });
+    this.startWarms();
+  }
+
+  private startWarms(): void {
+    while (this.warming < WARM_CONCURRENCY && this.warms.length > 0) {
+      const next = this.warms.shift() as Warm;
+      if (this.entries.has(next.key) || this.loading.has(next.key)) continue;
+      this.warming++;
+      const task = this.load(next.identityKey, next.key, next.load, valueBytes)
+        .catch(() => undefined)
+        .finally(() => {
+          this.warming--;
+          this.startWarms();
+        });
+      next.track?.(task);
+    }
+  }
+
   /** The cached value without loading, if fresh or stale. */
   peek<T>(identityKey: string, name: string): T | undefined {
     return this.entries.get(`${identityKey}\u0000${name}`)?.value as T | undefined;
@@ -105,6 +152,9 @@ export class IdentityCache {
     }
     for (const key of [...this.loading.keys()]) {
       if (key.startsWith(prefix)) this.loading.delete(key);
+    }
+    for (let i = this.warms.length - 1; i >= 0; i--) {
+      if (this.warms[i]?.identityKey === identityKey) this.warms.splice(i, 1);
     }
     const generation = this.generations.get(identityKey);
     if (generation) generation.value += 1;

@@ -12,7 +12,12 @@ export async function memberContext(
   onProgress?: ProgressFn,
 ): Promise<DirectoryContext> {
   const session = await services.sessions.open(member);
-  return { api: new AccountApi(session), cache: services.cache, onProgress };
+  return {
+    api: new AccountApi(session),
+    cache: services.cache,
+    onProgress,
+    background: (task) => services.background.run(task),
+  };
 }
 
 /** A Slack mention becomes the person's email, which RingCentral can look up. */

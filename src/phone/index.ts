@@ -4,6 +4,7 @@ export { leadingCallingCode } from './calling-codes';
 export { formatNumber, toE164 } from './format';
 export { countryFromHomeCountry, type HomeCountryRef } from './home-country';
 export {
+  digitsOf,
   type FullQuery,
   type InvalidQuery,
   isBareDigits,

@@ -129,6 +129,23 @@ export class AccountApi {
   }
 
   /**
+   * Directory entries matching a text in the chosen fields (Heavy): one page of up to 1000,
+   * with the paging that says whether there were more.
+   */
+  searchDirectory(
+    searchString: string,
+    searchFields: string[],
+    options?: CallOptions,
+  ): Promise<Paged<DirectoryEntryRecord>> {
+    return this.http.post(
+      `${V1}/directory/entries/search`,
+      { searchString, searchFields, page: 1, perPage: MAX_PER_PAGE },
+      'Heavy',
+      options,
+    );
+  }
+
+  /**
    * The company directory a page at a time, for callers that convert each page as it comes:
    * a page's raw records then die young instead of all 10 pages' surviving to the end, which
    * keeps garbage collection pauses short (their length follows what survives).

@@ -25,6 +25,10 @@ export interface RingCentralHttp {
   /** Stable key of the identity: RingCentral account, extension and admin flag. */
   readonly identityKey: string;
   get<T>(path: string, query: Query, group: RateGroup, options?: CallOptions): Promise<T>;
+  /** A JSON body sent with POST (RingCentral's searches). */
+  post<T>(path: string, body: unknown, group: RateGroup, options?: CallOptions): Promise<T>;
+  /** How many requests of the group this identity could send right now. */
+  available(group: RateGroup): number;
 }
 
 export function identityKeyOf(identity: LinkedIdentity): string {
@@ -57,6 +61,14 @@ export class UserSession implements RingCentralHttp {
     return this.call<T>(group, options, () =>
       this.platform.get(path, cleanQuery(query), { retry: true }),
     );
+  }
+
+  post<T>(path: string, body: unknown, group: RateGroup, options: CallOptions = {}): Promise<T> {
+    return this.call<T>(group, options, () => this.platform.post(path, body));
+  }
+
+  available(group: RateGroup): number {
+    return this.budget.available(this.budgetKey(), group);
   }
 
   private async call<T>(
