@@ -1,9 +1,10 @@
 /**
  * "Ack under cold load": the real app in its own process, regular users asking cold (each
- * one's first question reads the whole company directory), and a bare Bolt app of the same
- * version acking the same signed commands in the same run. While the cold listings are read,
- * probes go to both apps at a steady pace; what differs between their ack times is what
- * rcnumber's own work costs other people's acks. Every command must also get its answer.
+ * one's first question makes the app read the whole company directory for them), and a bare
+ * Bolt app of the same version in the same run. While the cold users' answers and directories
+ * are under way, the same signed probe command (`help`, answered without RingCentral) goes to
+ * both apps at a steady pace: what differs between their ack times is what rcnumber's cold
+ * work costs other people's acks. Every command to rcnumber must also get its final answer.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -18,7 +19,7 @@ import {
 import { TokenCipher } from '../src/store';
 import { startClientSide, TEAM_ID } from './bench-stack';
 import { type ChildServer, forkServer } from './fork-server';
-import { readMetric } from './metrics-scrape';
+import { readMetrics } from './metrics-scrape';
 import type { RemoteSandbox } from './remote-sandbox';
 import { percentile } from './stats';
 
@@ -26,8 +27,12 @@ export interface AckLoadOptions {
   /** Cold users per round, each starting at once with a lookup of their own. */
   users: number;
   rounds: number;
-  /** One probe to each app this often while a round's answers are outstanding. */
+  /** Between two cold users' first commands: a burst, but one the sender itself can keep up with. */
+  coldSpacingMs: number;
+  /** One probe to each app this often during a round… */
   probeIntervalMs: number;
+  /** …which lasts this long, or until its cold users' answers are in if that is later. */
+  roundMs: number;
   answerTimeoutMs: number;
 }
 
@@ -50,6 +55,8 @@ export interface AckLoadResult {
   commands: number;
   /** Time from a cold user's first command to its answer. */
   coldAnswer: AckSummary;
+  /** The acks of those first commands alone (all of a round's at once). */
+  coldAcks: { product: AckSummary; bare: AckSummary };
   /** rcnumber's own event-loop delay over the measured rounds, from its /metrics. */
   eventLoop: { p99Ms: number; maxMs: number };
   failures: string[];
@@ -59,7 +66,7 @@ const SIGNING_SECRET = 'bench-signing-secret';
 const PROGRESS = /… \d{1,3}%$/;
 
 function summary(values: number[]): AckSummary {
-  const round = (ms: number) => Number(ms.toFixed(1));
+  const round = (ms: number | undefined) => Number((ms ?? 0).toFixed(1));
   return {
     count: values.length,
     p50Ms: round(percentile(values, 50)),
@@ -116,15 +123,17 @@ export async function measureAckLoad(
 
     // An unmeasured round first: code paths compiled, as in a process that has been running.
     await run.round(members.slice(0, options.users), options, false);
-    await readMetric(product.url, 'nodejs_eventloop_lag_max_seconds'); // starts its window anew
+    await readMetrics(product.url, []); // a scrape starts the event-loop window anew
     for (let r = 1; r <= options.rounds; r++) {
       const users = members.slice(r * options.users, (r + 1) * options.users);
       await run.round(users, options, true);
     }
-    const p99 = await readMetric(product.url, 'nodejs_eventloop_lag_p99_seconds');
-    const max = await readMetric(product.url, 'nodejs_eventloop_lag_max_seconds');
-    const productAcks = summary(run.productAcks);
-    const bareAcks = summary(run.bareAcks);
+    const [p99, max] = await readMetrics(product.url, [
+      'nodejs_eventloop_lag_p99_seconds',
+      'nodejs_eventloop_lag_max_seconds',
+    ]);
+    const productAcks = summary([...run.productAcks, ...run.productColdAcks]);
+    const bareAcks = summary([...run.bareAcks, ...run.bareColdAcks]);
     return {
       users: options.users,
       rounds: options.rounds,
@@ -134,7 +143,8 @@ export async function measureAckLoad(
       answered: run.answered,
       commands: run.commands,
       coldAnswer: summary(run.coldAnswers),
-      eventLoop: { p99Ms: Math.round(p99 * 1000), maxMs: Math.round(max * 1000) },
+      coldAcks: { product: summary(run.productColdAcks), bare: summary(run.bareColdAcks) },
+      eventLoop: { p99Ms: Math.round((p99 ?? 0) * 1000), maxMs: Math.round((max ?? 0) * 1000) },
       failures: run.failures.slice(0, 10),
     };
   } finally {
@@ -148,6 +158,9 @@ export async function measureAckLoad(
 class LoadRun {
   readonly productAcks: number[] = [];
   readonly bareAcks: number[] = [];
+  /** Acks of the cold users' first commands, sent to both apps at once at a round's start. */
+  readonly productColdAcks: number[] = [];
+  readonly bareColdAcks: number[] = [];
   readonly coldAnswers: number[] = [];
   readonly failures: string[] = [];
   answered = 0;
@@ -164,24 +177,35 @@ class LoadRun {
 
   async round(users: string[], options: AckLoadOptions, measure: boolean): Promise<void> {
     this.measuring = measure;
-    const answers = users.map((userId) => this.ask(userId, true));
+    const probes: Promise<void>[] = [];
+    const answers: Promise<void>[] = [];
+    for (const userId of users) {
+      const text = this.nextNumber();
+      probes.push(this.probeBare(userId, text, true));
+      answers.push(this.ask(userId, text));
+      await sleep(options.coldSpacingMs);
+    }
     let outstanding = answers.length;
     const done = Promise.all(answers.map((answer) => answer.finally(() => outstanding--)));
     let probe = 0;
-    const probes: Promise<void>[] = [];
-    while (outstanding > 0) {
+    const until = performance.now() + options.roundMs;
+    while (outstanding > 0 || performance.now() < until) {
       await sleep(options.probeIntervalMs);
       const userId = users[probe++ % users.length] as string;
-      probes.push(this.ask(userId, false), this.probeBare(userId));
+      probes.push(this.ask(userId, 'help'), this.probeBare(userId, 'help', false));
     }
     await Promise.race([done, sleep(options.answerTimeoutMs)]);
     await Promise.all(probes);
   }
 
+  private nextNumber(): string {
+    return this.numbers[this.sequence % this.numbers.length] ?? '+16503316252';
+  }
+
   /** One command to rcnumber: its ack time, then (within the timeout) its final answer. */
-  private async ask(userId: string, cold: boolean): Promise<void> {
+  private async ask(userId: string, text: string): Promise<void> {
     const id = `ack-${++this.sequence}`;
-    const text = this.numbers[this.sequence % this.numbers.length] ?? '+16503316252';
+    const cold = text !== 'help';
     const started = performance.now();
     const reply = await postSlashCommand(this.productUrl, SIGNING_SECRET, {
       text,
@@ -193,7 +217,7 @@ class LoadRun {
     const ackMs = performance.now() - started;
     if (!this.measuring) return;
     this.commands++;
-    this.productAcks.push(ackMs);
+    (cold ? this.productColdAcks : this.productAcks).push(ackMs);
     if (reply.status !== 200) {
       this.failures.push(`rcnumber ack ${reply.status}`);
       return;
@@ -208,16 +232,16 @@ class LoadRun {
     }
   }
 
-  private async probeBare(userId: string): Promise<void> {
+  private async probeBare(userId: string, text: string, cold: boolean): Promise<void> {
     const started = performance.now();
     const reply = await postSlashCommand(this.bareUrl, SIGNING_SECRET, {
-      text: 'help',
+      text,
       user_id: userId,
       team_id: TEAM_ID,
       response_url: this.slack.responseUrl(`bare-${++this.sequence}`),
     }).catch((error: unknown) => ({ status: 0, body: String(error) }));
     if (!this.measuring) return;
-    this.bareAcks.push(performance.now() - started);
+    (cold ? this.bareColdAcks : this.bareAcks).push(performance.now() - started);
     if (reply.status !== 200) this.failures.push(`bare Bolt ack ${reply.status}`);
   }
 }

@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /**
  * Long work (parsing a 1000-record page, indexing 20,000 numbers, sorting 10,000 names) done in
  * slices of a few milliseconds, so the event loop polls for I/O between them and a Slack ack
@@ -15,10 +17,16 @@
 export class CpuSlices {
   private sliceStart: number;
   private readonly queue: Array<() => void> = [];
-  private pumping = false;
+  private readonly backgroundQueue: Array<() => void> = [];
+  private immediate: NodeJS.Immediate | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  /** No background slice starts before this: background work leaves the CPU idle in between. */
+  private restUntil = 0;
 
   constructor(
     readonly sliceMs = 3,
+    /** Rest after each background slice, so it takes at most about half of one core. */
+    readonly restMs = 3,
     private readonly clock: () => number = () => performance.now(),
   ) {
     this.sliceStart = clock();
@@ -29,14 +37,14 @@ export class CpuSlices {
     return this.clock() - this.sliceStart >= this.sliceMs;
   }
 
-  /** Resolves when it is this caller's turn again, after the event loop has polled I/O. */
+  /**
+   * Resolves when it is this caller's turn again, after the event loop has polled I/O. Work
+   * started under `inBackground` waits behind all other work, and rests between its slices.
+   */
   next(): Promise<void> {
     return new Promise<void>((resolve) => {
-      this.queue.push(resolve);
-      if (!this.pumping) {
-        this.pumping = true;
-        setImmediate(this.pump);
-      }
+      (background.getStore() ? this.backgroundQueue : this.queue).push(resolve);
+      this.schedule();
     });
   }
 
@@ -45,14 +53,44 @@ export class CpuSlices {
     return this.due() ? this.next() : undefined;
   }
 
-  /** One waiter per turn of the loop; an immediate set from here runs after the next poll. */
+  private schedule(): void {
+    if (this.queue.length > 0) {
+      this.immediate ??= setImmediate(this.pump);
+    } else if (this.backgroundQueue.length > 0 && !this.immediate && !this.timer) {
+      this.timer = setTimeout(this.pump, Math.max(0, this.restUntil - this.clock()));
+    }
+  }
+
+  /**
+   * One waiter per turn of the loop: an immediate set from here runs after the next poll, so
+   * requests that arrived meanwhile are read between two slices.
+   */
   private readonly pump = (): void => {
-    const resume = this.queue.shift();
-    this.sliceStart = this.clock();
-    if (this.queue.length > 0) setImmediate(this.pump);
-    else this.pumping = false;
+    if (this.immediate) clearImmediate(this.immediate);
+    if (this.timer) clearTimeout(this.timer);
+    this.immediate = undefined;
+    this.timer = undefined;
+    const now = this.clock();
+    let resume = this.queue.shift();
+    if (!resume && now >= this.restUntil) {
+      resume = this.backgroundQueue.shift();
+      if (resume) this.restUntil = now + this.sliceMs + this.restMs;
+    }
+    this.sliceStart = now;
     resume?.();
+    this.schedule();
   };
+}
+
+const background = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `work` as background work (warming a listing nobody waits for): its slices yield to
+ * every other slice and pace themselves. An OS scheduler treats a process that never rests as
+ * a CPU hog and lets others run first, which would delay the acks this process owes Slack.
+ */
+export function inBackground<T>(work: () => Promise<T>): Promise<T> {
+  return background.run(true, work);
 }
 
 /** The process's one share of the event loop. */

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { inBackground } from '../cpu-slices';
 import { valueBytes } from './value-bytes';
 
 interface Entry {
@@ -96,7 +97,7 @@ export class IdentityCache {
     if (entry) {
       if (this.now() - entry.fetchedAt > this.freshMs && !this.loading.has(key)) {
         // Serve the stale answer now; refresh behind it. A failed refresh keeps the old one.
-        this.load(identityKey, key, load, estimateBytes).catch(() => undefined);
+        inBackground(() => this.load(identityKey, key, load, estimateBytes)).catch(() => undefined);
       }
       return entry.value as T;
     }
@@ -125,7 +126,7 @@ export class IdentityCache {
       const next = this.warms.shift() as Warm;
       if (this.entries.has(next.key) || this.loading.has(next.key)) continue;
       this.warming++;
-      const task = this.load(next.identityKey, next.key, next.load, valueBytes)
+      const task = inBackground(() => this.load(next.identityKey, next.key, next.load, valueBytes))
         .catch(() => undefined)
         .finally(() => {
           this.warming--;

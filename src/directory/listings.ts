@@ -1,7 +1,7 @@
 import { cpuSlices } from '../cpu-slices';
 import type { ExtensionSummary, NumberInfo } from '../model';
 import { type CountryCode, countryFromHomeCountry, PrefixIndex, toE164 } from '../phone';
-import type { AccountRecord } from '../ringcentral/types';
+import type { AccountRecord, DirectoryEntryRecord, PhoneNumberRecord } from '../ringcentral/types';
 import {
   type DirectoryContext,
   identityKey,
@@ -42,14 +42,12 @@ export interface ExtensionListing {
 
 export function allExtensions(ctx: DirectoryContext, from = 0, span = 1) {
   return ctx.cache.get(identityKey(ctx), 'extensions', async (): Promise<ExtensionListing> => {
-    const pages = ctx.api.extensionPages(listing(ctx, 'Collecting extensions…', from, span));
+    const pages = ctx.api.extensionPages(
+      extensionSummary,
+      listing(ctx, 'Collecting extensions…', from, span),
+    );
     const summaries: ExtensionSummary[] = [];
-    for await (const records of pages) {
-      for (const record of records) {
-        summaries.push(extensionSummary(record));
-        if (summaries.length % 256 === 0) await cpuSlices.pause();
-      }
-    }
+    for await (const page of pages) for (const summary of page) summaries.push(summary);
     return {
       byId: new Map(summaries.map((summary) => [summary.id, summary])),
       byNumber: byExtensionNumber(summaries),
@@ -76,18 +74,13 @@ export function visibleNumbers(ctx: DirectoryContext): Promise<NumberListing> {
 
 async function adminListing(ctx: DirectoryContext): Promise<NumberListing> {
   const extensions = await allExtensions(ctx, 0, 0.3);
-  const pages = ctx.api.accountNumberPages(listing(ctx, 'Collecting numbers…', 0.3, 0.7));
+  const toInfo = (record: PhoneNumberRecord) => {
+    const embedded = embeddedOwner(record);
+    return numberInfo(record, embedded ? (extensions.byId.get(embedded.id) ?? embedded) : null);
+  };
+  const pages = ctx.api.accountNumberPages(toInfo, listing(ctx, 'Collecting numbers…', 0.3, 0.7));
   const numbers: NumberInfo[] = [];
-  let seen = 0;
-  for await (const records of pages) {
-    for (const record of records) {
-      const embedded = embeddedOwner(record);
-      const owner = embedded ? (extensions.byId.get(embedded.id) ?? embedded) : null;
-      const info = numberInfo(record, owner);
-      if (info) numbers.push(info);
-      if (++seen % 256 === 0) await cpuSlices.pause();
-    }
-  }
+  for await (const page of pages) for (const info of page) if (info) numbers.push(info);
   return {
     index: await PrefixIndex.build(numbers.map((value) => ({ e164: value.e164, value }))),
     extensions: extensions.byNumber,
@@ -98,21 +91,17 @@ async function directoryListing(ctx: DirectoryContext): Promise<NumberListing> {
   const self = selfSummary(ctx);
   const numbers = new Map<string, NumberInfo>();
   const summaries: ExtensionSummary[] = [self];
+  const pages = ctx.api.directoryPages(
+    directoryNumbers,
+    listing(ctx, 'Collecting the directory…', 0, 0.8),
+  );
   let seen = 0;
-  const pages = ctx.api.directoryPages(listing(ctx, 'Collecting the directory…', 0, 0.8));
-  for await (const entries of pages) {
-    for (const entry of entries) {
-      if (++seen % 128 === 0) await cpuSlices.pause();
-      if (entry.id === undefined || !entry.extensionNumber) continue;
-      const owner = directorySummary(entry);
-      summaries.push(owner);
-      for (const phone of entry.phoneNumbers ?? []) {
-        const info = numberInfo(
-          { phoneNumber: phone.phoneNumber ?? '', usageType: phone.usageType, type: undefined },
-          owner,
-        );
-        if (info && !numbers.has(info.e164)) numbers.set(info.e164, { ...info, features: null });
-      }
+  for await (const page of pages) {
+    for (const entry of page) {
+      if (++seen % 256 === 0) await cpuSlices.pause();
+      if (!entry) continue;
+      summaries.push(entry.owner);
+      for (const info of entry.numbers) if (!numbers.has(info.e164)) numbers.set(info.e164, info);
     }
   }
   const own = await ctx.api.extensionNumbers('~', listing(ctx, 'Collecting numbers…', 0.8, 0.1));
@@ -142,6 +131,21 @@ async function directoryListing(ctx: DirectoryContext): Promise<NumberListing> {
     extensions,
     searchable: await searchableOf([...extensions.values()]),
   };
+}
+
+/** A directory entry as the listing keeps it: its owner and numbers (no features shown). */
+function directoryNumbers(entry: DirectoryEntryRecord) {
+  if (entry.id === undefined || !entry.extensionNumber) return null;
+  const owner = directorySummary(entry);
+  const numbers: NumberInfo[] = [];
+  for (const phone of entry.phoneNumbers ?? []) {
+    const info = numberInfo(
+      { phoneNumber: phone.phoneNumber ?? '', usageType: phone.usageType },
+      owner,
+    );
+    if (info) numbers.push({ ...info, features: null });
+  }
+  return { owner, numbers };
 }
 
 /**

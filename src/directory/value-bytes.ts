@@ -48,9 +48,12 @@ export async function valueBytes(value: unknown, slices: CpuSlices = cpuSlices):
       bytes += MAP + MAP_ENTRY * item.size;
       for (const entry of item) stack.push(entry);
     } else {
-      const values = Object.values(item);
-      bytes += OBJECT + SLOT * values.length;
-      for (const entry of values) stack.push(entry);
+      let slots = 0;
+      for (const name in item) {
+        stack.push((item as Record<string, unknown>)[name]);
+        slots++;
+      }
+      bytes += OBJECT + SLOT * slots;
     }
   }
   return bytes;

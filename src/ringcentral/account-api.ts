@@ -146,22 +146,25 @@ export class AccountApi {
   }
 
   /**
-   * The company directory a page at a time, for callers that convert each page as it comes:
-   * a page's raw records then die young instead of all 10 pages' surviving to the end, which
-   * keeps garbage collection pauses short (their length follows what survives).
+   * The company directory a page at a time, each record converted by `map` as it is parsed:
+   * raw records then die young instead of all 10 pages' surviving to the end, which keeps
+   * garbage collection pauses short (their length follows what survives).
    */
-  directoryPages(options?: ListOptions): AsyncGenerator<DirectoryEntryRecord[]> {
-    return this.pages(`${V1}/directory/entries`, {}, 'Medium', options);
+  directoryPages<T>(
+    map: (entry: DirectoryEntryRecord) => T,
+    options?: ListOptions,
+  ): AsyncGenerator<T[]> {
+    return this.pages(`${V1}/directory/entries`, {}, 'Medium', mapped(map, options));
   }
 
   /** The extension list a page at a time (see `directoryPages`). */
-  extensionPages(options?: ListOptions): AsyncGenerator<ExtensionRecord[]> {
-    return this.pages(`${V1}/extension`, {}, 'Medium', options);
+  extensionPages<T>(map: (record: ExtensionRecord) => T, options?: ListOptions) {
+    return this.pages<T>(`${V1}/extension`, {}, 'Medium', mapped(map, options));
   }
 
   /** Every number of the account a page at a time (see `directoryPages`): admins (Heavy). */
-  accountNumberPages(options?: ListOptions): AsyncGenerator<PhoneNumberRecord[]> {
-    return this.pages(`${V1}/phone-number`, {}, 'Heavy', options);
+  accountNumberPages<T>(map: (record: PhoneNumberRecord) => T, options?: ListOptions) {
+    return this.pages<T>(`${V1}/phone-number`, {}, 'Heavy', mapped(map, options));
   }
 
   private async allPages<T>(
@@ -206,4 +209,8 @@ export class AccountApi {
       if (!more) return;
     }
   }
+}
+
+function mapped<R, T>(map: (record: R) => T, options: ListOptions = {}): ListOptions {
+  return { ...options, mapRecord: map as (record: unknown) => unknown };
 }

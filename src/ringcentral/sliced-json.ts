@@ -29,10 +29,14 @@ interface ArraySpan {
  * their top-level commas by a scan, and their elements parsed a batch at a time, in slices.
  * The result equals JSON.parse's; text that is not JSON throws JSON.parse's SyntaxError.
  */
-export async function parseJsonSliced(text: string, slices: CpuSlices = cpuSlices) {
-  if (text.length <= SMALL_CHARS) return JSON.parse(text) as unknown;
+export async function parseJsonSliced(
+  text: string,
+  slices: CpuSlices = cpuSlices,
+  mapRecord?: (record: unknown) => unknown,
+) {
+  if (text.length <= SMALL_CHARS) return mapRecords(JSON.parse(text), mapRecord);
   const spans = await scanRootArrays(text, slices);
-  if (!spans) return JSON.parse(text) as unknown;
+  if (!spans) return mapRecords(JSON.parse(text), mapRecord);
   let skeleton = '';
   let from = 0;
   for (const span of spans) {
@@ -42,14 +46,32 @@ export async function parseJsonSliced(text: string, slices: CpuSlices = cpuSlice
   skeleton += text.slice(from);
   const root = JSON.parse(skeleton) as Record<string, unknown>;
   for (const span of spans) {
-    const values = await parseElements(text, span, slices);
+    const map = span.key === 'records' ? mapRecord : undefined;
+    const values = await parseElements(text, span, slices, map);
     // A key given twice keeps its last value, as in JSON.parse.
     if (spans.filter((other) => other.key === span.key).at(-1) === span) root[span.key] = values;
   }
   return root as unknown;
 }
 
-async function parseElements(text: string, span: ArraySpan, slices: CpuSlices) {
+/**
+ * A page's `records` through `mapRecord`, when given: the caller's compact form replaces each
+ * raw record as soon as its batch is parsed, so the raw records die young (a garbage
+ * collection's pause grows with what survives it, not with what was allocated).
+ */
+function mapRecords(value: unknown, mapRecord?: (record: unknown) => unknown): unknown {
+  if (!mapRecord || typeof value !== 'object' || value === null) return value;
+  const page = value as { records?: unknown };
+  if (Array.isArray(page.records)) page.records = page.records.map(mapRecord);
+  return value;
+}
+
+async function parseElements(
+  text: string,
+  span: ArraySpan,
+  slices: CpuSlices,
+  map?: (record: unknown) => unknown,
+) {
   const { open, close, commas } = span;
   const values: unknown[] = [];
   if (text.slice(open + 1, close).trim() === '') return values;
@@ -61,7 +83,7 @@ async function parseElements(text: string, span: ArraySpan, slices: CpuSlices) {
     let last = first;
     while (last + 1 < count && endOf(last + 1) - startOf(first) <= BATCH_CHARS) last++;
     const batch = JSON.parse(`[${text.slice(startOf(first), endOf(last))}]`) as unknown[];
-    for (const value of batch) values.push(value);
+    for (const value of batch) values.push(map ? map(value) : value);
     first = last + 1;
     await slices.pause();
   }

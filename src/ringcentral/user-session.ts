@@ -17,6 +17,8 @@ export interface CallOptions {
   /** How long this call may wait for rate budget before failing with rate_limited. */
   maxWaitMs?: number;
   onWait?: (ms: number) => void;
+  /** Applied to each of a page's `records` while it is parsed (see parseJsonSliced). */
+  mapRecord?: (record: unknown) => unknown;
 }
 
 /** What the Account API needs: authenticated JSON calls as one RingCentral identity. */
@@ -83,7 +85,7 @@ export class UserSession implements RingCentralHttp {
         const response = await send();
         this.budget.observe(this.budgetKey(), group, response.headers);
         // Pages of 1000 records are parsed in slices: the event loop stays free for acks.
-        return (await parseJsonSliced(await response.text())) as T;
+        return (await parseJsonSliced(await response.text(), undefined, options.mapRecord)) as T;
       } catch (error) {
         const response = responseOf(error);
         if (response?.status === 401) this.budget.refund(this.budgetKey(), group);

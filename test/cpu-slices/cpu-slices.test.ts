@@ -1,6 +1,6 @@
 // Long work shares the event loop: between slices other callbacks (an ack) get their turn, and
 // the sliced helpers give exactly what their one-go versions give.
-import { CpuSlices, sortSliced } from '../../src/cpu-slices';
+import { CpuSlices, inBackground, sortSliced } from '../../src/cpu-slices';
 import { valueBytes } from '../../src/directory/value-bytes';
 import { PrefixIndex } from '../../src/phone/prefix-index';
 import { parseJsonSliced } from '../../src/ringcentral/sliced-json';
@@ -37,6 +37,20 @@ function page(records: number): string {
     empty: [],
   });
 }
+
+describe('CpuSlices', () => {
+  it('serves every other slice before background work, which still finishes', async () => {
+    const slices = new CpuSlices(0, 1);
+    const done: string[] = [];
+    const work = async (name: string, steps: number) => {
+      for (let i = 0; i < steps; i++) await slices.next();
+      done.push(name);
+    };
+    const background = inBackground(() => work('background', 5));
+    await Promise.all([work('first', 20), work('second', 20), background]);
+    expect(done).toEqual(['first', 'second', 'background']);
+  });
+});
 
 describe('parseJsonSliced', () => {
   it('gives what JSON.parse gives for a big page, escapes, nesting and empty arrays included', async () => {
