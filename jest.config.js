@@ -8,6 +8,8 @@ module.exports = {
   },
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
+  // A test file that leaves a promise rejection unhandled fails.
+  setupFilesAfterEnv: ['<rootDir>/test/support/unhandled-rejections.ts'],
   testTimeout: 30000,
   maxWorkers: 2,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],

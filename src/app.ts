@@ -1,24 +1,32 @@
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { BackgroundWork } from './background-work';
+import type { SplitLimits } from './blocks/csv';
 import { ValueSigner } from './blocks/signed-values';
 import type { Config } from './config';
 import { IdentityCache, type IdentityCacheOptions } from './directory';
+import { noticeIfBroken } from './flows/broken-link';
+import { MemoryCounters } from './flows/counters';
+import { type SubscriptionTiming, subscriptionUpkeep } from './flows/event-subscriptions';
 import { ReminderScheduler, type ReminderSchedulerOptions } from './flows/reminder-scheduler';
+import { purgeAudit, type UpkeepOptions, UpkeepScheduler } from './flows/upkeep-scheduler';
 import { connectPageRoute } from './http/connect-page';
 import { healthRoute } from './http/health';
+import { linkConfirmRoute } from './http/link-confirm-route';
 import { metricsRoute } from './http/metrics';
 import { oauthCallbackRoute } from './http/oauth-callback';
+import { ringcentralEventsRoute } from './http/ringcentral-events';
 import { registerListeners } from './listeners';
 import type { AppLogger } from './logger';
 import { Metrics, timeSlackAcks } from './metrics';
 import { PATHS } from './paths';
-import { ConnectTokenSigner } from './ringcentral/connect-token';
+import { BrowserBindingKey } from './ringcentral/browser-binding-key';
+import { ConnectTokens } from './ringcentral/connect-token';
 import type { IdentityChanged } from './ringcentral/fresh-identity';
 import { RingCentralOAuth } from './ringcentral/oauth';
 import { RateBudget, type RateBudgetOptions } from './ringcentral/rate-budget';
 import { RingCentralSessions } from './ringcentral/sessions';
-import { TokenRefresher } from './ringcentral/token-refresher';
+import { type LinkBroken, TokenRefresher } from './ringcentral/token-refresher';
 import { identityKeyOf } from './ringcentral/user-session';
 import type { Services } from './services';
 import { boltLogger } from './slack/bolt-logger';
@@ -33,7 +41,20 @@ export interface AppDeps {
   cache?: IdentityCacheOptions;
   rateBudget?: RateBudgetOptions;
   reminders?: ReminderSchedulerOptions;
+  /** How long one RingCentral request may take (default 15 s); tests of hangs shorten it. */
+  ringcentralTimeoutMs?: number;
+  /** Slack calls and response_url posts: how long one may take (default 10 s), retries. */
+  slack?: { timeoutMs?: number; retries?: number; retryPauseMs?: number };
+  exports?: Partial<SplitLimits>;
+  upkeep?: UpkeepOptions;
+  events?: SubscriptionTiming;
 }
+
+/**
+ * An export file holds at most this many rows: it opens quickly in any spreadsheet (Excel stops
+ * at 1,048,576) and stays far below Slack's upload limit. Ten parts cover a million numbers.
+ */
+const EXPORT_LIMITS: SplitLimits = { maxRowsPerFile: 100_000, maxFiles: 10 };
 
 export interface RcNumberApp {
   bolt: App;
@@ -43,14 +64,17 @@ export interface RcNumberApp {
   stop(): Promise<void>;
   /** Sends the reminders due now (what the scheduler does each minute); resolves with how many. */
   runDueReminders(): Promise<number>;
+  /** One round of upkeep now (audit retention, event subscriptions), as each minute brings. */
+  runUpkeep(): Promise<void>;
 }
 
 /**
- * For the app's own Slack client (DMs, Home tabs, onboarding look-ups). It waits out every 429's
- * Retry-After by itself, pausing its whole queue, then retries; the backoff here only spaces
- * retries after network errors and 5xx, and gives up within about a minute instead of the
- * default half hour, since a person is waiting. Bolt's own client keeps its defaults: its
- * start-up auth.test is a promise nobody awaits until the first request.
+ * For the app's own Slack client (DMs, Home tabs, modals, onboarding look-ups). It waits out
+ * every 429's Retry-After by itself, pausing its whole queue, then retries; the backoff here only
+ * spaces retries after network errors, timeouts and 5xx, and gives up within about a minute of
+ * backoff (plus the timed-out attempts) instead of the default half hour, since a person is
+ * waiting. Bolt's own client keeps its retries (its start-up auth.test is a promise nobody
+ * awaits until the first request, and must not fail early) but times out each attempt too.
  */
 const SLACK_RETRIES = {
   retries: 8,
@@ -59,6 +83,8 @@ const SLACK_RETRIES = {
   maxTimeout: 10_000,
   randomize: true,
 };
+/** No Slack call may hang: one attempt gives up after this long. */
+const SLACK_TIMEOUT_MS = 10_000;
 
 /**
  * The composition root: builds the RingCentral and Slack collaborators from configuration and
@@ -67,7 +93,7 @@ const SLACK_RETRIES = {
 export function createApp(deps: AppDeps): RcNumberApp {
   const { config, store, logger } = deps;
   const now = deps.now ?? Date.now;
-  const credentials = { ...config.ringcentral };
+  const credentials = { ...config.ringcentral, requestTimeoutMs: deps.ringcentralTimeoutMs };
   const cache = new IdentityCache({ now, maxBytes: config.cacheMaxBytes, ...deps.cache });
   // RingCentral describes a member otherwise now (promoted, demoted, renamed): the answers
   // cached under the identity they had go, loads still in flight included.
@@ -79,12 +105,24 @@ export function createApp(deps: AppDeps): RcNumberApp {
       'identity changed',
     );
   };
-  const refresher = new TokenRefresher(store.links, credentials, logger, identityChanged);
+  // A refused refresh (in a command, a Home tab or a background reload) is told to the member
+  // at once, by one DM, instead of at their next command.
+  const linkBroken: LinkBroken = (member) =>
+    services.background.run(noticeIfBroken(services, member));
+  const refresher = new TokenRefresher(
+    store.links,
+    credentials,
+    logger,
+    identityChanged,
+    linkBroken,
+  );
   const budget = new RateBudget(deps.rateBudget);
+  const slackTimeoutMs = deps.slack?.timeoutMs ?? SLACK_TIMEOUT_MS;
   const slack = new WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
     logger: boltLogger(logger),
-    retryConfig: SLACK_RETRIES,
+    retryConfig: { ...SLACK_RETRIES, retries: deps.slack?.retries ?? SLACK_RETRIES.retries },
+    timeout: slackTimeoutMs,
   });
   const metrics = new Metrics({
     linkCounts: () => store.links.countLinks(),
@@ -95,31 +133,44 @@ export function createApp(deps: AppDeps): RcNumberApp {
     store,
     links: store.links,
     members: store.members,
+    audit: store.audit,
+    subscriptions: store.subscriptions,
     logger,
     credentials,
     oauth: new RingCentralOAuth(store.links, credentials, now),
-    connectTokens: new ConnectTokenSigner(config.tokenEncryptionKey),
+    connectTokens: new ConnectTokens(store.links, now),
+    browserBinding: new BrowserBindingKey(config.tokenEncryptionKey),
     values: new ValueSigner(config.tokenEncryptionKey),
     sessions: new RingCentralSessions(store.links, credentials, refresher, budget, identityChanged),
     cache,
     people: new SlackPeople(slack),
     slack,
+    slackTimeouts: { timeoutMs: slackTimeoutMs, retryPauseMs: deps.slack?.retryPauseMs },
     now,
     metrics,
     background: new BackgroundWork(),
+    exportLimits: { ...EXPORT_LIMITS, ...deps.exports },
+    counters: new MemoryCounters(),
   };
   const reminders = new ReminderScheduler(services, deps.reminders);
+  const upkeep = new UpkeepScheduler(
+    services,
+    { purgeAudit, subscriptions: subscriptionUpkeep(deps.events) },
+    deps.upkeep,
+  );
 
   const customRoutes = [
     connectPageRoute(services),
     oauthCallbackRoute(services),
+    linkConfirmRoute(services),
     healthRoute(services),
     metricsRoute(services),
+    ringcentralEventsRoute(services),
   ];
   const bolt = new App({
     token: config.slack.botToken,
     logger: boltLogger(logger),
-    clientOptions: { slackApiUrl: config.slack.apiUrl },
+    clientOptions: { slackApiUrl: config.slack.apiUrl, timeout: slackTimeoutMs },
     receiver: config.slack.appToken
       ? new SocketModeReceiver({
           appToken: config.slack.appToken,
@@ -152,6 +203,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
     services,
     async start() {
       reminders.start();
+      upkeep.start();
       if (config.slack.appToken) {
         await bolt.start();
         return { port: config.port };
@@ -166,9 +218,11 @@ export function createApp(deps: AppDeps): RcNumberApp {
     },
     async stop() {
       await reminders.stop();
+      await upkeep.stop();
       await bolt.stop().catch(() => undefined);
       await services.background.idle();
     },
     runDueReminders: () => reminders.runDue(),
+    runUpkeep: () => upkeep.runRound(),
   };
 }

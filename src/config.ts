@@ -27,7 +27,30 @@ export interface Config {
   cacheMaxBytes: number;
   /** When set, GET /metrics needs `Authorization: Bearer <it>` (METRICS_TOKEN). */
   metricsToken: string | undefined;
+  linking: {
+    /**
+     * LINK_EMAIL_MATCH: `required`, a link needs the RingCentral extension's email to equal the
+     * Slack member's; `confirm`, a mismatch is linked only after a second page naming both sides.
+     */
+    emailMatch: EmailMatch;
+    /** RC_ACCOUNT_ID: the one RingCentral account links may come from; unset, the first link's. */
+    accountId: string | undefined;
+  };
+  /** How long the audit trail keeps each channel share (AUDIT_RETENTION_DAYS). */
+  auditRetentionDays: number;
+  /**
+   * How RingCentral tells the app that cached answers went stale (RC_EVENTS): webhook
+   * subscriptions to `$PUBLIC_URL`, or none (answers then age out by time alone).
+   */
+  ringcentralEvents: 'webhook' | 'off';
+  /**
+   * Base of RingCentral's call link behind "Call" buttons (CALL_LINK_URL); null when they are
+   * switched off (CALL_BUTTON=false).
+   */
+  callLinkUrl: string | null;
 }
+
+export type EmailMatch = 'required' | 'confirm';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -62,6 +85,23 @@ const schema = z.object({
     message: 'RC_CLIENT_SECRET is not set: the RingCentral app’s client secret',
   }),
   RC_SERVER_URL: url('RC_SERVER_URL').default('https://platform.ringcentral.com'),
+  RC_ACCOUNT_ID: z
+    .string()
+    .trim()
+    .regex(
+      /^\d{1,20}$/,
+      'RC_ACCOUNT_ID must be the RingCentral account id, digits only (the `id` that GET /restapi/v1.0/account/~ answers)',
+    )
+    .optional(),
+  LINK_EMAIL_MATCH: z
+    .string()
+    .transform((value) => value.trim().toLowerCase())
+    .pipe(
+      z.enum(['required', 'confirm'], {
+        message: 'LINK_EMAIL_MATCH must be required or confirm',
+      }),
+    )
+    .default('required'),
   PUBLIC_URL: url('PUBLIC_URL').optional(),
   PORT: z.coerce
     .number({ message: 'PORT must be a number' })
@@ -97,6 +137,17 @@ const schema = z.object({
     .string()
     .min(16, 'METRICS_TOKEN must be at least 16 characters (a long random string)')
     .optional(),
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number({ message: 'AUDIT_RETENTION_DAYS must be a number of days, like 90' })
+    .int('AUDIT_RETENTION_DAYS must be a whole number of days')
+    .min(1, 'AUDIT_RETENTION_DAYS must be at least 1')
+    .max(3650, 'AUDIT_RETENTION_DAYS must be at most 3650')
+    .default(90),
+  RC_EVENTS: z
+    .string()
+    .transform((value) => value.trim().toLowerCase())
+    .pipe(z.enum(['auto', 'webhook', 'off'], { message: 'RC_EVENTS must be auto, webhook or off' }))
+    .default('auto'),
   ONBOARD_GUESTS: z
     .string()
     .transform((value) => value.trim().toLowerCase())
@@ -106,6 +157,16 @@ const schema = z.object({
       }),
     )
     .default('false'),
+  CALL_BUTTON: z
+    .string()
+    .transform((value) => value.trim().toLowerCase())
+    .pipe(
+      z.enum(['true', 'false', '1', '0', 'yes', 'no'], {
+        message: 'CALL_BUTTON must be true or false',
+      }),
+    )
+    .default('true'),
+  CALL_LINK_URL: url('CALL_LINK_URL').default('https://app.ringcentral.com/r/call'),
 });
 
 function isThirtyTwoByteBase64(value: string): boolean {
@@ -160,5 +221,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     onboardGuests: ['true', '1', 'yes'].includes(values.ONBOARD_GUESTS),
     cacheMaxBytes: values.CACHE_MAX_MB * 1024 * 1024,
     metricsToken: values.METRICS_TOKEN,
+    linking: { emailMatch: values.LINK_EMAIL_MATCH, accountId: values.RC_ACCOUNT_ID },
+    auditRetentionDays: values.AUDIT_RETENTION_DAYS,
+    ringcentralEvents: eventsMode(values.RC_EVENTS, publicUrl, values.SLACK_APP_TOKEN),
+    callLinkUrl: ['true', '1', 'yes'].includes(values.CALL_BUTTON) ? values.CALL_LINK_URL : null,
   };
+}
+
+/**
+ * `auto` subscribes to webhooks only where RingCentral can deliver them: an https PUBLIC_URL
+ * (RingCentral calls nothing else) and not Socket Mode, whose point is a firewall in between.
+ */
+function eventsMode(
+  setting: 'auto' | 'webhook' | 'off',
+  publicUrl: string,
+  appToken: string | undefined,
+): 'webhook' | 'off' {
+  if (setting !== 'auto') return setting;
+  return publicUrl.startsWith('https://') && !appToken ? 'webhook' : 'off';
 }

@@ -11,6 +11,7 @@ export type AppErrorCode =
   | 'no_forwarding'
   | 'rate_limited'
   | 'ringcentral_unavailable'
+  | 'ringcentral_refused'
   | 'invalid_input'
   | 'not_admin'
   | 'cannot_post'
@@ -24,6 +25,8 @@ export class AppError extends Error {
       retryAfterSec?: number;
       reason?: string;
       status?: number;
+      /** RingCentral's `errorCode`, for the log (never shown to users). */
+      errorCode?: string;
       /** Words the app wrote for the user about this case (never text from RingCentral). */
       userText?: string;
     } = {},

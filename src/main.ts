@@ -30,7 +30,12 @@ async function main(): Promise<void> {
   const app = createApp({ config, store, logger });
   const { port } = await app.start();
   logger.info(
-    { port, publicUrl: config.publicUrl, socketMode: Boolean(config.slack.appToken) },
+    {
+      port,
+      publicUrl: config.publicUrl,
+      socketMode: Boolean(config.slack.appToken),
+      ringcentralEvents: config.ringcentralEvents,
+    },
     'rcnumber is running',
   );
 

@@ -5,7 +5,11 @@ export const PATHS = {
   connect: '/oauth/ringcentral/start',
   /** RingCentral's redirect back after sign-in: the OAuth redirect URI. */
   oauthCallback: '/oauth/ringcentral/callback',
+  /** The second confirmation of a sign-in whose emails differ (LINK_EMAIL_MATCH=confirm). */
+  linkConfirm: '/oauth/ringcentral/confirm',
   health: '/healthz',
   /** Prometheus metrics. */
   metrics: '/metrics',
+  /** RingCentral's webhook: push notifications of the subscriptions made for each link. */
+  ringcentralEvents: '/ringcentral/events',
 } as const;

@@ -1,16 +1,25 @@
 import type { WebClient } from '@slack/web-api';
 import type { BackgroundWork } from './background-work';
+import type { SplitLimits } from './blocks/csv';
 import type { ValueSigner } from './blocks/signed-values';
 import type { Config } from './config';
 import type { IdentityCache } from './directory';
 import type { AppLogger } from './logger';
 import type { Metrics } from './metrics';
-import type { ConnectTokenSigner } from './ringcentral/connect-token';
+import type { Counters } from './model';
+import type { BrowserBindingKey } from './ringcentral/browser-binding-key';
+import type { ConnectTokens } from './ringcentral/connect-token';
 import type { RingCentralOAuth } from './ringcentral/oauth';
 import type { RingCentralAppCredentials } from './ringcentral/platform-factory';
 import type { RingCentralSessions } from './ringcentral/sessions';
 import type { SlackPeople } from './slack/people';
-import type { LinksStore, MembersStore, Store } from './store/types';
+import type {
+  AuditStore,
+  LinksStore,
+  MembersStore,
+  Store,
+  SubscriptionsStore,
+} from './store/types';
 
 /** What every listener and route reaches its collaborators through: no module singletons. */
 export interface Services {
@@ -19,20 +28,32 @@ export interface Services {
   store: Pick<Store, 'ping'>;
   links: LinksStore;
   members: MembersStore;
+  /** The audit trail of channel shares. */
+  audit: AuditStore;
+  /** Each link's RingCentral event subscription. */
+  subscriptions: SubscriptionsStore;
   logger: AppLogger;
   credentials: RingCentralAppCredentials;
   oauth: RingCentralOAuth;
-  /** Signs the URLs of Connect buttons. */
-  connectTokens: ConnectTokenSigner;
+  /** The opaque tokens of Connect buttons, and what each stands for. */
+  connectTokens: ConnectTokens;
+  /** Signs the cookie that binds a sign-in to the browser that started it. */
+  browserBinding: BrowserBindingKey;
   /** Signs and checks button values and modal metadata, each bound to one member. */
   values: ValueSigner;
   sessions: RingCentralSessions;
   cache: IdentityCache;
   people: SlackPeople;
   slack: WebClient;
+  /** How long a Slack call or response_url post may take (shorter in tests of hangs). */
+  slackTimeouts: { timeoutMs?: number; retryPauseMs?: number };
   now: () => number;
   /** The app's own Prometheus registry and the families it records. */
   metrics: Metrics;
   /** Detached work (Home tab refreshes) that stopping the app waits for. */
   background: BackgroundWork;
+  /** How large one export file may be, and how many parts one export may have. */
+  exportLimits: SplitLimits;
+  /** Counts of RingCentral events and the cache invalidations they caused. */
+  counters: Counters;
 }

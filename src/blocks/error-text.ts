@@ -18,6 +18,8 @@ export type ErrorAction =
   | 'company'
   | 'share'
   | 'onboard'
+  | 'export'
+  | 'audit'
   | 'link'
   | 'unlink'
   | 'me'
@@ -33,7 +35,12 @@ export interface ErrorContext {
 }
 
 /** Codes whose errors may carry app-written `details.userText`. */
-const OWN_WORDS = new Set<AppError['code']>(['not_found', 'no_forwarding', 'cannot_post']);
+const OWN_WORDS = new Set<AppError['code']>([
+  'not_found',
+  'no_forwarding',
+  'cannot_post',
+  'forbidden',
+]);
 
 export const GENERIC_ERROR = 'Something went wrong; nothing was changed. Try again in a moment.';
 
@@ -76,13 +83,19 @@ function describe(error: AppError, context: ErrorContext): string {
     case 'rate_limited':
       return `RingCentral asks us to slow down; try again ${waitText(error.details.retryAfterSec)}.`;
     case 'ringcentral_unavailable':
-      return 'RingCentral is not answering right now; try again in a few minutes.';
+      return `RingCentral did not answer; try again ${waitText(error.details.retryAfterSec ?? 30)}.`;
+    case 'ringcentral_refused':
+      return 'RingCentral refused this request.';
     case 'invalid_input':
       return clip(error.message.trim(), 500) || 'That request is not valid. Try `/rcnumber help`.';
     case 'not_admin':
-      return context.action === 'onboard'
-        ? 'Only RingCentral admins can send the link prompt to other members.'
-        : 'Only RingCentral admins can do this.';
+      if (context.action === 'onboard') {
+        return 'Only RingCentral admins can send the link prompt to other members.';
+      }
+      if (context.action === 'audit') {
+        return '`audit` is for RingCentral admins: it shows who shared what in which channel.';
+      }
+      return 'Only RingCentral admins can do this.';
     case 'cannot_post':
       return 'I cannot post in that conversation. Add the app to the channel, then share again.';
     case 'oauth_failed':

@@ -1,5 +1,6 @@
 /** Replies about one extension: `ext <n>` and `numbers [ext <n> | @user]`. */
 import type { ExtensionResult, ExtensionSummary, NumberInfo, NumbersResult } from '../model';
+import { callButton } from './call';
 import { mention, safe } from './escape';
 import { extensionPlain, extensionText, plural } from './format';
 import {
@@ -13,6 +14,7 @@ import {
   section,
 } from './kit';
 import { extensionButtons, LIMITED_VIEW_NOTE, numberLine, shareButton } from './parts';
+import { presenceText } from './presence';
 import type { Message, RenderOptions } from './types';
 
 export function renderExtension(result: ExtensionResult, opts: RenderOptions): Message {
@@ -22,8 +24,11 @@ export function renderExtension(result: ExtensionResult, opts: RenderOptions): M
     ['Status', safe(extension.status ?? '—', 100)],
     ['Email', safe(extension.email ?? '—', 300)],
   ];
+  if (extension.site) pairs.push(['Site', safe(extension.site, 200)]);
   const who = mention(extension.slackUserId);
   if (who) pairs.push(['Slack', who]);
+  const presence = presenceText(extension.presence);
+  if (presence) pairs.push(['Presence', presence]);
   const list = numbersList(result.numbers, result.limitedView, LIMITS.messageBlocks - 6);
   return message(
     `${extensionPlain(extension)}: ${extension.type ?? 'extension'}, ${plural(result.numbers.length, 'number')}`,
@@ -32,6 +37,8 @@ export function renderExtension(result: ExtensionResult, opts: RenderOptions): M
       fields(pairs),
       ...list,
       actions(
+        // Within the account an extension is called by its number, ringing all its phones.
+        callButton(opts.callLinkUrl, extension.extensionNumber),
         // The numbers are already listed above: only Forwarding, for user extensions.
         ...extensionButtons(extension).slice(1),
         opts.shareable && shareButton(shareTarget('ext', extension)),
@@ -43,12 +50,13 @@ export function renderExtension(result: ExtensionResult, opts: RenderOptions): M
 export function renderNumbers(result: NumbersResult, opts: RenderOptions): Message {
   const { extension } = result;
   // The extension is always named, even for one's own: a shared copy is read by others.
-  const title = `Numbers of ${extensionText(extension)}`;
+  const presence = presenceText(extension.presence);
+  const title = `*Numbers of ${extensionText(extension)}*`;
   const list = numbersList(result.numbers, result.limitedView, LIMITS.messageBlocks - 3);
   return message(
     `Numbers of ${extensionPlain(extension)}: ${plural(result.numbers.length, 'number')}`,
     [
-      section(`*${title}*`),
+      section(presence ? `${title} · _${presence}_` : title),
       ...list,
       actions(opts.shareable && shareButton(shareTarget('numbers', extension))),
     ],

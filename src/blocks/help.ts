@@ -23,10 +23,13 @@ function usageFallback(usage: ReadonlyArray<UsageEntry>): string {
 }
 
 export function renderHelp(usage: ReadonlyArray<UsageEntry>): Message {
-  const list = packLines(usageLines(usage), LIMITS.messageBlocks - 2);
+  const list = packLines(usageLines(usage), LIMITS.messageBlocks - 3);
   return message(`How to use /rcnumber:\n${usageFallback(usage)}`, [
     section('*How to use `/rcnumber`*'),
     ...list.blocks,
+    context(
+      'On any message, *More actions → Who owns these numbers?* answers every phone number in it; *Look up a number* is in the shortcuts menu.',
+    ),
     context('Answers use your own RingCentral permissions: you see what RingCentral shows you.'),
   ]);
 }

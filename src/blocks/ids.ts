@@ -11,11 +11,23 @@ export const ActionIds = {
   showForwarding: 'show_forwarding',
   showNumbers: 'show_numbers',
   searchInput: 'search_input',
+  auditNext: 'audit_next',
+  auditPrevious: 'audit_previous',
+  /** A link button: the browser opens RingCentral's call link; Slack still sends the click. */
+  call: 'call_number',
 } as const;
 
 export const CallbackIds = {
   lookupModal: 'lookup_modal',
   confirmShare: 'confirm_share',
+} as const;
+
+/** The callback ids of the shortcuts the manifest declares (features.shortcuts). */
+export const ShortcutIds = {
+  /** Message shortcut "Who owns these numbers?". */
+  whoOwnsNumbers: 'who_owns_numbers',
+  /** Global shortcut "Look up a number". */
+  lookUpNumber: 'look_up_number',
 } as const;
 
 export const BlockIds = {

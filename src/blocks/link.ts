@@ -10,7 +10,7 @@ export const PERMISSIONS_NOTE =
   'rcnumber answers with your own RingCentral permissions: you see what RingCentral shows you, nothing more. An admin sees more than a regular user.';
 
 export function renderLinkPrompt(input: { url: string; reason?: string | null }): Message {
-  const reason = input.reason?.trim() ? input.reason : null;
+  const reason = input.reason?.trim() ? input.reason.trim() : null;
   const connect = button({
     text: reason ? 'Reconnect RingCentral' : 'Connect RingCentral',
     actionId: ActionIds.connect,
@@ -19,7 +19,7 @@ export function renderLinkPrompt(input: { url: string; reason?: string | null })
   });
   return message(
     reason
-      ? `Your RingCentral connection stopped working: ${reason}. Reconnect RingCentral to continue.`
+      ? `Your RingCentral connection stopped working: ${reason.replace(/[.\s]+$/, '')}. Reconnect RingCentral to continue.`
       : 'Connect RingCentral to look up numbers, extensions and forwarding.',
     [
       reason

@@ -1,5 +1,6 @@
 /** Replies to a phone number or the start of one. */
-import type { LookupResult, PrefixResult, WhoOwnsResult } from '../model';
+import type { LookupResult, NumberInfo, PrefixResult, WhoOwnsResult } from '../model';
+import { callButton } from './call';
 import { safe } from './escape';
 import { extensionPlain, formatNumber, numberText, showing } from './format';
 import { actions, context, fields, header, LIMITS, message, packLines, section } from './kit';
@@ -21,10 +22,12 @@ export function renderLookup(result: LookupResult, opts: RenderOptions): Message
 function renderWhoOwns(result: WhoOwnsResult, opts: RenderOptions): Message {
   const shown = formatNumber(result.e164);
   const info = result.number;
+  const call = callButton(opts.callLinkUrl, result.e164);
   if (!info) {
-    return message(`No number visible to you matches ${shown}.`, [
-      section(`No number visible to you matches *${numberText(result.e164)}*.`),
+    return message(whoOwnsSentence(result), [
+      section(notVisibleText(result.e164)),
       result.viewer.isAdmin ? null : context(REGULAR_USER_NOTE),
+      actions(call),
     ]);
   }
   const owner = info.owner;
@@ -39,24 +42,41 @@ function renderWhoOwns(result: WhoOwnsResult, opts: RenderOptions): Message {
     pairs.push(['Features', featuresText(info.features)]);
   }
   if (info.label) pairs.push(['Label', safe(info.label, 200)]);
-  return message(
-    owner
-      ? `${shown} belongs to ${extensionPlain(owner)}`
-      : `${shown} is not assigned to an extension`,
-    [
-      header(shown),
-      fields(pairs),
-      section(
-        owner
-          ? `*Owner:* ${ownerText(owner)}`
-          : '*Owner:* not assigned to an extension (a company-level number)',
-      ),
-      actions(
-        ...(owner ? extensionButtons(owner) : []),
-        opts.shareable && shareButton({ c: 'lookup', q: result.query, o: 0 }),
-      ),
-    ],
-  );
+  return message(whoOwnsSentence(result), [
+    header(shown),
+    fields(pairs),
+    section(ownerLine(info)),
+    actions(
+      call,
+      ...(owner ? extensionButtons(owner) : []),
+      opts.shareable && shareButton({ c: 'lookup', q: result.query, o: 0 }),
+    ),
+  ]);
+}
+
+/**
+ * The words of a full-number answer, in plain text: the same wherever a number is answered
+ * (typed, in the modal, or found in a message).
+ */
+export function whoOwnsSentence(result: WhoOwnsResult): string {
+  const shown = formatNumber(result.e164);
+  const owner = result.number?.owner;
+  if (!result.number) return `No number visible to you matches ${shown}.`;
+  return owner
+    ? `${shown} belongs to ${extensionPlain(owner)}`
+    : `${shown} is not assigned to an extension`;
+}
+
+/** The mrkdwn for a number nobody visible to the viewer owns. */
+export function notVisibleText(e164: string): string {
+  return `No number visible to you matches *${numberText(e164)}*.`;
+}
+
+/** "*Owner:* ext 104 · Ana Ruiz · User · @ana", or that it is a company-level number. */
+export function ownerLine(info: NumberInfo): string {
+  return info.owner
+    ? `*Owner:* ${ownerText(info.owner)}`
+    : '*Owner:* not assigned to an extension (a company-level number)';
 }
 
 function renderPrefix(result: PrefixResult, opts: RenderOptions): Message {

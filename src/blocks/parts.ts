@@ -5,14 +5,23 @@ import { mention, safe, safeList } from './escape';
 import { extensionText, numberText } from './format';
 import { ActionIds } from './ids';
 import { button } from './kit';
+import { presenceText } from './presence';
 import type { PagedKind, ShareValue } from './values';
 
-/** 'ext 104 · Ana Ruiz · User · @ana' (the mention only when Slack matched the owner's email). */
+/**
+ * 'ext 104 · Ana Ruiz · User · Austin Office · @ana · _Busy, on a call_': the site and a
+ * federated account's name where RingCentral gave them, the mention only when Slack matched the
+ * owner's email, the presence only where RingCentral showed it to the viewer.
+ */
 export function ownerText(owner: ExtensionSummary, nameMax = 100): string {
   const parts = [extensionText(owner, nameMax)];
   if (owner.type) parts.push(safe(owner.type, 40));
+  if (owner.site) parts.push(safe(owner.site, 60));
+  if (owner.accountName) parts.push(`${safe(owner.accountName, 80)} (federated)`);
   const who = mention(owner.slackUserId);
   if (who) parts.push(who);
+  const presence = presenceText(owner.presence);
+  if (presence) parts.push(`_${presence}_`);
   return parts.join(' · ');
 }
 

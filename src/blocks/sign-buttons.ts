@@ -16,6 +16,8 @@ export const SIGNED_ACTION_IDS: readonly string[] = [
   ActionIds.pagePrevious,
   ActionIds.showNumbers,
   ActionIds.showForwarding,
+  ActionIds.auditNext,
+  ActionIds.auditPrevious,
 ];
 
 /** Signs `value` for the button `actionId`. */

@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { DerivedMacs } from '../derived-macs';
 import type { MemberKey } from '../model';
 
 /** Why a signed value was not accepted: made for another member, or not as this app made it. */
@@ -24,29 +24,15 @@ const ENVELOPE = /^([A-Za-z0-9]{0,32})\.([A-Za-z0-9]{0,32})\.([A-Za-z0-9_-]{43})
  * listed key are accepted, so rotating the key does not void the buttons already shown.
  */
 export class ValueSigner {
-  private readonly keys: Buffer[];
+  private readonly macs: DerivedMacs;
 
   constructor(encryptionKeysBase64: string) {
-    const entries = encryptionKeysBase64
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter((entry) => entry !== '');
-    this.keys = (entries.length > 0 ? entries : ['']).map((entry) =>
-      Buffer.from(
-        hkdfSync(
-          'sha256',
-          Buffer.from(entry, 'base64'),
-          Buffer.alloc(0),
-          'rcnumber signed values',
-          32,
-        ),
-      ),
-    );
+    this.macs = new DerivedMacs(encryptionKeysBase64, 'rcnumber signed values');
   }
 
   /** `value` bound to the member and to its purpose (an action id or a callback id). */
   sign(member: MemberKey, purpose: string, value: string): string {
-    const mac = this.mac(this.keys[0] as Buffer, member, purpose, value);
+    const mac = this.macs.sign(macBody(member, purpose, value));
     return `${member.teamId}.${member.userId}.${mac}.${value}`;
   }
 
@@ -58,19 +44,12 @@ export class ValueSigner {
     if (teamId !== member.teamId || userId !== member.userId) {
       return { ok: false, refusal: 'other_member', madeFor: { teamId, userId } };
     }
-    const genuine = this.keys.some((key) => sameMac(this.mac(key, member, purpose, value), mac));
+    const genuine = this.macs.verify(macBody(member, purpose, value), mac);
     return genuine ? { ok: true, value } : { ok: false, refusal: 'changed' };
-  }
-
-  private mac(key: Buffer, member: MemberKey, purpose: string, value: string): string {
-    // JSON keeps the fields apart: no choice of value can pose as another purpose or member.
-    const body = JSON.stringify([purpose, member.teamId, member.userId, value]);
-    return createHmac('sha256', key).update(body).digest('base64url');
   }
 }
 
-function sameMac(expected: string, given: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
+/** JSON keeps the fields apart: no choice of value can pose as another purpose or member. */
+function macBody(member: MemberKey, purpose: string, value: string): string {
+  return JSON.stringify([purpose, member.teamId, member.userId, value]);
 }

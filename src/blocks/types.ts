@@ -22,4 +22,6 @@ export interface LinkView {
 export interface RenderOptions {
   /** Adds a "Share in channel" button (never inside modals or shared copies). */
   shareable: boolean;
+  /** Base of RingCentral's call link for "Call" buttons; none when absent (CALL_BUTTON off). */
+  callLinkUrl?: string | null;
 }

@@ -7,10 +7,17 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { Writable } from 'node:stream';
 import { createApp, type RcNumberApp } from '../app';
+import { ShortcutIds } from '../blocks';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { type Sandbox, startSandbox } from '../sandbox';
-import { postSlashCommand, type ResponseBody, startSlackStandIn } from '../slack-stand-in';
+import {
+  messageShortcutPayload,
+  postShortcut,
+  postSlashCommand,
+  type ResponseBody,
+  startSlackStandIn,
+} from '../slack-stand-in';
 import { openStore, TokenCipher } from '../store';
 import type { Store } from '../store/types';
 import type { DemoMember } from './script';
@@ -34,6 +41,8 @@ export interface DemoStack {
   sandbox: Sandbox;
   /** Runs `/rcnumber <text>` as the member; resolves with the final reply (not progress). */
   ask(userId: string, text: string): Promise<ResponseBody>;
+  /** Runs the message shortcut "Who owns these numbers?" on a message reading `text`. */
+  shortcut(userId: string, text: string): Promise<ResponseBody>;
   /** Links the member by the real flow: prompt → Connect button → sign-in → callback. */
   link(userId: string, signInAs: string): Promise<LinkOutcome>;
   /** Warnings and errors the app logged, for explaining a failure. */
@@ -81,10 +90,16 @@ async function continueToRingCentral(
   const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
   const token = /<input type="hidden" name="t" value="([^"]+)"/.exec(html)?.[1];
   if (!action || !token) throw new Error(`the Connect button answered ${page.status}`);
-  const start = await fetch(decodeEntities(action), {
+  const target = decodeEntities(action);
+  const start = await fetch(target, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    // What a browser sends with a form posted from a page of the same origin.
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: new URL(target).origin,
+      'sec-fetch-site': 'same-origin',
+    },
     body: new URLSearchParams({ t: decodeEntities(token) }).toString(),
   });
   await start.body?.cancel();
@@ -179,6 +194,21 @@ export async function startDemoStack(members: DemoMember[]): Promise<DemoStack> 
       sandbox,
       logs,
       ask: async (userId, text) => (await command(userId, text)).reply.body,
+      async shortcut(userId, text) {
+        const id = `shortcut-${++sequence}`;
+        const payload = messageShortcutPayload({
+          userId,
+          teamId: TEAM_ID,
+          callbackId: ShortcutIds.whoOwnsNumbers,
+          text,
+          channelId: CHANNEL_ID,
+          responseUrl: slack.responseUrl(id),
+        });
+        const { status } = await postShortcut(appUrl, signingSecret, payload);
+        if (status !== 200)
+          throw new Error(`the message shortcut was answered with HTTP ${status}`);
+        return (await slack.waitForResponse(id, undefined, REPLY_TIMEOUT_MS)).body;
+      },
       async link(userId, signInAs) {
         const { id, reply: prompt } = await command(userId, 'link');
         const connect = buttonUrl(prompt.body);

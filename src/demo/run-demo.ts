@@ -41,9 +41,11 @@ export async function runDemo(output: (line: string) => void): Promise<void> {
       output('');
       output(RULE);
       const same = step.admin === step.regular;
-      const asked = same
-        ? `/rcnumber ${step.admin}`
-        : `${JOHN.name}: /rcnumber ${step.admin}   ·   ${ANA.name}: /rcnumber ${step.regular}`;
+      const asked = step.shortcut
+        ? `Message shortcut “Who owns these numbers?” on: “${step.admin}”`
+        : same
+          ? `/rcnumber ${step.admin}`
+          : `${JOHN.name}: /rcnumber ${step.admin}   ·   ${ANA.name}: /rcnumber ${step.regular}`;
       output(`${index + 1}. ${asked}`);
       output(`   ${step.about}`);
       output(RULE);
@@ -52,11 +54,17 @@ export async function runDemo(output: (line: string) => void): Promise<void> {
         [JOHN, step.admin],
         [ANA, step.regular],
       ] as const) {
-        answers.push([persona, show(await stack.ask(persona.id, text))]);
+        const reply = step.shortcut
+          ? await stack.shortcut(persona.id, text)
+          : await stack.ask(persona.id, text);
+        answers.push([persona, show(reply)]);
       }
       for (const [persona, lines] of answers) {
         const label = persona === JOHN ? 'administrator' : 'regular user';
-        const command = same ? '' : ` (/rcnumber ${persona === JOHN ? step.admin : step.regular})`;
+        const command =
+          same || step.shortcut
+            ? ''
+            : ` (/rcnumber ${persona === JOHN ? step.admin : step.regular})`;
         output(`┌ ${persona.name}, ${label}${command}`);
         for (const line of lines) output(line);
         output('└');

@@ -41,9 +41,16 @@ export const COLLEAGUES: DemoMember[] = [
 export interface Step {
   /** What the step shows, and what to compare between the two answers. */
   about: string;
+  /** What each member types after `/rcnumber` or, for a shortcut step, the message's text. */
   admin: string;
   regular: string;
+  /** Run the message shortcut "Who owns these numbers?" on a message instead of a command. */
+  shortcut?: boolean;
 }
+
+/** A message someone might paste, with numbers in several forms and two runs that are not. */
+export const PASTED_MESSAGE =
+  'Missed calls this morning: +1 650 331 6253, (650) 331-6299 and 415.555.0100. Re order #6503316251 of 2024-05-01.';
 
 export const STEPS: Step[] = [
   { about: 'Who each member is linked as.', admin: 'me', regular: 'me' },
@@ -70,7 +77,19 @@ export const STEPS: Step[] = [
     admin: 'ext 101',
     regular: 'ext 101',
   },
-  { about: 'People by name.', admin: 'find ben', regular: 'find ben' },
+  {
+    about:
+      'People by name, each with their presence: Ben has Do not disturb on. Dev hides his presence, so nobody is shown it.',
+    admin: 'find e',
+    regular: 'find e',
+  },
+  {
+    about:
+      'The message shortcut “Who owns these numbers?” on a pasted message: each number answered as a typed lookup would be, the order number and the date left alone. The company number with no extension is visible to the administrator only.',
+    admin: PASTED_MESSAGE,
+    regular: PASTED_MESSAGE,
+    shortcut: true,
+  },
   { about: 'One’s own numbers, features included.', admin: 'numbers', regular: 'numbers' },
   {
     about:
@@ -93,6 +112,12 @@ export const STEPS: Step[] = [
       'Someone else’s forwarding list: the administrator reads Ana’s; RingCentral refuses John’s to Ana.',
     admin: 'forwarding ext 104',
     regular: 'forwarding ext 101',
+  },
+  {
+    about:
+      'Lena (ext 108) is on RingCentral’s new call-handling backend, where the old forwarding API refuses: her list comes from the v2 call-flip and forwarding-target APIs, in the same shape, and Ana may read it no more than John’s.',
+    admin: 'forwarding ext 108',
+    regular: 'forwarding ext 108',
   },
   { about: 'Usage.', admin: 'help', regular: 'help' },
   {

@@ -12,6 +12,8 @@ export interface DirectoryContext {
   onProgress?: ProgressFn;
   /** Tracks work started for later (a listing warmed after a targeted answer). */
   background?: (task: Promise<unknown>) => void;
+  /** The clock for answers that age in seconds (presence); Date.now when absent. */
+  now?: () => number;
 }
 
 /** Single calls wait briefly for rate budget; listings may wait out a whole window. */

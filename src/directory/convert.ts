@@ -19,10 +19,18 @@ export function extensionSummary(record: ExtensionRecord): ExtensionSummary {
     type: record.type ?? null,
     status: record.status ?? null,
     email: record.contact?.email || null,
+    ...(record.site?.name ? { site: record.site.name } : {}),
   };
 }
 
-export function directorySummary(entry: DirectoryEntryRecord): ExtensionSummary {
+/** A directory entry; `ownAccountId` tells the viewer's own people from federated ones. */
+export function directorySummary(
+  entry: DirectoryEntryRecord,
+  ownAccountId?: string,
+): ExtensionSummary {
+  const account = entry.account;
+  const federated = !!account?.id && !!ownAccountId && String(account.id) !== ownAccountId;
+  const accountName = federated ? account?.federatedName || account?.companyName : undefined;
   return {
     id: String(entry.id ?? ''),
     extensionNumber: entry.extensionNumber ?? null,
@@ -30,6 +38,8 @@ export function directorySummary(entry: DirectoryEntryRecord): ExtensionSummary 
     type: entry.type ?? null,
     status: entry.status ?? null,
     email: entry.email || null,
+    ...(entry.site?.name ? { site: entry.site.name } : {}),
+    ...(accountName ? { accountName } : {}),
   };
 }
 

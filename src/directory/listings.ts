@@ -89,10 +89,11 @@ async function adminListing(ctx: DirectoryContext): Promise<NumberListing> {
 
 async function directoryListing(ctx: DirectoryContext): Promise<NumberListing> {
   const self = selfSummary(ctx);
+  const accountId = ctx.api.http.identity.accountId;
   const numbers = new Map<string, NumberInfo>();
   const summaries: ExtensionSummary[] = [self];
   const pages = ctx.api.directoryPages(
-    directoryNumbers,
+    (entry) => directoryNumbers(entry, accountId),
     listing(ctx, 'Collecting the directory…', 0, 0.8),
   );
   let seen = 0;
@@ -100,7 +101,8 @@ async function directoryListing(ctx: DirectoryContext): Promise<NumberListing> {
     for (const entry of page) {
       if (++seen % 256 === 0) await cpuSlices.pause();
       if (!entry) continue;
-      summaries.push(entry.owner);
+      // `ext 101` means the viewer's own account: federated people are found by number only.
+      if (!entry.owner.accountName) summaries.push(entry.owner);
       for (const info of entry.numbers) if (!numbers.has(info.e164)) numbers.set(info.e164, info);
     }
   }
@@ -133,12 +135,16 @@ async function directoryListing(ctx: DirectoryContext): Promise<NumberListing> {
   };
 }
 
-/** A directory entry as the listing keeps it: its owner and numbers (no features shown). */
-function directoryNumbers(entry: DirectoryEntryRecord) {
-  if (entry.id === undefined || !entry.extensionNumber) return null;
-  const owner = directorySummary(entry);
+/**
+ * A directory entry as a regular user's listing keeps it: its owner and numbers (no features
+ * shown). RingCentral hides entries and numbers marked hidden from regular users.
+ */
+export function directoryNumbers(entry: DirectoryEntryRecord, ownAccountId: string) {
+  if (entry.id === undefined || !entry.extensionNumber || entry.hidden === true) return null;
+  const owner = directorySummary(entry, ownAccountId);
   const numbers: NumberInfo[] = [];
   for (const phone of entry.phoneNumbers ?? []) {
+    if (phone.hidden === true) continue;
     const info = numberInfo(
       { phoneNumber: phone.phoneNumber ?? '', usageType: phone.usageType },
       owner,

@@ -1,4 +1,4 @@
-import type { ExtensionSummary, NumberInfo } from '../model';
+import type { NumberInfo } from '../model';
 import {
   digitsOf,
   leadingCallingCode,
@@ -8,9 +8,9 @@ import {
 } from '../phone';
 import type { DirectoryEntryRecord } from '../ringcentral/types';
 import { type DirectoryContext, identityKey, SINGLE_CALL_WAIT_MS, selfSummary } from './context';
-import { directorySummary, numberInfo } from './convert';
+import { numberInfo } from './convert';
 import { extensionNumberRecords } from './extensions';
-import { account, type NumberListing, visibleNumbers } from './listings';
+import { account, directoryNumbers, type NumberListing, visibleNumbers } from './listings';
 
 /**
  * A regular user's cold question answered by one targeted directory search (Heavy) instead of
@@ -62,8 +62,11 @@ export async function searchPrefix(
   }
   warmDirectory(ctx);
   const numbers = await numbersFound(ctx, entries, (e164) => prefixMatches(e164, query), true);
+  const { accountId } = ctx.api.http.identity;
   const extension = bare
-    ? (entries.map(directorySummary).find((entry) => entry.extensionNumber === bare) ?? null)
+    ? (entries
+        .map((entry) => directoryNumbers(entry, accountId)?.owner)
+        .find((owner) => owner && !owner.accountName && owner.extensionNumber === bare) ?? null)
     : null;
   return {
     index: await PrefixIndex.build(
@@ -93,20 +96,15 @@ async function numbersFound(
   wanted: (e164: string) => boolean,
   every: boolean,
 ): Promise<Map<string, NumberInfo>> {
-  const me = ctx.api.http.identity.extensionId;
+  const { extensionId: me, accountId } = ctx.api.http.identity;
   const numbers = new Map<string, NumberInfo>();
   let mine = false;
   for (const entry of entries) {
-    if (entry.id === undefined || !entry.extensionNumber) continue;
-    const owner: ExtensionSummary = directorySummary(entry);
-    for (const phone of entry.phoneNumbers ?? []) {
-      const info = numberInfo(
-        { phoneNumber: phone.phoneNumber ?? '', usageType: phone.usageType },
-        owner,
-      );
-      if (!info || !wanted(info.e164) || numbers.has(info.e164)) continue;
-      if (owner.id === me) mine = true;
-      numbers.set(info.e164, { ...info, features: null });
+    const found = directoryNumbers(entry, accountId);
+    for (const info of found?.numbers ?? []) {
+      if (!wanted(info.e164) || numbers.has(info.e164)) continue;
+      if (found?.owner.id === me) mine = true;
+      numbers.set(info.e164, info);
     }
   }
   if (every || mine || numbers.size === 0) {

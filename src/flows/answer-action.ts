@@ -33,6 +33,8 @@ export async function answerAction(
     message = await replyForError(services, site.member, error, { action: site.errorAction });
   }
   if (message) {
-    await answerInPlace(site.client, site.place, message, { replace: site.replace ?? true });
+    await answerInPlace(services, site.member.userId, site.place, message, {
+      replace: site.replace ?? true,
+    });
   }
 }

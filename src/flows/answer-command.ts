@@ -22,6 +22,7 @@ import type { MemberKey } from '../store/types';
 import { signedFor } from './button-values';
 import { directoryTarget, memberContext } from './member-context';
 import { mentionOwners, withSlackUser } from './mentions';
+import { lookupWithPresence, peopleOfLookup, readPresence } from './presence';
 
 /** The commands answered from RingCentral under the asker's own token. */
 export type DirectoryCommand = Extract<
@@ -31,7 +32,10 @@ export type DirectoryCommand = Extract<
 
 export interface AnswerOptions {
   shareable: boolean;
-  /** Mention owners who are Slack members; off for channel posts, which would notify them. */
+  /**
+   * Mention owners who are Slack members, and show people's presence; off for channel posts,
+   * which would notify them and keep a moment's presence long after it changed.
+   */
   mentions?: boolean;
   offset?: number;
   onProgress?: ProgressFn;
@@ -58,27 +62,32 @@ async function render(
   options: AnswerOptions,
 ): Promise<Message> {
   const ctx = await memberContext(services, member, options.onProgress);
-  const render = { shareable: options.shareable };
+  const render = { shareable: options.shareable, callLinkUrl: services.config.callLinkUrl };
   const people = options.mentions === false ? null : services;
   switch (command.kind) {
     case 'lookup': {
       const result = await lookupNumber(ctx, command.query, { offset: options.offset });
-      return renderLookup(await mentionOwners(people, member.teamId, result), render);
+      const presence = await readPresence(people, member, ctx, peopleOfLookup(result));
+      const live = lookupWithPresence(result, presence);
+      return renderLookup(await mentionOwners(people, member.teamId, live), render);
     }
     case 'extension': {
       const result = await extensionDetails(ctx, command.number);
-      const extension = await withSlackUser(people, member.teamId, result.extension);
+      const presence = await readPresence(people, member, ctx, [result.extension]);
+      const extension = await withSlackUser(people, member.teamId, presence(result.extension));
       return renderExtension({ ...result, extension }, render);
     }
-    case 'find':
-      return renderFind(
-        await findExtensions(ctx, command.text, { offset: options.offset }),
-        render,
-      );
+    case 'find': {
+      const result = await findExtensions(ctx, command.text, { offset: options.offset });
+      const presence = await readPresence(people, member, ctx, result.page.items);
+      const items = result.page.items.map((item) => presence(item));
+      return renderFind({ ...result, page: { ...result.page, items } }, render);
+    }
     case 'numbers': {
       const target = await directoryTarget(services, member, command.target);
       const result = await numbersOf(ctx, target);
-      const extension = await withSlackUser(people, member.teamId, result.extension);
+      const presence = await readPresence(people, member, ctx, [result.extension]);
+      const extension = await withSlackUser(people, member.teamId, presence(result.extension));
       return renderNumbers({ ...result, extension }, render);
     }
     case 'forwarding': {

@@ -17,7 +17,7 @@ import { welcomeOnce } from './welcome';
  */
 export async function homeViewFor(services: Services, member: MemberKey): Promise<HomeView> {
   const link = await services.links.getLink(member);
-  if (!link) return homeUnlinked({ connectUrl: connectUrl(services, member) });
+  if (!link) return homeUnlinked({ connectUrl: await connectUrl(services, member) });
   if (link.status === 'broken') return brokenView(services, link, link.brokenReason);
   return linkedView(services, link);
 }
@@ -53,8 +53,12 @@ export async function homeOpened(
   await Promise.all([home, welcome]);
 }
 
-function brokenView(services: Services, member: MemberKey, reason: string | null): HomeView {
-  return homeBroken({ reason: reason ?? '', connectUrl: connectUrl(services, member) });
+async function brokenView(
+  services: Services,
+  member: MemberKey,
+  reason: string | null,
+): Promise<HomeView> {
+  return homeBroken({ reason: reason ?? '', connectUrl: await connectUrl(services, member) });
 }
 
 async function linkedView(services: Services, link: Link): Promise<HomeView> {

@@ -46,5 +46,7 @@ export async function refuseClick(
     },
     'button refused',
   );
-  await answerInPlace(site.client, site.place, renderRefusal(refusal), { replace: false });
+  await answerInPlace(services, site.member.userId, site.place, renderRefusal(refusal), {
+    replace: false,
+  });
 }

@@ -2,7 +2,7 @@ import { renderLinked } from '../blocks';
 import type { Services } from '../services';
 import { sendDirectMessage } from '../slack/direct-message';
 import { postToResponseUrl } from '../slack/respond';
-import type { Link, OAuthState } from '../store/types';
+import type { Link } from '../store/types';
 import { publishHome } from './app-home';
 
 /**
@@ -12,13 +12,13 @@ import { publishHome } from './app-home';
 export async function confirmLink(
   services: Services,
   link: Link,
-  state: OAuthState,
+  where: { responseUrl: string | null },
 ): Promise<void> {
   // No reminder for a member who finished; the Home tab shows the link without waiting on it.
   await services.members.cancelReminder(link).catch(() => undefined);
   services.background.run(publishHome(services, link));
   const message = renderLinked(link.identity);
-  if (state.responseUrl && (await postToResponseUrl(state.responseUrl, message, { replace: true })))
+  if (where.responseUrl && (await postToResponseUrl(where.responseUrl, message, { replace: true })))
     return;
   await sendDirectMessage(services, link.userId, message);
 }

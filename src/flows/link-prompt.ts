@@ -1,26 +1,22 @@
 import { type Message, renderLinkPrompt } from '../blocks';
 import { PATHS } from '../paths';
-import { CONNECT_TOKEN_TTL_MS } from '../ringcentral/connect-token';
+import type { ConnectWhere } from '../ringcentral/connect-token';
 import type { Services } from '../services';
 import type { MemberKey } from '../store/types';
 
-export interface PromptWhere {
-  channelId?: string | null;
-  responseUrl?: string | null;
-}
+export type PromptWhere = ConnectWhere;
 
 /**
- * The URL of a Connect button for this member: under PUBLIC_URL, signed, and turned into a
- * fresh OAuth state only when opened, so the button keeps working for days.
+ * The URL of a Connect button for this member: under PUBLIC_URL, with an opaque token that
+ * stands for the member (and where to confirm) in the store, and is turned into a fresh OAuth
+ * state only when opened, so the button keeps working for days.
  */
-export function connectUrl(services: Services, member: MemberKey, where: PromptWhere = {}): string {
-  const token = services.connectTokens.sign({
-    teamId: member.teamId,
-    userId: member.userId,
-    channelId: where.channelId ?? null,
-    responseUrl: where.responseUrl ?? null,
-    expiresAt: services.now() + CONNECT_TOKEN_TTL_MS,
-  });
+export async function connectUrl(
+  services: Services,
+  member: MemberKey,
+  where: PromptWhere = {},
+): Promise<string> {
+  const token = await services.connectTokens.issue(member, where);
   return `${services.config.publicUrl}${PATHS.connect}?t=${token}`;
 }
 
@@ -31,7 +27,10 @@ export async function linkPrompt(
   where: PromptWhere & { reason?: string | null } = {},
 ): Promise<Message> {
   return renderLinkPrompt({
-    url: connectUrl(services, member, where),
+    url: await connectUrl(services, member, {
+      channelId: where.channelId,
+      responseUrl: where.responseUrl,
+    }),
     reason: where.reason ?? null,
   });
 }

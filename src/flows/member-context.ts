@@ -16,6 +16,7 @@ export async function memberContext(
     api: new AccountApi(session),
     cache: services.cache,
     onProgress,
+    now: services.now,
     background: (task) => services.background.run(task),
   };
 }

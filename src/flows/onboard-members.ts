@@ -92,7 +92,7 @@ async function promptOne(services: Services, member: MemberKey, now: number): Pr
     const failure = await sendDirectMessage(
       services,
       member.userId,
-      welcomeMessage({ connectUrl: connectUrl(services, member) }),
+      welcomeMessage({ connectUrl: await connectUrl(services, member) }),
     );
     if (failure) await services.members.releasePrompt(member, now);
     if (failure === 'gone') return 'notFound';

@@ -1,5 +1,6 @@
 import { type Message, renderProgress } from '../blocks';
 import type { ProgressFn } from '../directory';
+import type { Replier } from '../slack/reply';
 
 /** Slack allows about five posts to one response_url: keep room for the answer. */
 const MAX_PROGRESS_POSTS = 3;
@@ -7,10 +8,10 @@ const MAX_PROGRESS_POSTS = 3;
 const QUIET_MS = 1_500;
 
 /**
- * Shows progress of slow work through `post`, at most a few times, never after the final
+ * Shows progress of slow work through `reply`, at most a few times, never after the final
  * answer: posts are queued, and `finish` waits for the queue before posting the answer.
  */
-export function progressReporter(post: (message: Message) => Promise<unknown>, now = Date.now) {
+export function progressReporter(reply: Replier, now = Date.now) {
   const started = now();
   let queue: Promise<unknown> = Promise.resolve();
   let posts = 0;
@@ -23,13 +24,15 @@ export function progressReporter(post: (message: Message) => Promise<unknown>, n
     if (step <= lastStep) return;
     lastStep = step;
     posts++;
-    queue = queue.then(() => post(renderProgress(label, fraction))).catch(() => undefined);
+    queue = queue
+      .then(() => reply.progress(renderProgress(label, fraction)))
+      .catch(() => undefined);
   };
 
   const finish = async (message: Message) => {
     finished = true;
     await queue;
-    await post(message);
+    await reply.answer(message);
   };
 
   return { onProgress, finish };

@@ -2,6 +2,7 @@ import { reminderMessage } from '../blocks';
 import type { Services } from '../services';
 import { sendDirectMessage } from '../slack/direct-message';
 import { connectUrl } from './link-prompt';
+import { endExpiredPendingLinks } from './pending-link';
 
 export interface ReminderSchedulerOptions {
   /** How often to look for due reminders; default one minute. */
@@ -16,8 +17,8 @@ const DEFAULT_BATCH = 50;
 /**
  * Sends the one reminder a day after a member opened a Connect button without finishing. Due
  * reminders live in the store, so a restart neither loses nor repeats them; each is claimed
- * atomically before it is sent, so two processes never both send it. Each round also drops the
- * OAuth states nobody came back with (abandoned sign-ins), which would otherwise pile up.
+ * atomically before it is sent, so two processes never both send it. Each round also drops what
+ * abandoned sign-ins left behind, which would otherwise pile up.
  */
 export class ReminderScheduler {
   private timer: NodeJS.Timeout | undefined;
@@ -63,7 +64,7 @@ export class ReminderScheduler {
   }
 
   private async round(): Promise<number> {
-    await this.purgeOAuthStates();
+    await this.purgeAbandoned();
     const { links, members, now } = this.services;
     const due = await members.dueReminders(now(), this.batchSize);
     let sent = 0;
@@ -77,23 +78,27 @@ export class ReminderScheduler {
       const failure = await sendDirectMessage(
         this.services,
         member.userId,
-        reminderMessage({ connectUrl: connectUrl(this.services, member) }),
+        reminderMessage({ connectUrl: await connectUrl(this.services, member) }),
       );
       if (!failure) sent += 1;
     }
     return sent;
   }
 
-  /** Never stops the reminders: a failed purge is retried on the next round. */
-  private async purgeOAuthStates(): Promise<void> {
+  /**
+   * Drops what abandoned sign-ins left: expired OAuth states and Connect buttons, and the
+   * sessions of sign-ins nobody confirmed. Never stops the reminders: a failed purge is
+   * retried on the next round.
+   */
+  private async purgeAbandoned(): Promise<void> {
+    const { links, logger, now } = this.services;
     try {
-      const purged = await this.services.links.purgeExpiredOAuthStates(this.services.now());
-      if (purged > 0) this.services.logger.debug({ purged }, 'expired OAuth states purged');
+      const states = await links.purgeExpiredOAuthStates(now());
+      const buttons = await links.purgeExpiredConnectStarts(now());
+      if (states + buttons > 0) logger.debug({ states, buttons }, 'expired sign-in records purged');
     } catch (error) {
-      this.services.logger.warn(
-        { message: (error as Error).message },
-        'could not purge expired OAuth states',
-      );
+      logger.warn({ message: (error as Error).message }, 'could not purge expired OAuth states');
     }
+    await endExpiredPendingLinks(this.services);
   }
 }

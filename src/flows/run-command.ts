@@ -1,9 +1,11 @@
-import type { WebClient } from '@slack/web-api';
-import { type Message, renderHelp, renderInvalid, renderMe, renderUnlinked } from '../blocks';
+import { renderHelp, renderInvalid, renderMe, renderUnlinked } from '../blocks';
 import { isAppError } from '../errors';
 import { parseCommand, USAGE } from '../grammar';
 import type { Services } from '../services';
+import type { Replier } from '../slack/reply';
 import { answerCommand } from './answer-command';
+import { auditPage } from './audit';
+import { runExport } from './export';
 import { linkPrompt } from './link-prompt';
 import { openLookupModal } from './lookup-modal';
 import { runOnboard } from './onboard';
@@ -22,19 +24,19 @@ export interface SlashCommand {
 }
 
 /**
- * `/rcnumber …` after the ack: answers through `reply` (the command's response_url),
- * ephemerally, under the asker's own RingCentral token. Every failure becomes words here.
+ * `/rcnumber …` after the ack: answers through `reply` (the command's response_url, or a DM
+ * when Slack refuses it), ephemerally, under the asker's own RingCentral token. Every failure
+ * becomes words here.
  */
 export async function runCommand(
   services: Services,
-  client: WebClient,
   command: SlashCommand,
-  reply: (message: Message) => Promise<unknown>,
+  reply: Replier,
 ): Promise<void> {
   const parsed = parseCommand(command.text);
   const member = { teamId: command.teamId, userId: command.userId };
   if (parsed.kind === 'modal') {
-    await openLookupModal(services, client, member, command.triggerId);
+    await openLookupModal(services, member, command.triggerId, reply.answer);
     return;
   }
   const where = { channelId: command.channelId, responseUrl: command.responseUrl };
@@ -59,6 +61,10 @@ export async function runCommand(
       }
       case 'onboard':
         return await runOnboard(services, member, parsed, progress);
+      case 'audit':
+        return await progress.finish(await auditPage(services, member, parsed.days));
+      case 'export':
+        return await runExport(services, member, parsed, progress);
       default: {
         const shareable = !command.channelId.startsWith('D');
         const message = await answerCommand(services, member, parsed, {
@@ -70,7 +76,12 @@ export async function runCommand(
     }
   } catch (error) {
     outcome = isAppError(error) ? error.code : 'error';
-    const action = parsed.kind === 'invalid' ? undefined : parsed.kind;
+    const action =
+      parsed.kind === 'invalid'
+        ? undefined
+        : parsed.kind === 'export' && parsed.what === 'audit'
+          ? 'audit'
+          : parsed.kind;
     await progress.finish(await replyForError(services, member, error, { ...where, action }));
   } finally {
     services.metrics.commandDone(parsed.kind, outcome, (performance.now() - started) / 1000);

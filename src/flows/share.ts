@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import { slackErrorCode } from '../slack/error-code';
 import { cannotPost, type ShareChannel, shareChannel } from '../slack/share-channel';
 import { answerCommand, type DirectoryCommand } from './answer-command';
+import { commandText, recordShare, type ShareFacts } from './audit-trail';
 import { directoryTarget, memberContext } from './member-context';
 
 /**
@@ -27,7 +28,11 @@ export async function shareAnswer(
     mentions: false,
     offset,
   });
-  return postShared(services, member, channel, fresh);
+  return postShared(services, member, channel, fresh, {
+    command: commandText(command),
+    personalCount: 0,
+    confirmed: false,
+  });
 }
 
 /** A forwarding list read afresh for sharing, and the channel it would go to. */
@@ -64,11 +69,17 @@ export function postForwardingShare(
   member: MemberKey,
   share: ForwardingShare,
 ): Promise<Message> {
+  const ext = share.list.extension.extensionNumber;
   return postShared(
     services,
     member,
     share.channel,
     renderForwarding(share.list, { shareable: false }),
+    {
+      command: ext ? `forwarding ext ${ext}` : 'forwarding',
+      personalCount: share.personal.length,
+      confirmed: true,
+    },
   );
 }
 
@@ -82,6 +93,7 @@ async function postShared(
   member: MemberKey,
   channel: ShareChannel,
   answer: Message,
+  facts: ShareFacts,
 ): Promise<Message> {
   const shared = renderShared(answer, member.userId, new Date(services.now()));
   try {
@@ -94,5 +106,6 @@ async function postShared(
         : 'Slack did not accept the message; nothing was shared.',
     );
   }
+  await recordShare(services, member, channel, facts);
   return renderNotice(`Shared in <#${channel.channelId}>.`);
 }

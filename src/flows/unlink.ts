@@ -3,6 +3,7 @@ import { identityKeyOf } from '../ringcentral/user-session';
 import type { Services } from '../services';
 import type { MemberKey } from '../store/types';
 import { publishHome } from './app-home';
+import { removeEventSubscription } from './event-subscriptions';
 
 /**
  * Ends the member's RingCentral session (errors ignored, as RingCentral advises), forgets the
@@ -11,6 +12,8 @@ import { publishHome } from './app-home';
 export async function unlinkMember(services: Services, member: MemberKey): Promise<boolean> {
   const link = await services.links.getLink(member);
   if (!link) return false;
+  // While the tokens still work: RingCentral stops sending this member's events.
+  await removeEventSubscription(services, member);
   await services.links.deleteLink(member);
   if (link.tokens.refreshToken) {
     await revokeTokens(services.credentials, link.tokens).catch(() => undefined);

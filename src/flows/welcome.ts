@@ -28,7 +28,7 @@ export async function welcomeOnce(
   const failure = await sendDirectMessage(
     services,
     member.userId,
-    welcomeMessage({ connectUrl: connectUrl(services, member) }),
+    welcomeMessage({ connectUrl: await connectUrl(services, member) }),
   );
   if (failure) {
     await services.members.releasePrompt(member, now);

@@ -31,8 +31,14 @@ export type Command =
   | { kind: 'numbers'; target: Target }
   | { kind: 'forwarding'; target: Target }
   | { kind: 'onboard'; userIds: string[]; channelIds: string[] }
+  /** A CSV of what the asker can see, to their DM; `days` only for the audit trail. */
+  | { kind: 'export'; what: ExportKind; days: number | null }
+  /** Recent shares to channels, for admins; null days: the default span. */
+  | { kind: 'audit'; days: number | null }
   /** `message` is short Slack mrkdwn, fit to show as is. */
   | { kind: 'invalid'; message: string };
+
+export type ExportKind = 'numbers' | 'forwarding' | 'audit';
 
 export const MAX_COMMAND_LENGTH = 500;
 
@@ -47,7 +53,12 @@ const MESSAGES = {
   onboardNeedsPeople: '`onboard` needs people or a channel, like `onboard @ana #sales`.',
   onboardNoGroups: '`onboard` takes people and channels, not `@here`, `@channel` or user groups.',
   mentionFirst: "To see someone's numbers, use `numbers @ana`.",
+  exportWhat:
+    '`export` takes what to export: `export numbers`, `export forwarding` or `export audit`.',
 } as const;
+
+/** The longest span `audit` reads: ten years, far past any retention anyone sets. */
+export const MAX_DAYS = 3650;
 
 // Words that take nothing after them: extra words most likely mean a different request (`unlink
 // ext 101` must not unlink the asker), so they are refused rather than ignored.
@@ -91,6 +102,11 @@ export function parseCommand(text: string): Command {
   if (keyword === 'numbers') return withTarget('numbers', rest);
   if (keyword === 'forwarding' || keyword === 'fwd') return withTarget('forwarding', rest);
   if (keyword === 'onboard') return parseOnboard(rest);
+  if (keyword === 'export') return parseExport(rest);
+  if (keyword === 'audit') {
+    const days = readDays('audit', rest);
+    return typeof days === 'object' && days !== null ? days : { kind: 'audit', days };
+  }
 
   const extension = readExtension([head, ...rest]);
   if (extension) {
@@ -174,6 +190,43 @@ function parseOnboard(rest: string[]): Command {
   }
   if (userIds.size === 0 && channelIds.size === 0) return invalid(MESSAGES.onboardNeedsPeople);
   return { kind: 'onboard', userIds: [...userIds], channelIds: [...channelIds] };
+}
+
+const EXPORT_KINDS: Record<string, ExportKind> = {
+  numbers: 'numbers',
+  forwarding: 'forwarding',
+  fwd: 'forwarding',
+  audit: 'audit',
+};
+
+function parseExport(rest: string[]): Command {
+  const [first, ...more] = rest;
+  const what = first === undefined ? undefined : EXPORT_KINDS[first.toLowerCase()];
+  if (!what) return invalid(MESSAGES.exportWhat);
+  if (what !== 'audit') {
+    return more.length === 0
+      ? { kind: 'export', what, days: null }
+      : invalid(`\`export ${what}\` takes nothing after it. ${HELP_HINT}`);
+  }
+  const days = readDays('export audit', more);
+  return typeof days === 'object' && days !== null ? days : { kind: 'export', what, days };
+}
+
+/** `[days]` after `audit`: nothing, `30`, `30d` or `30 days`. */
+function readDays(
+  command: string,
+  rest: string[],
+): number | null | Extract<Command, { kind: 'invalid' }> {
+  if (rest.length === 0) return null;
+  const text = rest.join(' ').toLowerCase();
+  const match = /^(\d{1,4})\s*(?:d|days?)?$/.exec(text);
+  const days = match ? Number(match[1]) : Number.NaN;
+  if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
+    return invalid(
+      `\`${command}\` takes a number of days from 1 to ${MAX_DAYS}, like \`${command} 30\`.`,
+    );
+  }
+  return days;
 }
 
 /** `@ana` or `#sales` typed as plain text: Slack did not resolve it, so neither can we. */

@@ -37,5 +37,13 @@ export const USAGE: readonly UsageLine[] = [
     example: '/rcnumber onboard @user… | #channel',
     meaning: 'admins: send the link prompt to those members who are not linked yet',
   },
+  {
+    example: '/rcnumber export numbers | forwarding',
+    meaning: 'a spreadsheet (CSV) of the numbers or forwarding lists you can see, sent to your DM',
+  },
+  {
+    example: '/rcnumber audit [days]',
+    meaning: 'admins: who shared what in which channel lately (`export audit` for a CSV)',
+  },
   { example: '/rcnumber help', meaning: 'this list' },
 ];

@@ -12,7 +12,7 @@ const MAX_AGE_SEC = 10 * 60;
 
 export function bindingCookie(services: Services, state: string): string {
   const secure = services.config.publicUrl.startsWith('https:') ? '; Secure' : '';
-  return `${BINDING_COOKIE}=${services.connectTokens.browserBinding(state)}; Path=${PATH}; Max-Age=${MAX_AGE_SEC}; HttpOnly; SameSite=Lax${secure}`;
+  return `${BINDING_COOKIE}=${services.browserBinding.sign(state)}; Path=${PATH}; Max-Age=${MAX_AGE_SEC}; HttpOnly; SameSite=Lax${secure}`;
 }
 
 export function clearedBindingCookie(): string {
@@ -20,7 +20,7 @@ export function clearedBindingCookie(): string {
 }
 
 export function hasBinding(services: Services, req: IncomingMessage, state: string): boolean {
-  return services.connectTokens.isBrowserBinding(state, cookieValue(req, BINDING_COOKIE));
+  return services.browserBinding.verify(state, cookieValue(req, BINDING_COOKIE));
 }
 
 function cookieValue(req: IncomingMessage, name: string): string | undefined {

@@ -3,12 +3,13 @@ import type { CustomRoute } from '@slack/bolt';
 import { PATHS } from '../paths';
 import type { ConnectClaims } from '../ringcentral/connect-token';
 import type { Services } from '../services';
-import { memberLabel } from '../slack/member-label';
+import { memberLabel, workspaceWords } from '../slack/member-label';
 import { bindingCookie } from './browser-binding';
 import { BodyTooLarge, readFormBody } from './form-body';
 import { escapeHtml, htmlDocument, PAGE_HEADERS, sendHtml, sendPage } from './html-page';
+import { FORM_PAGE_HEADERS, fromOwnPage, postOrigin } from './same-origin';
 
-/** A Connect token is a few hundred bytes; nothing legitimate posts more than this. */
+/** A Connect token is 43 characters; nothing legitimate posts more than this. */
 const MAX_FORM_BYTES = 8 * 1024;
 
 /**
@@ -37,34 +38,28 @@ export function connectPageRoute(services: Services): CustomRoute {
 /** `GET ?t=…`: names the member the token is bound to and offers to continue. */
 async function confirm(services: Services, req: IncomingMessage, res: ServerResponse) {
   const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('t') ?? '';
-  const claims = services.connectTokens.verify(token, services.now());
+  const claims = await services.connectTokens.resolve(token);
   if (!claims) return expired(res);
   const who = await memberLabel(services, claims);
   const action = `${services.config.publicUrl}${PATHS.connect}`;
   const body = `<p>Connect RingCentral to the Slack account of <strong>${escapeHtml(who.name)}</strong>
-in workspace <strong>${escapeHtml(who.teamId)}</strong>.</p>
+in workspace <strong>${escapeHtml(workspaceWords(who))}</strong>.</p>
 <p><small>Slack member ${escapeHtml(who.userId)}</small></p>
-<p>Only continue if this is you. Whoever signs in at RingCentral next links their own extension
-to this Slack account, and this Slack member then looks numbers up with that access.</p>
+<p>Only continue if this is you, and sign in at RingCentral with your own account. ${
+    services.config.linking.emailMatch === 'confirm'
+      ? 'If your RingCentral extension&#39;s email is not this Slack account&#39;s, you will be asked again, with both named.'
+      : 'The link is made only when your RingCentral extension&#39;s email is this Slack account&#39;s email.'
+  }</p>
 <form method="post" action="${escapeHtml(action)}">
 <input type="hidden" name="t" value="${escapeHtml(token)}">
 <button type="submit">Continue to RingCentral</button>
 </form>
 <p><small>Not you? Close this tab. To link your own account, run /rcnumber link in Slack.</small></p>`;
-  sendHtml(res, 200, htmlDocument('Connect RingCentral', body));
+  sendHtml(res, 200, htmlDocument('Connect RingCentral', body), FORM_PAGE_HEADERS);
 }
 
 /** `POST t=…` from the confirmation page: a fresh OAuth state, then RingCentral's page. */
 async function proceed(services: Services, req: IncomingMessage, res: ServerResponse) {
-  if (!fromOwnPage(services, req)) {
-    req.resume();
-    return sendPage(
-      res,
-      403,
-      'Link not started',
-      'This request did not come from the rcnumber confirmation page. Open the Connect button in Slack again.',
-    );
-  }
   let form: URLSearchParams;
   try {
     form = await readFormBody(req, MAX_FORM_BYTES);
@@ -74,7 +69,19 @@ async function proceed(services: Services, req: IncomingMessage, res: ServerResp
       Connection: 'close',
     });
   }
-  const claims = services.connectTokens.verify(form.get('t') ?? '', services.now());
+  const claims = await services.connectTokens.resolve(form.get('t') ?? '');
+  if (!fromOwnPage(services.config.publicUrl, req)) {
+    services.logger.warn(
+      { teamId: claims?.teamId, userId: claims?.userId, ...postOrigin(req) },
+      'link start refused: not posted from the confirmation page',
+    );
+    return sendPage(
+      res,
+      403,
+      'Link not started',
+      'This request did not come from the rcnumber confirmation page, so nothing was started. Open the Connect button in Slack again and press Continue there.',
+    );
+  }
   if (!claims) return expired(res);
   const start = await services.oauth.start(claims, {
     channelId: claims.channelId,
@@ -87,20 +94,6 @@ async function proceed(services: Services, req: IncomingMessage, res: ServerResp
     'Set-Cookie': bindingCookie(services, start.state),
   });
   res.end();
-}
-
-/**
- * A cross-site page could post a forwarded token straight here and skip the page that names
- * the member. Browsers mark such posts (Sec-Fetch-Site, Origin); clients that send neither
- * are not browsers a victim could be steered through. `Origin: null` is what a browser sends
- * from our own page, whose referrer policy is no-referrer.
- */
-function fromOwnPage(services: Services, req: IncomingMessage): boolean {
-  const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin') return false;
-  const origin = req.headers.origin;
-  if (origin === undefined || origin === 'null') return true;
-  return origin === new URL(services.config.publicUrl).origin;
 }
 
 async function noteOpened(services: Services, claims: ConnectClaims): Promise<void> {

@@ -26,7 +26,7 @@ export function htmlDocument(title: string, bodyHtml: string): string {
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · rcnumber</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1d1c1d}h1{font-size:1.4rem}button{font:inherit;padding:.5rem 1rem;cursor:pointer}small{color:#616061}</style>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1d1c1d}h1{font-size:1.4rem}h2{font-size:1.1rem;margin-bottom:0}button{font:inherit;padding:.5rem 1rem;cursor:pointer}small{color:#616061}</style>
 </head>
 <body><h1>${escapeHtml(title)}</h1>${bodyHtml}</body>
 </html>`;

@@ -4,14 +4,15 @@ import { isAppError } from '../errors';
 import { completeLink } from '../flows/complete-link';
 import { PATHS } from '../paths';
 import type { Services } from '../services';
-import { memberLabel } from '../slack/member-label';
 import { clearedBindingCookie, hasBinding } from './browser-binding';
 import { sendPage as send } from './html-page';
+import { sendConfirmPage, sendLinkedPage, sendRefusedPage } from './link-pages';
 
 /**
  * `GET /oauth/ringcentral/callback?code&state`: RingCentral's redirect after the user approves.
  * The state is spent first, so a replayed or forged callback changes nothing; a link is stored
- * only after the code exchange and the identity read both succeed.
+ * only after the code exchange and the identity read both succeed, and only when the sign-in is
+ * the member's own (see completeLink); otherwise the page says why, or asks again.
  */
 export function oauthCallbackRoute(services: Services): CustomRoute {
   return {
@@ -41,6 +42,7 @@ async function handle(services: Services, req: IncomingMessage, res: ServerRespo
   }
   const state = await services.oauth.consumeState(stateValue);
   if (!state) {
+    services.logger.warn('link refused: unknown, used or expired sign-in state');
     return send(
       res,
       400,
@@ -50,6 +52,10 @@ async function handle(services: Services, req: IncomingMessage, res: ServerRespo
   }
   if (!hasBinding(services, req, state.state)) {
     // Started in another browser: someone may have sent their sign-in URL to this person.
+    services.logger.warn(
+      { teamId: state.teamId, userId: state.userId },
+      'link refused: the sign-in came back in another browser',
+    );
     return send(
       res,
       400,
@@ -75,17 +81,10 @@ async function handle(services: Services, req: IncomingMessage, res: ServerRespo
     );
   }
   try {
-    const { identity } = await completeLink(services, code, state);
-    const ext = identity.extensionNumber ? `, ext ${identity.extensionNumber}` : '';
-    const rcExt = identity.extensionNumber ? ` ext ${identity.extensionNumber}` : '';
-    // Names the Slack side too, so whoever approved sees whose Slack account got their access.
-    const who = await memberLabel(services, state);
-    return send(
-      res,
-      200,
-      `Linked as ${identity.name}${ext}`,
-      `Linked Slack member ${who.name} in workspace ${who.teamId} to RingCentral${rcExt} (${identity.name}). You can close this tab and go back to Slack.`,
-    );
+    const outcome = await completeLink(services, code, state);
+    if (outcome.kind === 'linked') return await sendLinkedPage(services, res, outcome.link);
+    if (outcome.kind === 'confirm') return await sendConfirmPage(services, res, outcome.pending);
+    return await sendRefusedPage(services, res, outcome.member, outcome.signIn, outcome.refusal);
   } catch (error) {
     const reason =
       isAppError(error) && error.details.reason

@@ -18,8 +18,24 @@ export interface ExtensionSummary {
   type: string | null;
   status: string | null;
   email: string | null;
+  /** The site of a multi-site account, where RingCentral names it. */
+  site?: string | null;
+  /** For someone of another account in the directory's federation: that account's name. */
+  accountName?: string | null;
   /** Filled in by the Slack layer when the email matches a member of the workspace. */
   slackUserId?: string | null;
+  /** Whether they can take a call now, where RingCentral shows it to this viewer. */
+  presence?: Presence | null;
+}
+
+/**
+ * A person's availability as RingCentral states it to the asking viewer, at one moment. Absent
+ * wherever RingCentral refused to say or the person hides it: it is never guessed.
+ */
+export interface Presence {
+  status: 'Available' | 'Busy' | 'DoNotDisturb' | 'Offline';
+  /** On a call (connected or holding) right now. */
+  onCall: boolean;
 }
 
 export interface NumberInfo {
@@ -64,6 +80,15 @@ export interface PrefixResult {
 }
 
 export type LookupResult = WhoOwnsResult | PrefixResult;
+
+/** "Who owns these numbers?" on a message: each number found, answered as a typed lookup. */
+export interface MessageNumbersResult {
+  /** In the order they appear in the message, at most the first 20. */
+  results: WhoOwnsResult[];
+  /** Numbers found beyond those answered. */
+  more: number;
+  viewer: Viewer;
+}
 
 export interface ExtensionResult {
   extension: ExtensionSummary;

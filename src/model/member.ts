@@ -16,3 +16,10 @@ export interface LinkedIdentity {
   isAdmin: boolean;
   email: string | null;
 }
+
+/** Why a finished RingCentral sign-in was not made the Slack member's link. */
+export type LinkRefusal =
+  | { kind: 'other_account'; expected: { accountId: string; accountName: string | null } }
+  | { kind: 'email_mismatch' }
+  | { kind: 'no_slack_email' }
+  | { kind: 'no_ringcentral_email' };

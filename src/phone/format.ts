@@ -7,6 +7,15 @@ export function formatNumber(e164: string): string {
 }
 
 /**
+ * The number as dialled inside its own country ('(650) 331-6252') and that country's ISO code,
+ * for spreadsheets; empty when it cannot be read.
+ */
+export function nationalForm(e164: string): { national: string; country: string } {
+  const parsed = parseE164(e164);
+  return { national: parsed?.formatNational() ?? '', country: parsed?.country ?? '' };
+}
+
+/**
  * Normalises a number as RingCentral returns it ('+16503316252', '16503316252', '(650) 331-6252')
  * to E.164, or null when it is not a complete number. Digits without '+' are read both as a
  * national number of `defaultCountry` and as country code + number; a valid reading beats a

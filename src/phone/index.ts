@@ -1,7 +1,8 @@
 /** Phone numbers: parsing what people type, E.164 normalising, formatting, prefix search. */
 export type { CountryCode } from 'libphonenumber-js/min';
 export { leadingCallingCode } from './calling-codes';
-export { formatNumber, toE164 } from './format';
+export { findNumbersInText, type NumbersInText } from './find-in-text';
+export { formatNumber, nationalForm, toE164 } from './format';
 export { countryFromHomeCountry, type HomeCountryRef } from './home-country';
 export {
   digitsOf,

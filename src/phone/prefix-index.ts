@@ -65,6 +65,11 @@ export class PrefixIndex<T> {
     return this.keys.length;
   }
 
+  /** Every number, in E.164 order (for exports). */
+  all(): IndexedNumber<T>[] {
+    return [...this.entries];
+  }
+
   /** The value stored for exactly this number ('+16503316252' or '16503316252'). */
   get(e164: string): T | undefined {
     return this.byKey.get(digitsOf(e164))?.value;

@@ -1,17 +1,27 @@
+import { type Operation, RATE_GROUPS } from './rate-groups';
+import { checked, checkedPage, SHAPES, type Shape } from './shapes';
 import type {
   AccountRecord,
+  BatchPart,
+  CallFlipNumberRecord,
   DirectoryEntryRecord,
   ExtensionRecord,
+  FeatureRecord,
   ForwardingNumberRecord,
+  ForwardingTargetRecord,
   Paged,
   PhoneNumberRecord,
   PhoneNumberV2Record,
+  PresenceRecord,
 } from './types';
-import type { CallOptions, RingCentralHttp } from './user-session';
+import type { CallOptions, Query, RingCentralHttp } from './user-session';
 
-const V1 = '/restapi/v1.0/account/~';
+const V1 = '/restapi/v1.0/account/{accountId}';
+const V2 = '/restapi/v2/accounts/{accountId}';
 /** RingCentral's largest page: fewer requests for the same listing. */
 export const MAX_PER_PAGE = 1000;
+/** RingCentral answers at most 30 extensions' presence in one batch request. */
+export const MAX_PRESENCE_BATCH = 30;
 
 export interface ListProgress {
   page: number;
@@ -22,22 +32,38 @@ export interface ListOptions extends CallOptions {
   onPage?: (progress: ListProgress) => void;
 }
 
+type GetOperation = Extract<Operation, `GET ${string}`>;
+type Template<Op extends GetOperation> = Op extends `GET ${infer Path}` ? Path : never;
+
+/** The path of an operation, its `{name}`s filled in (the account is always the token's). */
+function pathOf(template: string, params: Record<string, string> = {}): string {
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = name === 'accountId' ? '~' : params[name];
+    if (value === undefined) throw new Error(`No ${name} for ${template}`);
+    return encodeURIComponent(value);
+  });
+}
+
 /**
- * Typed calls to RingCentral's Account API, made as one identity. Each method names its rate
- * group, as RingCentral documents it, so the budget counts the right bucket.
+ * Typed calls to RingCentral's Account API, made as one identity. Each names its operation as
+ * the spec does; the operation's rate group comes from the spec (rate-groups.ts), so the budget
+ * counts the right bucket. Every answer is checked for the shape the app reads (shapes.ts), so
+ * one that breaks RingCentral's schema is a clear error, not a TypeError in a renderer.
  */
 export class AccountApi {
   constructor(readonly http: RingCentralHttp) {}
 
   account(options?: CallOptions): Promise<AccountRecord> {
-    return this.http.get(V1, {}, 'Light', options);
+    return this.get(V1, {}, {}, SHAPES.account, 'account', options);
   }
 
   extension(extensionId: string, options?: CallOptions): Promise<ExtensionRecord> {
-    return this.http.get(
-      `${V1}/extension/${encodeURIComponent(extensionId)}`,
+    return this.get(
+      `${V1}/extension/{extensionId}`,
+      { extensionId },
       {},
-      'Light',
+      SHAPES.extension,
+      'extension',
       options,
     );
   }
@@ -47,47 +73,49 @@ export class AccountApi {
     filter: { extensionNumber?: string; email?: string },
     options?: CallOptions,
   ): Promise<ExtensionRecord[]> {
-    const page = await this.http.get<Paged<ExtensionRecord>>(
+    const page = await this.getPage<Paged<ExtensionRecord>>(
       `${V1}/extension`,
+      {},
       { ...filter, perPage: MAX_PER_PAGE },
-      'Medium',
+      SHAPES.extension,
       options,
     );
     return page.records;
   }
 
   allExtensions(options?: ListOptions): Promise<ExtensionRecord[]> {
-    return this.allPages(`${V1}/extension`, {}, 'Medium', options);
+    return this.allPages(`${V1}/extension`, {}, {}, SHAPES.extension, options);
   }
 
   extensionNumbers(extensionId: string, options?: ListOptions): Promise<PhoneNumberRecord[]> {
     return this.allPages(
-      `${V1}/extension/${encodeURIComponent(extensionId)}/phone-number`,
+      `${V1}/extension/{extensionId}/phone-number`,
+      { extensionId },
       {},
-      'Light',
+      SHAPES.phoneNumber,
       options,
     );
   }
 
   /** Every number of the account with its extension: administrators only (Heavy). */
   accountNumbers(options?: ListOptions): Promise<PhoneNumberRecord[]> {
-    return this.allPages(`${V1}/phone-number`, {}, 'Heavy', options);
+    return this.allPages(`${V1}/phone-number`, {}, {}, SHAPES.phoneNumber, options);
   }
 
   /** The account's company-level numbers (main, additional, company, fax): administrators (Heavy). */
   async companyNumbers(options?: CallOptions): Promise<PhoneNumberRecord[]> {
-    const page = await this.http.get<Paged<PhoneNumberRecord>>(
+    const usageType = [
+      'MainCompanyNumber',
+      'AdditionalCompanyNumber',
+      'CompanyNumber',
+      'CompanyFaxNumber',
+    ];
+    const query = { usageType, perPage: MAX_PER_PAGE };
+    const page = await this.getPage<Paged<PhoneNumberRecord>>(
       `${V1}/phone-number`,
-      {
-        usageType: [
-          'MainCompanyNumber',
-          'AdditionalCompanyNumber',
-          'CompanyNumber',
-          'CompanyFaxNumber',
-        ],
-        perPage: MAX_PER_PAGE,
-      },
-      'Heavy',
+      {},
+      query,
+      SHAPES.phoneNumber,
       options,
     );
     return page.records;
@@ -95,10 +123,12 @@ export class AccountApi {
 
   /** One targeted query by E.164 pattern (`+16503316252` or `+165033*`): administrators (Heavy). */
   async numbersMatching(pattern: string, options?: CallOptions): Promise<PhoneNumberV2Record[]> {
-    const page = await this.http.get<Paged<PhoneNumberV2Record>>(
-      '/restapi/v2/accounts/~/phone-numbers',
-      { phoneNumber: pattern, perPage: MAX_PER_PAGE },
-      'Heavy',
+    const query = { phoneNumber: pattern, perPage: MAX_PER_PAGE };
+    const page = await this.getPage<Paged<PhoneNumberV2Record>>(
+      `${V2}/phone-numbers`,
+      {},
+      query,
+      SHAPES.phoneNumberV2,
       options,
     );
     return page.records;
@@ -107,93 +137,183 @@ export class AccountApi {
   /** Every number matching an E.164 pattern with `*` wildcards (`+1650*`), paged: admins (Heavy). */
   allNumbersMatching(pattern: string, options?: ListOptions): Promise<PhoneNumberV2Record[]> {
     return this.allPages(
-      '/restapi/v2/accounts/~/phone-numbers',
+      `${V2}/phone-numbers`,
+      {},
       { phoneNumber: pattern },
-      'Heavy',
+      SHAPES.phoneNumberV2,
       options,
     );
   }
 
+  /** The v1.0 forwarding and call-flip list: extensions on the old call-handling backend. */
   forwardingNumbers(extensionId: string, options?: ListOptions): Promise<ForwardingNumberRecord[]> {
     return this.allPages(
-      `${V1}/extension/${encodeURIComponent(extensionId)}/forwarding-number`,
+      `${V1}/extension/{extensionId}/forwarding-number`,
+      { extensionId },
       {},
-      'Light',
+      SHAPES.forwardingNumber,
+      options,
+    );
+  }
+
+  /** The extension's features of these ids (`NewCallHandlingAndForwarding` and the like). */
+  async features(
+    extensionId: string,
+    featureId: string[],
+    options?: CallOptions,
+  ): Promise<FeatureRecord[]> {
+    const list = await this.getPage<{ records?: FeatureRecord[] }>(
+      `${V1}/extension/{extensionId}/features`,
+      { extensionId },
+      { featureId },
+      SHAPES.feature,
+      options,
+    );
+    return list.records ?? [];
+  }
+
+  /** The call-flip list on the new call-handling backend (up to 10 numbers, one request). */
+  async callFlipNumbers(
+    extensionId: string,
+    options?: CallOptions,
+  ): Promise<CallFlipNumberRecord[]> {
+    const list = await this.getPage<{ records?: CallFlipNumberRecord[] }>(
+      `${V2}/extensions/{extensionId}/call-flip-numbers`,
+      { extensionId },
+      {},
+      SHAPES.callFlipNumber,
+      options,
+    );
+    return list.records ?? [];
+  }
+
+  /** Where calls may be forwarded, on the new call-handling backend (paged). */
+  forwardingTargets(extensionId: string, options?: ListOptions): Promise<ForwardingTargetRecord[]> {
+    return this.allPages(
+      `${V2}/extensions/{extensionId}/comm-handling/voice/forwarding-targets`,
+      { extensionId },
+      {},
+      SHAPES.forwardingTarget,
       options,
     );
   }
 
   /** The company directory: what every user may see of everyone, numbers included (Medium). */
   directory(options?: ListOptions): Promise<DirectoryEntryRecord[]> {
-    return this.allPages(`${V1}/directory/entries`, {}, 'Medium', options);
+    return this.allPages(`${V1}/directory/entries`, {}, {}, SHAPES.directoryEntry, options);
+  }
+
+  /**
+   * The company directory a page at a time, each record checked and converted by `map` as it
+   * is parsed: raw records then die young instead of all 10 pages' surviving to the end, which
+   * keeps garbage-collection pauses short (their length follows what survives).
+   */
+  directoryPages<T>(map: (entry: DirectoryEntryRecord) => T, options?: ListOptions) {
+    return this.pages(`${V1}/directory/entries`, SHAPES.directoryEntry, map, options);
+  }
+
+  /** The extension list a page at a time (see `directoryPages`). */
+  extensionPages<T>(map: (record: ExtensionRecord) => T, options?: ListOptions) {
+    return this.pages(`${V1}/extension`, SHAPES.extension, map, options);
+  }
+
+  /** Every number of the account a page at a time (see `directoryPages`): admins (Heavy). */
+  accountNumberPages<T>(map: (record: PhoneNumberRecord) => T, options?: ListOptions) {
+    return this.pages(`${V1}/phone-number`, SHAPES.phoneNumber, map, options);
   }
 
   /**
    * Directory entries matching a text in the chosen fields (Heavy): one page of up to 1000,
    * with the paging that says whether there were more.
    */
-  searchDirectory(
+  async searchDirectory(
     searchString: string,
     searchFields: string[],
     options?: CallOptions,
   ): Promise<Paged<DirectoryEntryRecord>> {
-    return this.http.post(
-      `${V1}/directory/entries/search`,
+    const template = `${V1}/directory/entries/search` as const;
+    const answer = await this.http.post<unknown>(
+      pathOf(template),
       { searchString, searchFields, page: 1, perPage: MAX_PER_PAGE },
-      'Heavy',
+      RATE_GROUPS[`POST ${template}`],
       options,
     );
+    return checkedPage(SHAPES.directoryEntry, answer, 'directory search');
   }
 
   /**
-   * The company directory a page at a time, each record converted by `map` as it is parsed:
-   * raw records then die young instead of all 10 pages' surviving to the end, which keeps
-   * garbage collection pauses short (their length follows what survives).
+   * Presence of up to 30 extensions in one Light request (RingCentral's batch syntax: ids
+   * joined by commas), each with its own status, in the order asked. Needs the app permission
+   * ReadPresence.
    */
-  directoryPages<T>(
-    map: (entry: DirectoryEntryRecord) => T,
-    options?: ListOptions,
-  ): AsyncGenerator<T[]> {
-    return this.pages(`${V1}/directory/entries`, {}, 'Medium', mapped(map, options));
-  }
-
-  /** The extension list a page at a time (see `directoryPages`). */
-  extensionPages<T>(map: (record: ExtensionRecord) => T, options?: ListOptions) {
-    return this.pages<T>(`${V1}/extension`, {}, 'Medium', mapped(map, options));
-  }
-
-  /** Every number of the account a page at a time (see `directoryPages`): admins (Heavy). */
-  accountNumberPages<T>(map: (record: PhoneNumberRecord) => T, options?: ListOptions) {
-    return this.pages<T>(`${V1}/phone-number`, {}, 'Heavy', mapped(map, options));
-  }
-
-  private async allPages<T>(
-    path: string,
-    query: Record<string, string>,
-    group: 'Light' | 'Medium' | 'Heavy',
-    options: ListOptions = {},
-  ): Promise<T[]> {
-    const records: T[] = [];
-    for await (const page of this.pages<T>(path, query, group, options)) {
-      for (const record of page) records.push(record);
+  async presence(
+    extensionIds: string[],
+    options?: CallOptions,
+  ): Promise<Array<BatchPart<PresenceRecord>>> {
+    if (extensionIds.length === 0 || extensionIds.length > MAX_PRESENCE_BATCH) {
+      throw new Error(`presence is asked for 1 to ${MAX_PRESENCE_BATCH} extensions at a time`);
     }
-    return records;
+    const template = `${V1}/extension/{extensionId}/presence` as const;
+    const ids = extensionIds.map((id) => encodeURIComponent(id)).join(',');
+    const path = `${pathOf(`${V1}/extension`)}/${ids}/presence`;
+    const group = RATE_GROUPS[`GET ${template}`];
+    if (extensionIds.length > 1)
+      return this.http.getBatch<PresenceRecord>(path, {}, group, options);
+    return this.http
+      .get<PresenceRecord>(path, {}, group, options)
+      .then((body) => [{ status: 200, body }]);
+  }
+
+  /** One record, checked against `shape`. */
+  private async get<T>(
+    template: Template<GetOperation>,
+    params: Record<string, string>,
+    query: Query,
+    shape: Shape,
+    where: string,
+    options?: CallOptions,
+  ): Promise<T> {
+    return checked<T>(shape, await this.raw(template, params, query, options), where);
+  }
+
+  /** One page of records, each checked against `shape`. */
+  private async getPage<T>(
+    template: Template<GetOperation>,
+    params: Record<string, string>,
+    query: Query,
+    shape: Shape,
+    options?: CallOptions,
+  ): Promise<T> {
+    const answer = await this.raw(template, params, query, options);
+    return checkedPage<T>(shape, answer, template.split('/').pop() ?? 'listing');
+  }
+
+  private raw(
+    template: Template<GetOperation>,
+    params: Record<string, string>,
+    query: Query,
+    options?: CallOptions,
+  ): Promise<unknown> {
+    const group = RATE_GROUPS[`GET ${template}`];
+    return this.http.get<unknown>(pathOf(template, params), query, group, options);
   }
 
   /** Pages in order; the next one is asked for while the caller converts this one. */
-  private async *pages<T>(
-    path: string,
-    query: Record<string, string>,
-    group: 'Light' | 'Medium' | 'Heavy',
+  private async *pages<R, T>(
+    template: Template<GetOperation>,
+    shape: Shape,
+    map: (record: R) => T,
     options: ListOptions = {},
   ): AsyncGenerator<T[]> {
+    const where = template.split('/').pop() ?? 'listing';
+    const mapRecord = (record: unknown) => map(checked<R>(shape, record, `${where} record`));
     const fetchPage = (page: number) => {
-      const answer = this.http.get<Paged<T>>(
-        path,
-        { ...query, page, perPage: MAX_PER_PAGE },
-        group,
-        options,
-      );
+      const answer = this.raw(
+        template,
+        {},
+        { page, perPage: MAX_PER_PAGE },
+        { ...options, mapRecord },
+      ) as Promise<Paged<T>>;
       // Awaited below; a caller that stops early must not leave an unhandled rejection.
       answer.catch(() => undefined);
       return answer;
@@ -201,7 +321,8 @@ export class AccountApi {
     let next = fetchPage(1);
     for (let page = 1; ; page++) {
       const answer = await next;
-      const totalPages = answer.paging?.totalPages ?? 1;
+      if (!Array.isArray(answer?.records)) checkedPage(shape, answer, where);
+      const totalPages = Number(answer.paging?.totalPages ?? 1);
       options.onPage?.({ page, totalPages });
       const more = page < totalPages && answer.records.length > 0;
       if (more) next = fetchPage(page + 1);
@@ -209,8 +330,27 @@ export class AccountApi {
       if (!more) return;
     }
   }
-}
 
-function mapped<R, T>(map: (record: R) => T, options: ListOptions = {}): ListOptions {
-  return { ...options, mapRecord: map as (record: unknown) => unknown };
+  private async allPages<T>(
+    template: Template<GetOperation>,
+    params: Record<string, string>,
+    query: Query,
+    shape: Shape,
+    options: ListOptions = {},
+  ): Promise<T[]> {
+    const records: T[] = [];
+    for (let page = 1; ; page++) {
+      const answer = await this.getPage<Paged<T>>(
+        template,
+        params,
+        { ...query, page, perPage: MAX_PER_PAGE },
+        shape,
+        options,
+      );
+      records.push(...answer.records);
+      const totalPages = answer.paging?.totalPages ?? 1;
+      options.onPage?.({ page, totalPages });
+      if (page >= totalPages || answer.records.length === 0) return records;
+    }
+  }
 }

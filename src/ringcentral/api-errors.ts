@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { parseJsonSliced } from './sliced-json';
 
 interface RingCentralErrorBody {
   errorCode?: string;
@@ -30,6 +31,26 @@ export function retryAfterSeconds(response: Response): number {
   return Number.isFinite(value) && value >= 0 ? value : 30;
 }
 
+/** What a member is told to wait when RingCentral did not answer (and said nothing better). */
+export const UNAVAILABLE_RETRY_SEC = 30;
+
+/** The JSON of a successful answer; a body that is not JSON (or never ends) is RingCentral's fault. */
+export async function readJson<T>(
+  response: Response,
+  mapRecord?: (record: unknown) => unknown,
+): Promise<T> {
+  try {
+    return (await parseJsonSliced(await response.text(), undefined, mapRecord)) as T;
+  } catch (error) {
+    // A record that breaks RingCentral's schema says so itself (see shapes.ts).
+    if (error instanceof AppError) throw error;
+    throw new AppError('ringcentral_unavailable', 'RingCentral sent an answer that is not JSON', {
+      status: response.status,
+      retryAfterSec: UNAVAILABLE_RETRY_SEC,
+    });
+  }
+}
+
 /**
  * Turns a RingCentral failure into one of the app's error classes. Decisions rest on the status
  * and `errorCode`, never on the message text.
@@ -38,7 +59,10 @@ export async function toAppError(error: unknown): Promise<AppError> {
   if (error instanceof AppError) return error;
   const response = responseOf(error);
   if (!response) {
-    return new AppError('ringcentral_unavailable', 'RingCentral could not be reached');
+    // A refused or reset connection, or a request that timed out.
+    return new AppError('ringcentral_unavailable', 'RingCentral could not be reached', {
+      retryAfterSec: UNAVAILABLE_RETRY_SEC,
+    });
   }
   const body = await readErrorBody(response);
   const code = body.errorCode ?? body.errors?.[0]?.errorCode ?? body.error ?? 'unknown';
@@ -59,9 +83,15 @@ export async function toAppError(error: unknown): Promise<AppError> {
     });
   }
   if (status === 400) {
-    return new AppError('invalid_input', `RingCentral rejected the request (${code})`, { status });
+    // The app sends only what the spec allows, so a 400 is RingCentral's own refusal.
+    return new AppError('ringcentral_refused', `RingCentral refused the request (${code})`, {
+      status,
+      errorCode: code,
+    });
   }
+  const retryAfter = Number(response.headers.get('retry-after'));
   return new AppError('ringcentral_unavailable', `RingCentral answered ${status} (${code})`, {
     status,
+    retryAfterSec: retryAfter > 0 ? retryAfter : UNAVAILABLE_RETRY_SEC,
   });
 }

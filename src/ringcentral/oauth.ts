@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import type { LinksStore, MemberKey, OAuthState, TokenSet } from '../store/types';
+import type { LinkedIdentity, LinksStore, MemberKey, OAuthState, TokenSet } from '../store/types';
 import { toAppError } from './api-errors';
 import { identityOf } from './identity';
 import { createPkcePair, createState } from './pkce';
@@ -13,11 +13,24 @@ import type { ExtensionRecord } from './types';
 
 /** How long an OAuth state lives: from opening a Connect button to RingCentral's redirect back. */
 export const STATE_TTL_MS = 10 * 60_000;
+/**
+ * Open sign-ins one member may have at once: starting one more spends the oldest, so a
+ * replayed "Continue" cannot pile states up. A few, for a member trying in two browsers.
+ */
+export const MAX_OPEN_STATES_PER_MEMBER = 3;
 
 export interface LinkStart {
   url: string;
   state: string;
   expiresAt: number;
+}
+
+/** A finished RingCentral sign-in: its session, who signed in, and their company's name. */
+export interface SignIn {
+  tokens: TokenSet;
+  identity: LinkedIdentity;
+  /** The company name on the extension's contact, when RingCentral gives one. */
+  accountName: string | null;
 }
 
 export interface LinkWhere {
@@ -50,7 +63,7 @@ export class RingCentralOAuth {
       createdAt,
       expiresAt: createdAt + STATE_TTL_MS,
     };
-    await this.store.saveOAuthState(record);
+    await this.store.saveOAuthState(record, MAX_OPEN_STATES_PER_MEMBER);
     const url = new URL('/restapi/oauth/authorize', this.credentials.serverUrl);
     url.search = new URLSearchParams({
       response_type: 'code',
@@ -69,7 +82,7 @@ export class RingCentralOAuth {
   }
 
   /** Exchanges the code for tokens and reads who signed in. Stores nothing. */
-  async exchange(code: string, state: OAuthState) {
+  async exchange(code: string, state: OAuthState): Promise<SignIn> {
     const platform = createPlatform(this.credentials);
     try {
       await platform.login({
@@ -87,7 +100,8 @@ export class RingCentralOAuth {
     try {
       const response = await platform.get('/restapi/v1.0/account/~/extension/~');
       const extension = (await response.json()) as ExtensionRecord;
-      return { tokens, identity: identityOf(extension) };
+      const accountName = extension.contact?.company?.trim() || null;
+      return { tokens, identity: identityOf(extension), accountName };
     } catch (error) {
       await platform.logout().catch(() => undefined);
       const failure = await toAppError(error);

@@ -7,6 +7,8 @@ export interface RingCentralAppCredentials {
   clientId: string;
   clientSecret: string;
   redirectUri: string;
+  /** How long one request may take; REQUEST_TIMEOUT_MS unless set (tests shorten it). */
+  requestTimeoutMs?: number;
 }
 
 type Platform = ReturnType<SDK['platform']>;
@@ -47,8 +49,11 @@ class PrivateStorage implements Storage {
  */
 export const REQUEST_TIMEOUT_MS = 15_000;
 
-const fetchWithTimeout: typeof fetch = (input, init) =>
-  fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+/** fetch that gives up after `timeoutMs`, the body included (a hang mid-body is a hang too). */
+function fetchWithTimeout(timeoutMs: number): typeof fetch {
+  return (input, init) =>
+    fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
+}
 
 /**
  * A fresh SDK platform with its own token storage. Automatic refresh is switched off: the
@@ -58,7 +63,7 @@ const fetchWithTimeout: typeof fetch = (input, init) =>
 export function createPlatform(credentials: RingCentralAppCredentials): Platform {
   const sdk = new SDK({
     // Node's own fetch classes (the SDK otherwise brings node-fetch 2), so requests can time out.
-    fetch: fetchWithTimeout,
+    fetch: fetchWithTimeout(credentials.requestTimeoutMs ?? REQUEST_TIMEOUT_MS),
     Request,
     Response,
     Headers,

@@ -125,10 +125,18 @@ export class RateBudget {
     }
   }
 
-  /** After a 429: nothing of this group goes out until Retry-After has passed. */
+  /**
+   * After a 429: nothing of this group goes out until Retry-After has passed, and then at once.
+   * Retry-After is the authority here: the `X-Rate-Limit-Remaining: 0` the 429 itself carries
+   * describes the penalty it times, so it must not be read as a fresh window starting now, and
+   * our own count of what was sent before the 429 is replaced by the server's verdict. Headers
+   * of the next successful answer shape the budget again.
+   */
   block(identity: string, group: RateGroup, retryAfterSec: number): void {
     const state = this.state(identity, group);
     state.blockedUntil = Math.max(state.blockedUntil, this.now() + retryAfterSec * 1000);
+    state.remaining = null;
+    state.sent.length = 0;
   }
 
   private forget(state: GroupState, now: number): void {

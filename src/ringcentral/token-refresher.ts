@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../errors';
 import type { AppLogger } from '../logger';
-import type { Link, LinksStore } from '../store/types';
+import type { Link, LinksStore, TokenSet } from '../store/types';
 import { requireActive } from './active-link';
 import { toAppError } from './api-errors';
 import { type IdentityChanged, sameIdentity } from './fresh-identity';
@@ -17,14 +17,24 @@ import type { ExtensionRecord } from './types';
 
 /** Refresh this long before the access token expires, as the official SDK does. */
 export const REFRESH_MARGIN_MS = 60_000;
-/** Longer than a token request may take (platform-factory times requests out at 15 s). */
+/**
+ * Longer than a whole refresh may take (two token requests, each timed out at 15 s by default).
+ * Only a holder that is alive but stuck, or one on another host, is waited out this long: the
+ * lease of a dead holder is taken over at once (see store/lease-holder.ts).
+ */
 const LEASE_TTL_MS = 45_000;
+/** Token requests per refresh: the first, and one more after a 5xx, a reset or a timeout. */
+const TOKEN_ATTEMPTS = 2;
+const TOKEN_RETRY_PAUSE_MS = 250;
 const POLL_MS = 50;
 const GIVE_UP_MS = 50_000;
 
 const REFUSED =
   'RingCentral no longer accepts this link (it was revoked or has expired). Connect again.';
 const EXPIRED = 'The RingCentral link expired after a week without use. Connect again.';
+
+/** Told once a refresh refusal has marked a link broken (the link as it was before). */
+export type LinkBroken = (link: Link, reason: string) => void;
 
 export function needsRefresh(link: Link, now = Date.now()): boolean {
   return link.tokens.accessTokenExpiresAt - now < REFRESH_MARGIN_MS;
@@ -55,6 +65,7 @@ export class TokenRefresher {
     private readonly credentials: RingCentralAppCredentials,
     private readonly logger: AppLogger,
     private readonly onIdentityChanged: IdentityChanged = () => undefined,
+    private readonly onLinkBroken: LinkBroken = () => undefined,
   ) {}
 
   /** Returns the same link with tokens other than `stale`'s and usable now. */
@@ -98,16 +109,26 @@ export class TokenRefresher {
 
   private async spendRefreshToken(link: Link): Promise<Link> {
     if (link.tokens.refreshTokenExpiresAt <= Date.now()) return this.breakLink(link, EXPIRED);
-    const platform = createPlatform(this.credentials);
-    await platform.auth().setData(tokensToAuthData(link.tokens));
-    try {
-      await platform.refresh();
-    } catch (error) {
-      const failure = await toAppError(error);
-      if (failure.code === 'link_broken') return this.breakLink(link, REFUSED);
-      throw failure;
+    let tokens: TokenSet;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        tokens = await this.requestNewPair(link);
+        break;
+      } catch (error) {
+        const failure = await toAppError(error);
+        // Only the token endpoint's 400 invalid_grant is final.
+        if (failure.code === 'link_broken') return this.breakLink(link, REFUSED);
+        // A 5xx, a reset or a timeout may have come after RingCentral rotated the pair: asking
+        // again with the same refresh token then returns that same new pair (its grace rule),
+        // so one more try is safe. The link stays as it is whatever happens here.
+        if (failure.code !== 'ringcentral_unavailable' || attempt >= TOKEN_ATTEMPTS) throw failure;
+        this.logger.warn(
+          { teamId: link.teamId, userId: link.userId, status: failure.details.status },
+          'token refresh failed; trying again',
+        );
+        await new Promise((resolve) => setTimeout(resolve, TOKEN_RETRY_PAUSE_MS));
+      }
     }
-    const tokens = authDataToTokens(await platform.auth().data());
     const saved = await this.store.updateTokens(link, link.version, tokens);
     if (!saved) {
       const stored = await this.store.getLink(link);
@@ -123,6 +144,13 @@ export class TokenRefresher {
     }
     this.logger.debug({ teamId: link.teamId, userId: link.userId }, 'tokens refreshed');
     return this.rereadIdentity(saved);
+  }
+
+  private async requestNewPair(link: Link): Promise<TokenSet> {
+    const platform = createPlatform(this.credentials);
+    await platform.auth().setData(tokensToAuthData(link.tokens));
+    await platform.refresh();
+    return authDataToTokens(await platform.auth().data());
   }
 
   /**
@@ -157,6 +185,7 @@ export class TokenRefresher {
       if (renewed(now, link)) return now;
     }
     this.logger.warn({ teamId: link.teamId, userId: link.userId }, 'RingCentral link broken');
+    this.onLinkBroken(link, reason);
     throw new AppError('link_broken', 'RingCentral link is broken', { reason });
   }
 }

@@ -30,6 +30,10 @@ export interface ExtensionRecord {
   contact?: { firstName?: string; lastName?: string; email?: string; company?: string };
   permissions?: { admin?: { enabled?: boolean } };
   account?: { id?: number | string };
+  /** Hidden from the company directory. */
+  hidden?: boolean;
+  /** The site of a multi-site account. */
+  site?: { id?: string; name?: string; code?: string };
 }
 
 export interface PhoneNumberRecord {
@@ -66,7 +70,49 @@ export interface DirectoryEntryRecord {
   lastName?: string;
   name?: string;
   email?: string;
-  phoneNumbers?: Array<{ phoneNumber?: string; type?: string; usageType?: string; label?: string }>;
+  phoneNumbers?: Array<{
+    phoneNumber?: string;
+    type?: string;
+    usageType?: string;
+    label?: string;
+    hidden?: boolean;
+  }>;
+  /** Hidden from the company directory. */
+  hidden?: boolean;
+  site?: { id?: string; name?: string; code?: string };
+  /** The account the entry belongs to: another one for people of a federated account. */
+  account?: { id?: string; companyName?: string; federatedName?: string };
+}
+
+/** One record of `GET …/extension/{id}/features`. */
+export interface FeatureRecord {
+  id: string;
+  available: boolean;
+  params?: Array<{ name?: string; value?: string }>;
+  reason?: { code?: string; message?: string };
+}
+
+/** v2 call-flip number (new call-handling backend). */
+export interface CallFlipNumberRecord {
+  id?: string;
+  phoneNumber?: string;
+  /** PhoneLine, External or BusinessMobile. */
+  type?: string;
+  label?: string;
+  flipNumber?: string;
+}
+
+/**
+ * v2 forwarding target (new call-handling backend): one of several ring target types, told
+ * apart by `type`; the fields each type carries are optional here.
+ */
+export interface ForwardingTargetRecord {
+  type?: string;
+  name?: string;
+  destination?: { phoneNumber?: string; integrationId?: string; extensionNumber?: string };
+  device?: { id?: string; name?: string; phoneNumber?: string };
+  extension?: { id?: string };
+  integration?: { phoneNumber?: string; type?: string };
 }
 
 /** v2 `/accounts/{id}/phone-numbers` record. */
@@ -78,4 +124,22 @@ export interface PhoneNumberV2Record {
   usageType?: string;
   status?: string;
   extension?: { id?: string; extensionNumber?: string; name?: string; type?: string };
+}
+
+/** `GET …/extension/{id}/presence` (PresenceInfoResponse): what the viewer may see of it. */
+export interface PresenceRecord {
+  extension?: { id?: number; extensionNumber?: string };
+  presenceStatus?: string;
+  userStatus?: string;
+  dndStatus?: string;
+  dndStatusPersonal?: string;
+  telephonyStatus?: string;
+  allowSeeMyPresence?: boolean;
+}
+
+/** One resource of a batch request, in the order asked: its own status and body. */
+export interface BatchPart<T> {
+  status: number;
+  /** The resource on a 2xx status; an error body (or null) otherwise. */
+  body: T | null;
 }

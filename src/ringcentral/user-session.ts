@@ -1,6 +1,13 @@
 import { AppError } from '../errors';
 import type { Link, LinkedIdentity } from '../store/types';
-import { responseOf, retryAfterSeconds, toAppError } from './api-errors';
+import {
+  readJson,
+  responseOf,
+  retryAfterSeconds,
+  toAppError,
+  UNAVAILABLE_RETRY_SEC,
+} from './api-errors';
+import { asJsonParts } from './batch-response';
 import {
   createPlatform,
   type Platform,
@@ -8,8 +15,11 @@ import {
   tokensToAuthData,
 } from './platform-factory';
 import type { RateBudget, RateGroup } from './rate-budget';
-import { parseJsonSliced } from './sliced-json';
 import { needsRefresh, type TokenRefresher } from './token-refresher';
+import type { BatchPart } from './types';
+
+/** Refreshes after 401s before giving up on one call (the second covers a pair refreshed elsewhere). */
+const UNAUTHORIZED_REFRESHES = 2;
 
 export type Query = Record<string, string | number | boolean | string[] | undefined>;
 
@@ -27,7 +37,14 @@ export interface RingCentralHttp {
   /** Stable key of the identity: RingCentral account, extension and admin flag. */
   readonly identityKey: string;
   get<T>(path: string, query: Query, group: RateGroup, options?: CallOptions): Promise<T>;
-  /** A JSON body sent with POST (RingCentral's searches). */
+  /** A batch request (ids joined by commas in the path): each resource's status and body. */
+  getBatch<T>(
+    path: string,
+    query: Query,
+    group: RateGroup,
+    options?: CallOptions,
+  ): Promise<Array<BatchPart<T>>>;
+  /** A search whose query is a JSON body sent with POST (RingCentral's directory search). */
   post<T>(path: string, body: unknown, group: RateGroup, options?: CallOptions): Promise<T>;
   /** How many requests of the group this identity could send right now. */
   available(group: RateGroup): number;
@@ -65,56 +82,85 @@ export class UserSession implements RingCentralHttp {
     );
   }
 
+  /**
+   * A request that changes something (push notification subscriptions): a JSON body, and an
+   * answer that may be empty (204). Same refresh, retry and rate budget as every read.
+   */
+  send<T>(
+    method: 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    body: unknown,
+    group: RateGroup,
+    options: CallOptions = {},
+  ): Promise<T | undefined> {
+    return this.call<T | undefined>(
+      group,
+      options,
+      () => this.platform.send({ method, url: path, body, retry: true }),
+      true,
+    );
+  }
+
   post<T>(path: string, body: unknown, group: RateGroup, options: CallOptions = {}): Promise<T> {
-    return this.call<T>(group, options, () => this.platform.post(path, body));
+    return this.call<T>(group, options, () =>
+      this.platform.send({ method: 'POST', url: path, body, retry: true }),
+    );
   }
 
   available(group: RateGroup): number {
     return this.budget.available(this.budgetKey(), group);
   }
 
+  getBatch<T>(
+    path: string,
+    query: Query,
+    group: RateGroup,
+    options: CallOptions = {},
+  ): Promise<Array<BatchPart<T>>> {
+    return this.call<Array<BatchPart<T>>>(group, options, async () =>
+      asJsonParts(await this.platform.get(path, cleanQuery(query), { retry: true })),
+    );
+  }
+
   private async call<T>(
     group: RateGroup,
     options: CallOptions,
     send: () => Promise<Response>,
+    mayBeEmpty = false,
   ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       await this.ensureFreshTokens();
       await this.budget.acquire(this.budgetKey(), group, options);
+      let response: Response;
       try {
-        const response = await send();
-        this.budget.observe(this.budgetKey(), group, response.headers);
-        // Pages of 1000 records are parsed in slices: the event loop stays free for acks.
-        return (await parseJsonSliced(await response.text(), undefined, options.mapRecord)) as T;
+        response = await send();
       } catch (error) {
-        const response = responseOf(error);
-        if (response?.status === 401) this.budget.refund(this.budgetKey(), group);
-        else if (response) this.budget.observe(this.budgetKey(), group, response.headers);
-        if (response?.status === 401 && attempt === 0) {
-          await this.adopt(await this.refresher.refresh(this.link));
-          continue;
-        }
-        if (response?.status === 401 && attempt === 1) {
-          // Refused even with freshly refreshed tokens: the session was ended at RingCentral.
-          // (Unless another process renewed it meanwhile: then one more try with that pair.)
-          await this.adopt(
-            await this.refresher.breakLink(
-              this.link,
-              'RingCentral no longer accepts this link (it was revoked). Connect again.',
-            ),
-          );
-          continue;
-        }
-        if (response?.status === 429) {
-          this.budget.block(this.budgetKey(), group, retryAfterSeconds(response));
-        }
-        if (response?.status === 401) {
-          throw new AppError('link_broken', 'RingCentral keeps refusing this link', {
-            reason: 'RingCentral no longer accepts this link. Connect again.',
+        const failed = responseOf(error);
+        if (failed?.status === 401) {
+          // Not charged by RingCentral. Refresh and try again: a revoked session fails its
+          // refresh with invalid_grant, the one answer that breaks a link; a 401 alone never does.
+          this.budget.refund(this.budgetKey(), group);
+          if (attempt < UNAUTHORIZED_REFRESHES) {
+            await this.adopt(await this.refresher.refresh(this.link));
+            continue;
+          }
+          throw new AppError('ringcentral_unavailable', 'RingCentral refuses fresh tokens', {
+            status: 401,
+            retryAfterSec: UNAVAILABLE_RETRY_SEC,
           });
+        }
+        if (failed) this.budget.observe(this.budgetKey(), group, failed.headers);
+        if (failed?.status === 429) {
+          this.budget.block(this.budgetKey(), group, retryAfterSeconds(failed));
         }
         throw await toAppError(error);
       }
+      this.budget.observe(this.budgetKey(), group, response.headers);
+      if (mayBeEmpty && (response.status === 204 || !(await peekBody(response)))) {
+        return undefined as T;
+      }
+      // Pages of 1000 records are parsed in slices: the event loop stays free for acks.
+      return readJson<T>(response, options.mapRecord);
     }
   }
 
@@ -141,6 +187,11 @@ export class UserSession implements RingCentralHttp {
   private budgetKey(): string {
     return `${this.identity.accountId}:${this.identity.extensionId}`;
   }
+}
+
+/** Whether an answer has a body to read (checked on a clone, so the body stays readable). */
+async function peekBody(response: Response): Promise<boolean> {
+  return (await response.clone().text()).trim() !== '';
 }
 
 function cleanQuery(query: Query): Record<string, string | string[]> {

@@ -16,6 +16,7 @@ export { EXTENSION_TYPES, USAGE_TYPES } from './company/company';
 export { CompanyIndex } from './company/company-index';
 export { type GenerateCompanyOptions, generateCompany } from './company/generate-company';
 export { guideCompany } from './company/guide-company';
+export { partnerCompany } from './company/partner-company';
 export {
   DEFAULT_CLIENT,
   type FaultSpec,

@@ -1,4 +1,7 @@
-/** The log of every request the sandbox answered, for tests to count calls by kind. */
+/**
+ * The log of every request the sandbox answered, for tests to count calls by kind. Each answered
+ * request also goes to the sink, if any (the run-wide request log, see request-log-file.ts).
+ */
 import type { RateGroup, RecordedRequest } from './types';
 
 export interface RequestFilter {
@@ -12,10 +15,13 @@ export class RequestLog {
   /** Kept as one array (cleared in place) so a reference taken earlier stays live. */
   readonly requests: RecordedRequest[] = [];
 
-  start(method: string, path: string): RecordedRequest {
+  constructor(private readonly sink: ((request: RecordedRequest) => void) | null = null) {}
+
+  start(method: string, path: string, query = ''): RecordedRequest {
     const record: RecordedRequest = {
       method,
       path,
+      query,
       group: null,
       status: 0,
       extensionId: null,
@@ -25,8 +31,18 @@ export class RequestLog {
     return record;
   }
 
+  /** The request has been answered. */
+  finish(record: RecordedRequest): void {
+    this.sink?.(record);
+  }
+
   reset(): void {
     this.requests.length = 0;
+  }
+
+  /** Requests whose parameters the spec rules out, sent without saying so on purpose. */
+  specViolations(): RecordedRequest[] {
+    return this.requests.filter((r) => r.specProblems && !r.probe);
   }
 
   count(filter: RequestFilter = {}): number {

@@ -7,6 +7,8 @@ export interface RecordedRequest {
   method: string;
   /** Path without the query string. */
   path: string;
+  /** The query string as sent, without `?`. */
+  query: string;
   /** Throttling group of the route; null for pages and unknown routes. */
   group: RateGroup | null;
   /** HTTP status answered; 0 while the answer is still being prepared. */
@@ -17,6 +19,10 @@ export interface RecordedRequest {
   grantType?: string;
   /** Epoch ms when the request arrived. */
   at: number;
+  /** Why the spec rules out this request's parameters; absent when it allows them. */
+  specProblems?: string[];
+  /** Sent with `X-Sandbox-Probe: breaks-spec`: a test breaking the spec on purpose. */
+  probe?: boolean;
 }
 
 /** A registered OAuth app. */

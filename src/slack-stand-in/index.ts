@@ -10,12 +10,14 @@ export {
   type RecordedResponse,
   type ResponseBody,
   type SlackChannel,
+  type SlackFile,
   type SlackStandIn,
   type SlackStandInOptions,
   type SlackUser,
   type SlackView,
   startSlackStandIn,
 } from './server';
+export * from './shortcut-payloads';
 export * from './signed-requests';
 export type { ApiAnswer, SlackBlock, ViewArgs } from './types';
 export type { Identity } from './workspace';

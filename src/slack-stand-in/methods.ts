@@ -1,6 +1,7 @@
 // Web API methods of the Slack stand-in: auth, chat, conversations and users. Each takes the
 // decoded arguments and answers the JSON Slack would, including the errors the app must handle.
 import { checkMessageBlocks } from './block-limits';
+import { fileMethods } from './files';
 import { type ApiAnswer, type ApiArgs, fail, text } from './types';
 import { viewMethods } from './views';
 import type { SlackChannel, SlackUser, Workspace } from './workspace';
@@ -224,4 +225,5 @@ export const methods: Record<string, MethodHandler> = {
   'users.info': usersInfo,
   'users.lookupByEmail': lookupByEmail,
   ...viewMethods,
+  ...fileMethods,
 };

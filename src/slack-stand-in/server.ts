@@ -4,8 +4,11 @@
 // way Slack does.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseApiRequest, readBody, sendJson, sendText } from './http';
+import { type ResponseUrlFault, StandInFaults } from './faults';
+import { receiveUpload, type SlackFile } from './files';
+import { parseApiRequest, readBody, readBytes, sendJson, sendText } from './http';
 import { methods } from './methods';
+import { handleResponseUrl, type RefusedResponse } from './response-urls';
 import {
   type ApiAnswer,
   type ApiArgs,
@@ -25,6 +28,7 @@ import {
   Workspace,
 } from './workspace';
 
+export type { ResponseUrlFault } from './faults';
 export type {
   ApiArgs,
   NewSlackChannel,
@@ -33,6 +37,7 @@ export type {
   RecordedResponse,
   ResponseBody,
   SlackChannel,
+  SlackFile,
   SlackUser,
   SlackView,
 };
@@ -51,6 +56,8 @@ export interface SlackStandInOptions {
   channels?: NewSlackChannel[];
   /** Posts a response_url accepts before it answers 404 (Slack: 5 within 30 minutes). */
   responseUrlMaxUses?: number;
+  /** The workspace's file size limit (Slack: 1 GB); larger uploads are refused. */
+  maxUploadBytes?: number;
 }
 
 export interface SlackStandIn {
@@ -74,12 +81,21 @@ export interface SlackStandIn {
   addChannel(channel: NewSlackChannel): SlackChannel;
   /** Views by id, as last opened, updated or published. */
   views: Map<string, SlackView>;
+  /** Uploaded files by id, with their bytes (pending uploads included). */
+  files: Map<string, SlackFile>;
   /** The Home tab last published for a user. */
   homeView(userId: string): SlackView | undefined;
   /** The next `count` calls to `method` get HTTP 429 with `Retry-After: retryAfterSec`. */
   rateLimitNext(method: string, count: number, retryAfterSec: number): void;
   /** The next `count` (default 1) calls to `method` answer `{ ok: false, error }`. */
   failNext(method: string, error: string, count?: number): void;
+  /** The next `count` (default 1) calls to `method` ('*': any) never answer. */
+  hangNext(method: string, count?: number): void;
+  /**
+   * The next `count` (default 1) posts to response_url `id` ('*': any) are refused with this
+   * status (404 `expired_url`, 410 `gone`, 500…), or never answered (`'hang'`).
+   */
+  failResponseUrl(id: string, fault: ResponseUrlFault | 'hang', count?: number): void;
   /** A response_url served here: `${origin}/response/<id>`. */
   responseUrl(id?: string): string;
   /** Bodies posted to response_urls (one id, or all), in order. */
@@ -89,19 +105,11 @@ export interface SlackStandIn {
     predicate?: (body: ResponseBody, response: RecordedResponse) => boolean,
     timeoutMs?: number,
   ): Promise<RecordedResponse>;
+  /** Posts response_urls refused (404, 410, 500, 400 `invalid_blocks`…), in order. */
+  refusedResponses: RefusedResponse[];
   /** Makes a response_url answer 404 `expired_url`, as after 30 minutes. */
   expireResponseUrl(id: string): void;
   close(): Promise<void>;
-}
-
-interface Failure {
-  error: string;
-  remaining: number;
-}
-
-interface RateLimit {
-  retryAfterSec: number;
-  remaining: number;
 }
 
 export async function startSlackStandIn(options: SlackStandInOptions = {}): Promise<SlackStandIn> {
@@ -116,6 +124,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   for (const user of options.users ?? []) ws.addUser(user);
   for (const channel of options.channels ?? []) ws.addChannel(channel);
   const maxUses = options.responseUrlMaxUses ?? 5;
+  if (options.maxUploadBytes !== undefined) ws.maxUploadBytes = options.maxUploadBytes;
 
   const calls = new Watched<RecordedCall>('Slack Web API call', (items) =>
     items.map((call) => (call.ok ? call.method : `${call.method} (${call.error})`)).join(', '),
@@ -125,27 +134,11 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       .map((response) => `${response.id}: ${JSON.stringify(response.body).slice(0, 80)}`)
       .join('; '),
   );
-  const failures = new Map<string, Failure[]>();
-  const rateLimits = new Map<string, RateLimit>();
+  const faults = new StandInFaults();
+  const refused: RefusedResponse[] = [];
   const uses = new Map<string, number>();
   const expired = new Set<string>();
   let responseSeq = 0;
-
-  function takeFailure(method: string): string | undefined {
-    const queue = failures.get(method);
-    const next = queue?.[0];
-    if (!queue || !next) return undefined;
-    next.remaining -= 1;
-    if (next.remaining <= 0) queue.shift();
-    return next.error;
-  }
-
-  function takeRateLimit(method: string): number | undefined {
-    const limit = rateLimits.get(method);
-    if (!limit || limit.remaining <= 0) return undefined;
-    limit.remaining -= 1;
-    return limit.retryAfterSec;
-  }
 
   function authError(token: string | undefined): ApiAnswer | undefined {
     if (options.botToken === undefined) return undefined;
@@ -159,7 +152,22 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     let headers: Record<string, string> = {};
     let answer: ApiAnswer;
     const problem = parsed.error ? fail(parsed.error) : authError(parsed.token);
-    const retryAfter = problem ? undefined : takeRateLimit(method);
+    if (!problem && faults.hangs.take(method)) {
+      // Never answered; the connection closes with the server.
+      const hung = fail('hung');
+      calls.push({
+        method,
+        args: parsed.args,
+        token: parsed.token,
+        at: Date.now(),
+        status: 0,
+        response: hung,
+        ok: false,
+        error: 'hung',
+      });
+      return;
+    }
+    const retryAfter = problem ? undefined : faults.rateLimits.take(method);
     if (problem) {
       answer = problem;
     } else if (retryAfter !== undefined) {
@@ -167,7 +175,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       headers = { 'retry-after': String(retryAfter) };
       answer = fail('ratelimited');
     } else {
-      const injected = takeFailure(method);
+      const injected = faults.errors.take(method);
       const handler = methods[method];
       if (injected) answer = fail(injected);
       else if (!handler) answer = fail('unknown_method');
@@ -186,41 +194,30 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     sendJson(res, status, answer, headers);
   }
 
-  async function handleResponseUrl(req: IncomingMessage, res: ServerResponse, id: string) {
-    const raw = await readBody(req);
-    if (expired.has(id)) return sendText(res, 404, 'expired_url');
-    const used = uses.get(id) ?? 0;
-    if (used >= maxUses) return sendText(res, 404, 'used_url');
-    let body: unknown;
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      return sendText(res, 400, 'invalid_payload');
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      return sendText(res, 400, 'invalid_payload');
-    }
-    uses.set(id, used + 1);
-    responses.push({ id, body: body as ResponseBody, at: Date.now() });
-    sendText(res, 200, 'ok');
-  }
+  const urlState = { faults, responses, refused, uses, expired, maxUses };
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const api = /^\/api\/([\w.]+)$/.exec(path);
     const hook = /^\/response\/([^/]+)$/.exec(path);
+    const upload = /^\/upload\/v1\/(F[A-Z0-9]+)$/.exec(path)?.[1];
     const work =
       api?.[1] !== undefined && (req.method === 'POST' || req.method === 'GET')
         ? handleApi(req, res, api[1])
-        : hook?.[1] !== undefined && req.method === 'POST'
-          ? handleResponseUrl(req, res, decodeURIComponent(hook[1]))
-          : Promise.resolve(sendText(res, 404, 'not_found'));
+        : upload !== undefined && req.method === 'POST'
+          ? readBytes(req)
+              .then((body) => receiveUpload(ws, upload, req.headers['content-type'] ?? '', body))
+              .then((answer) => sendText(res, answer.status, answer.text))
+          : hook?.[1] !== undefined && req.method === 'POST'
+            ? handleResponseUrl(urlState, req, res, decodeURIComponent(hook[1]))
+            : Promise.resolve(sendText(res, 404, 'not_found'));
     work.catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, fail('fatal_error', [String(error)]));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ws.uploadOrigin = origin;
 
   return {
     url: `${origin}/api/`,
@@ -236,9 +233,9 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     reset() {
       calls.clear();
       responses.clear();
-      failures.clear();
-      rateLimits.clear();
+      faults.clear();
       uses.clear();
+      refused.length = 0;
       expired.clear();
       ws.usedTriggers.clear();
     },
@@ -247,17 +244,22 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     channels: ws.channels,
     addChannel: (channel) => ws.addChannel(channel),
     views: ws.views,
+    files: ws.files,
     homeView(userId) {
       const id = ws.homeViews.get(userId);
       return id === undefined ? undefined : ws.views.get(id);
     },
     rateLimitNext(method, count, retryAfterSec) {
-      rateLimits.set(method, { retryAfterSec, remaining: count });
+      faults.rateLimits.add(method, retryAfterSec, count);
     },
     failNext(method, error, count = 1) {
-      const queue = failures.get(method) ?? [];
-      queue.push({ error, remaining: count });
-      failures.set(method, queue);
+      faults.errors.add(method, error, count);
+    },
+    hangNext(method, count = 1) {
+      faults.hangs.add(method, true, count);
+    },
+    failResponseUrl(id, fault, count = 1) {
+      faults.responseUrls.add(id, fault, count);
     },
     responseUrl(id) {
       responseSeq += 1;
@@ -271,6 +273,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
         `response_url ${id}`,
         timeoutMs,
       ),
+    refusedResponses: refused,
     expireResponseUrl(id) {
       expired.add(id);
     },

@@ -88,6 +88,15 @@ export function postBlockAction(
   return postPayload(appUrl, secret, payload);
 }
 
+/** A shortcut, from `messageShortcutPayload()` or `globalShortcutPayload()`. */
+export function postShortcut(
+  appUrl: string,
+  secret: string,
+  payload: Record<string, unknown>,
+): Promise<SlackReply> {
+  return postPayload(appUrl, secret, payload);
+}
+
 /** A `view_submission` payload, e.g. from `viewSubmissionPayload()`. */
 export function postViewSubmission(
   appUrl: string,

@@ -1,6 +1,7 @@
 // The workspace the Slack stand-in pretends to be: users, conversations, views and messages, with
 // Slack-looking ids. Kept apart from the HTTP server so the method handlers stay plain functions.
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_MAX_UPLOAD_BYTES, type SlackFile } from './files';
 
 export interface SlackUserProfile {
   email?: string;
@@ -79,6 +80,8 @@ export interface StoredMessage {
   bot_id: string;
   text: string;
   blocks?: unknown[];
+  /** Ids of the files shared with the message. */
+  files?: string[];
 }
 
 export interface Identity {
@@ -99,6 +102,12 @@ export class Workspace {
   readonly homeViews = new Map<string, string>();
   readonly messages = new Map<string, StoredMessage>();
   readonly usedTriggers = new Set<string>();
+  /** Uploaded files by id, pending ones included. */
+  readonly files = new Map<string, SlackFile>();
+  /** Where upload URLs point: the stand-in's own origin, set once it listens. */
+  uploadOrigin = '';
+  /** The workspace's upload limit; larger files get `file_upload_size_restricted`. */
+  maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
   private readonly imByUser = new Map<string, string>();
   private seq = 0;
 

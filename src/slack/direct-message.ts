@@ -33,3 +33,18 @@ export async function sendDirectMessage(
     return 'failed';
   }
 }
+
+/**
+ * Sends a member the answer they asked for by DM, because it could not be shown where they
+ * asked: unlike bulk prompts, a DM that cannot be sent at all is logged whatever the reason.
+ */
+export async function answerByDirectMessage(
+  services: SlackDeps,
+  userId: string,
+  message: Message,
+): Promise<void> {
+  const failure = await sendDirectMessage(services, userId, message);
+  if (failure === 'gone' || failure === 'bot') {
+    services.logger.warn({ userId, code: failure }, 'answer not delivered');
+  }
+}

@@ -12,6 +12,8 @@ export interface SlackMember {
   realName: string | null;
   /** The name shown in mentions, when set (often empty in Slack). */
   displayName: string | null;
+  /** The account's username (`name`), the handle when no display name is set. */
+  username: string | null;
 }
 
 const MISSING = Symbol('missing');
@@ -27,6 +29,7 @@ export class SlackPeople {
     ttl: 60 * 60_000,
   });
   private readonly byId = new LRUCache<string, SlackMember>({ max: 5000, ttl: 10 * 60_000 });
+  private readonly teamNames = new LRUCache<string, string>({ max: 100, ttl: 60 * 60_000 });
 
   constructor(private readonly client: WebClient) {}
 
@@ -48,6 +51,23 @@ export class SlackPeople {
     }
   }
 
+  /**
+   * The workspace's name, as the bot's own token sees it (auth.test, which needs no scope);
+   * null when Slack does not answer or the token belongs to another workspace.
+   */
+  async workspaceName(teamId: string): Promise<string | null> {
+    const cached = this.teamNames.get(teamId);
+    if (cached !== undefined) return cached;
+    try {
+      const answer = await this.client.auth.test();
+      if (answer.team_id !== teamId || !answer.team) return null;
+      this.teamNames.set(teamId, answer.team);
+      return answer.team;
+    } catch {
+      return null;
+    }
+  }
+
   async member(teamId: string, userId: string): Promise<SlackMember | null> {
     const key = `${teamId}|${userId}`;
     const cached = this.byId.get(key);
@@ -64,6 +84,7 @@ export class SlackPeople {
         isGuest: Boolean(user.is_restricted || user.is_ultra_restricted),
         realName: user.profile?.real_name || user.real_name || null,
         displayName: user.profile?.display_name || null,
+        username: user.name || null,
       };
       this.byId.set(key, member);
       return member;

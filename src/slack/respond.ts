@@ -1,25 +1,46 @@
 import type { Message } from '../blocks';
 
+/** How long a response_url post may take before it counts as failed. */
+export const RESPONSE_URL_TIMEOUT_MS = 10_000;
+
+/** What a response_url said: taken, or why not (Slack's error text such as `expired_url`). */
+export type ResponseUrlResult = { ok: true } | { ok: false; status: number | null; code: string };
+
 /**
  * Posts an ephemeral reply to a response_url (a command's or a button's). `replace` swaps it in
- * for the message the button sat in. Resolves with whether Slack took it; never throws, since a
- * response_url expires (30 minutes, about five uses) and callers then choose another way.
+ * for the message the button sat in. Never throws, since a response_url expires (30 minutes,
+ * about five uses) and callers then choose another way.
  */
+export async function sendToResponseUrl(
+  responseUrl: string,
+  message: Message,
+  options: { replace: boolean; timeoutMs?: number },
+): Promise<ResponseUrlResult> {
+  try {
+    const answer = await fetch(responseUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        response_type: 'ephemeral',
+        replace_original: options.replace,
+        ...message,
+      }),
+      signal: AbortSignal.timeout(options.timeoutMs ?? RESPONSE_URL_TIMEOUT_MS),
+    });
+    const text = await answer.text().catch(() => '');
+    if (answer.ok) return { ok: true };
+    return { ok: false, status: answer.status, code: text.trim().slice(0, 60) || 'http_error' };
+  } catch (error) {
+    const name = (error as Error).name;
+    return { ok: false, status: null, code: name === 'TimeoutError' ? 'timeout' : 'unreachable' };
+  }
+}
+
+/** The same, answering only whether Slack took it. */
 export async function postToResponseUrl(
   responseUrl: string,
   message: Message,
   options: { replace: boolean },
 ): Promise<boolean> {
-  const answer = await fetch(responseUrl, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      response_type: 'ephemeral',
-      replace_original: options.replace,
-      ...message,
-    }),
-    signal: AbortSignal.timeout(10_000),
-  }).catch(() => null);
-  await answer?.body?.cancel().catch(() => undefined);
-  return Boolean(answer?.ok);
+  return (await sendToResponseUrl(responseUrl, message, options)).ok;
 }

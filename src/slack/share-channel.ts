@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import type { SlackDeps } from './deps';
+import { slackErrorCode } from './error-code';
 
 /** A channel the bot may post a shared answer in. */
 export interface ShareChannel {
@@ -25,7 +26,8 @@ export async function shareChannel(slack: SlackDeps, channelId: string): Promise
       channel: channelId,
       include_num_members: true,
     });
-  } catch {
+  } catch (error) {
+    slack.logger.warn({ channelId, code: slackErrorCode(error) }, 'conversations.info failed');
     throw cannotPost(
       'I can’t see this channel. Invite me with `/invite @rcnumber`, then share again.',
     );

@@ -84,6 +84,101 @@ export const MIGRATIONS: readonly Migration[] = [
           ]),
     ],
   },
+  {
+    version: 2,
+    name: 'connect buttons, pending sign-ins, workspace accounts',
+    statements: (_dialect, name) => [
+      // A Connect button's URL carries only an opaque token; what it stands for lives here.
+      `CREATE TABLE ${name('connect_starts')} (
+        token_hash TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        channel_id TEXT,
+        response_url TEXT,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX connect_starts_expires_at ON ${name('connect_starts')} (expires_at)`,
+      `CREATE TABLE ${name('pending_links')} (
+        id TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        extension_id TEXT NOT NULL,
+        extension_number TEXT NOT NULL,
+        name TEXT NOT NULL,
+        extension_type TEXT NOT NULL,
+        is_admin BOOLEAN NOT NULL,
+        email TEXT,
+        account_name TEXT,
+        access_token_sealed TEXT NOT NULL,
+        refresh_token_sealed TEXT NOT NULL,
+        access_token_expires_at BIGINT NOT NULL,
+        refresh_token_expires_at BIGINT NOT NULL,
+        scope TEXT NOT NULL,
+        owner_id TEXT NOT NULL,
+        channel_id TEXT,
+        response_url TEXT,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX pending_links_expires_at ON ${name('pending_links')} (expires_at)`,
+      `CREATE TABLE ${name('workspace_accounts')} (
+        team_id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL,
+        account_name TEXT,
+        pinned_at BIGINT NOT NULL
+      )`,
+      // The per-member cap on open OAuth states counts a member's states at every start.
+      `CREATE INDEX oauth_states_member ON ${name('oauth_states')} (team_id, user_id, created_at)`,
+    ],
+  },
+  {
+    version: 3,
+    name: 'share audit, RingCentral event subscriptions',
+    statements: (_dialect, name) => [
+      `CREATE TABLE ${name('share_audit')} (
+        id TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        extension_id TEXT NOT NULL,
+        extension_number TEXT NOT NULL,
+        command TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        channel_name TEXT,
+        shared_at BIGINT NOT NULL,
+        personal_count INTEGER NOT NULL,
+        confirmed INTEGER NOT NULL,
+        shared_externally INTEGER NOT NULL,
+        member_count INTEGER
+      )`,
+      // An admin reads their own workspace and account, newest first; the purge reads by age.
+      `CREATE INDEX share_audit_scope ON ${name('share_audit')} (team_id, account_id, shared_at)`,
+      `CREATE INDEX share_audit_shared_at ON ${name('share_audit')} (shared_at)`,
+      `CREATE TABLE ${name('event_subscriptions')} (
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        subscription_id TEXT UNIQUE,
+        account_id TEXT NOT NULL,
+        extension_id TEXT NOT NULL,
+        token_hash TEXT,
+        expires_at BIGINT,
+        next_check_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (team_id, user_id)
+      )`,
+      `CREATE INDEX event_subscriptions_next_check ON ${name('event_subscriptions')} (next_check_at)`,
+    ],
+  },
+  {
+    version: 4,
+    name: 'broken link notices',
+    // Which broken link (by its version) the member was told about, so each is told once.
+    statements: (_dialect, name) => [
+      `ALTER TABLE ${name('members')} ADD COLUMN broken_notice_version BIGINT`,
+    ],
+  },
 ];
 
 /** The table that records which migrations have run. */

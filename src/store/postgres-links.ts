@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import type { TokenCipher } from './crypto';
+import { leaseOwner } from './lease-holder';
 import {
   markBrokenSql,
   positional,
@@ -13,7 +14,8 @@ import {
   updateTokensSql,
 } from './link-sql';
 import type { NameFn } from './migrations';
-import { keyParams, type PgQuery } from './postgres-query';
+import { PostgresLinkFlow } from './postgres-link-flow';
+import { keyParams, type PgQuery, presenceTagSql } from './postgres-query';
 import {
   countsOf,
   identityValues,
@@ -38,13 +40,18 @@ import type {
 
 const KEY = 'team_id = $1 AND user_id = $2';
 
-export class PostgresLinks implements LinksStore {
+/** Links, OAuth states and leases here; Connect buttons, pending sign-ins and pins inherited. */
+export class PostgresLinks extends PostgresLinkFlow implements LinksStore {
   constructor(
-    private readonly query: PgQuery,
-    private readonly name: NameFn,
-    private readonly cipher: TokenCipher,
+    query: PgQuery,
+    name: NameFn,
+    cipher: TokenCipher,
     private readonly now: () => number,
-  ) {}
+    /** The lease holder name of this store's presence connection (see lease-holder.ts). */
+    private readonly presence: () => Promise<string>,
+  ) {
+    super(query, name, cipher);
+  }
 
   async getLink(key: MemberKey): Promise<Link | null> {
     const row = await this.one<LinkRow>(
@@ -122,14 +129,22 @@ export class PostgresLinks implements LinksStore {
     return (await this.run(sql, params)) > 0;
   }
 
+  /**
+   * Free, expired, already ours, or held by a store whose presence connection is gone (its
+   * process died, so the server ended its session): taken in one statement.
+   */
   async tryAcquireRefreshLease(key: MemberKey, owner: string, ttlMs: number): Promise<boolean> {
     // The database's clock, not this host's: processes on several hosts agree on when a
     // lease has expired however far their own clocks drift apart.
     const now = '(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::bigint';
+    const mine = leaseOwner(await this.presence(), owner);
     const changed = await this.run(
       `UPDATE ${this.name('links')} SET lease_owner = $3, lease_expires_at = ${now} + $4
-        WHERE ${KEY} AND (lease_owner IS NULL OR lease_owner = $3 OR lease_expires_at <= ${now})`,
-      [...keyParams(key), owner, ttlMs],
+        WHERE ${KEY} AND (lease_owner IS NULL OR lease_owner = $3 OR lease_expires_at <= ${now}
+          OR (lease_owner LIKE 'pg/%' AND NOT EXISTS (
+            SELECT 1 FROM pg_stat_activity a
+              WHERE ${presenceTagSql('a')} = split_part(lease_owner, '#', 1))))`,
+      [...keyParams(key), mine, ttlMs],
     );
     return changed > 0;
   }
@@ -138,11 +153,11 @@ export class PostgresLinks implements LinksStore {
     await this.run(
       `UPDATE ${this.name('links')} SET lease_owner = NULL, lease_expires_at = NULL
         WHERE ${KEY} AND lease_owner = $3`,
-      [...keyParams(key), owner],
+      [...keyParams(key), leaseOwner(await this.presence(), owner)],
     );
   }
 
-  async saveOAuthState(state: OAuthState): Promise<void> {
+  async saveOAuthState(state: OAuthState, keepPerMember?: number): Promise<void> {
     const v = oauthStateValues(state);
     await this.run(
       `INSERT INTO ${this.name('oauth_states')}
@@ -158,6 +173,15 @@ export class PostgresLinks implements LinksStore {
         v.created_at,
         v.expires_at,
       ],
+    );
+    if (keepPerMember === undefined) return;
+    // A separate statement, so it sees every committed state, concurrent starts' included.
+    const table = this.name('oauth_states');
+    await this.run(
+      `DELETE FROM ${table} WHERE ${KEY} AND state <> $3 AND state NOT IN (
+        SELECT state FROM ${table} WHERE ${KEY} AND state <> $3
+          ORDER BY created_at DESC, state DESC LIMIT $4)`,
+      [v.team_id, v.user_id, v.state, Math.max(0, keepPerMember - 1)],
     );
   }
 

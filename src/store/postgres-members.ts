@@ -101,6 +101,25 @@ export class PostgresMembers implements MembersStore {
     );
   }
 
+  async claimBrokenNotice(key: MemberKey, linkVersion: number): Promise<boolean> {
+    const changed = await this.run(
+      `INSERT INTO ${this.table} AS m (team_id, user_id, broken_notice_version) VALUES ($1, $2, $3)
+        ON CONFLICT (team_id, user_id) DO UPDATE SET
+          broken_notice_version = excluded.broken_notice_version
+        WHERE m.broken_notice_version IS NULL OR m.broken_notice_version < excluded.broken_notice_version`,
+      [...keyParams(key), linkVersion],
+    );
+    return changed > 0;
+  }
+
+  async releaseBrokenNotice(key: MemberKey, linkVersion: number): Promise<void> {
+    await this.run(
+      `UPDATE ${this.table} SET broken_notice_version = NULL
+        WHERE ${KEY} AND broken_notice_version = $3`,
+      [...keyParams(key), linkVersion],
+    );
+  }
+
   private async run(sql: string, params: unknown[]): Promise<number> {
     return (await this.query(sql, params)).rowCount ?? 0;
   }

@@ -6,11 +6,13 @@
 import pg from 'pg';
 import type { TokenCipher } from './crypto';
 import type { NameFn } from './migrations';
+import { PostgresAudit } from './postgres-audit';
 import { PostgresLinks } from './postgres-links';
 import { PostgresMembers } from './postgres-members';
 import { migratePostgres } from './postgres-migrate';
-import type { PgQuery } from './postgres-query';
-import type { LinksStore, MembersStore, Store } from './types';
+import { type PgQuery, presenceTagSql } from './postgres-query';
+import { PostgresSubscriptions } from './postgres-subscriptions';
+import type { AuditStore, LinksStore, MembersStore, Store, SubscriptionsStore } from './types';
 
 export type PostgresConnection = { url: string } | { pool: pg.Pool };
 
@@ -27,8 +29,13 @@ const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export class PostgresStore implements Store {
   readonly links: LinksStore;
   readonly members: MembersStore;
+  readonly audit: AuditStore;
+  readonly subscriptions: SubscriptionsStore;
   private pool: pg.Pool | null = null;
   private connecting: Promise<void> | null = null;
+  private presence: pg.PoolClient | null = null;
+  private presenceName = '';
+  private presenceOpening: Promise<string> | null = null;
   private readonly schema: string | undefined;
   private readonly name: NameFn;
 
@@ -43,8 +50,12 @@ export class PostgresStore implements Store {
     const prefix = options.schema === undefined ? '' : `"${options.schema}".`;
     this.name = (name) => `${prefix}${name}`;
     const query: PgQuery = (sql, params) => this.open().query(sql, params);
-    this.links = new PostgresLinks(query, this.name, options.cipher, options.now ?? Date.now);
+    this.links = new PostgresLinks(query, this.name, options.cipher, options.now ?? Date.now, () =>
+      this.presenceTag(),
+    );
     this.members = new PostgresMembers(query, this.name);
+    this.audit = new PostgresAudit(query, this.name);
+    this.subscriptions = new PostgresSubscriptions(query, this.name);
   }
 
   connect(): Promise<void> {
@@ -60,7 +71,46 @@ export class PostgresStore implements Store {
     const pool = this.pool;
     this.pool = null;
     this.connecting = null;
+    this.presence?.release(true);
+    this.presence = null;
     if (pool && 'url' in this.connection) await pool.end();
+  }
+
+  /**
+   * Names this store as a refresh lease holder by a connection it keeps open for that alone:
+   * when this process dies, the server ends that session at once, and other processes see the
+   * lease's holder gone (no such row in pg_stat_activity) instead of waiting for its expiry.
+   * Opened on first use; a lost connection is replaced (under a new name) on the next lease.
+   */
+  private async presenceTag(): Promise<string> {
+    if (this.presence) return this.presenceName;
+    this.presenceOpening ??= this.openPresence().finally(() => {
+      this.presenceOpening = null;
+    });
+    return this.presenceOpening;
+  }
+
+  private async openPresence(): Promise<string> {
+    const client = await this.open().connect();
+    // A lost connection must not end the process: forget it, the next lease opens another.
+    client.on('error', () => {
+      if (this.presence !== client) return;
+      this.presence = null;
+      client.release(true);
+    });
+    try {
+      const { rows } = await client.query<{ tag: string }>(
+        `SELECT ${presenceTagSql('a')} AS tag FROM pg_stat_activity a WHERE a.pid = pg_backend_pid()`,
+      );
+      const tag = rows[0]?.tag;
+      if (!tag) throw new Error('PostgreSQL did not show this session in pg_stat_activity');
+      this.presence = client;
+      this.presenceName = tag;
+      return tag;
+    } catch (error) {
+      client.release(true);
+      throw error;
+    }
   }
 
   async ping(): Promise<boolean> {

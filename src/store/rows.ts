@@ -59,6 +59,7 @@ export interface MemberRow {
   link_opened_at: DbInt | null;
   reminder_due_at: DbInt | null;
   reminder_sent_at: DbInt | null;
+  broken_notice_version: DbInt | null;
 }
 
 export interface MemberKeyRow {
@@ -257,6 +258,7 @@ export function toMember(row: MemberRow): MemberRecord {
     linkOpenedAt: toNullableNumber(row.link_opened_at),
     reminderDueAt: toNullableNumber(row.reminder_due_at),
     reminderSentAt: toNullableNumber(row.reminder_sent_at),
+    brokenNoticeVersion: toNullableNumber(row.broken_notice_version ?? null),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { TokenCipher } from './crypto';
+import { holderOf, leaseOwner, localHolder, localHolderGone } from './lease-holder';
 import { markBrokenSql, saveLinkSql, updateIdentitySql, updateTokensSql } from './link-sql';
 import {
   countsOf,
@@ -18,6 +19,7 @@ import {
   toLink,
   toOAuthState,
 } from './rows';
+import { type SqliteConnection, SqliteLinkFlow } from './sqlite-link-flow';
 import type {
   Link,
   LinkCounts,
@@ -29,13 +31,7 @@ import type {
   TokenSet,
 } from './types';
 
-/** What the links store needs of the SQLite connection its database object owns. */
-export interface SqliteConnection {
-  /** The statement for `text`, prepared once per connection. */
-  sql(text: string): Database.Statement;
-  /** Runs `work` in an IMMEDIATE transaction. */
-  transaction<T>(work: () => T): T;
-}
+export type { SqliteConnection };
 
 const named = (name: string): string => `@${name}`;
 const NEXT_VERSION_SQL =
@@ -47,13 +43,20 @@ const UPDATE_IDENTITY_SQL = updateIdentitySql('links', named);
 const MARK_BROKEN_SQL = markBrokenSql('links', named, false);
 const MARK_BROKEN_IF_VERSION_SQL = markBrokenSql('links', named, true);
 const KEY = 'team_id = @team_id AND user_id = @user_id';
+/** Spends a member's states beyond the newest `others`, never the one just saved. */
+const SPEND_OLDER_STATES_SQL = `DELETE FROM oauth_states WHERE ${KEY} AND state <> @state
+  AND state NOT IN (SELECT state FROM oauth_states WHERE ${KEY} AND state <> @state
+    ORDER BY created_at DESC, state DESC LIMIT @others)`;
 
-export class SqliteLinks implements LinksStore {
+/** Links, OAuth states and leases here; Connect buttons, pending sign-ins and pins inherited. */
+export class SqliteLinks extends SqliteLinkFlow implements LinksStore {
   constructor(
-    private readonly db: SqliteConnection,
-    private readonly cipher: TokenCipher,
+    db: SqliteConnection,
+    cipher: TokenCipher,
     private readonly now: () => number,
-  ) {}
+  ) {
+    super(db, cipher);
+  }
 
   async getLink(key: MemberKey): Promise<Link | null> {
     const row = this.sql(`SELECT * FROM links WHERE ${KEY}`).get(keyValues(key)) as
@@ -129,29 +132,55 @@ export class SqliteLinks implements LinksStore {
     return this.sql(MARK_BROKEN_IF_VERSION_SQL).run(cas).changes > 0;
   }
 
+  /**
+   * Free, expired or already ours: taken in one statement. Otherwise, when its holder is a
+   * process of this host that has died, taken over at once (compare-and-swap on the dead
+   * holder's name, so of several processes noticing it, one wins).
+   */
   async tryAcquireRefreshLease(key: MemberKey, owner: string, ttlMs: number): Promise<boolean> {
     const now = this.now();
-    const result = this.sql(
+    const mine = leaseOwner(localHolder(), owner);
+    const values = { ...keyValues(key), owner: mine, now, expires: now + ttlMs };
+    const taken = this.sql(
       `UPDATE links SET lease_owner = @owner, lease_expires_at = @expires
         WHERE ${KEY} AND (lease_owner IS NULL OR lease_owner = @owner OR lease_expires_at <= @now)`,
-    ).run({ ...keyValues(key), owner, now, expires: now + ttlMs });
-    return result.changes > 0;
+    ).run(values);
+    if (taken.changes > 0) return true;
+    const row = this.sql(`SELECT lease_owner FROM links WHERE ${KEY}`).get(keyValues(key)) as
+      | { lease_owner: string | null }
+      | undefined;
+    const held = row?.lease_owner;
+    if (!held || !localHolderGone(holderOf(held))) return false;
+    const reclaimed = this.sql(
+      `UPDATE links SET lease_owner = @owner, lease_expires_at = @expires
+        WHERE ${KEY} AND lease_owner = @held`,
+    ).run({ ...values, held });
+    return reclaimed.changes > 0;
   }
 
   async releaseRefreshLease(key: MemberKey, owner: string): Promise<void> {
     this.sql(
       `UPDATE links SET lease_owner = NULL, lease_expires_at = NULL
         WHERE ${KEY} AND lease_owner = @owner`,
-    ).run({ ...keyValues(key), owner });
+    ).run({ ...keyValues(key), owner: leaseOwner(localHolder(), owner) });
   }
 
-  async saveOAuthState(state: OAuthState): Promise<void> {
-    this.sql(
-      `INSERT INTO oauth_states
-        (state, team_id, user_id, code_verifier, channel_id, response_url, created_at, expires_at)
-        VALUES (@state, @team_id, @user_id, @code_verifier, @channel_id, @response_url,
-          @created_at, @expires_at)`,
-    ).run(oauthStateValues(state));
+  async saveOAuthState(state: OAuthState, keepPerMember?: number): Promise<void> {
+    const values = oauthStateValues(state);
+    this.db.transaction(() => {
+      this.sql(
+        `INSERT INTO oauth_states
+          (state, team_id, user_id, code_verifier, channel_id, response_url, created_at, expires_at)
+          VALUES (@state, @team_id, @user_id, @code_verifier, @channel_id, @response_url,
+            @created_at, @expires_at)`,
+      ).run(values);
+      if (keepPerMember === undefined) return;
+      this.sql(SPEND_OLDER_STATES_SQL).run({
+        ...keyValues(state),
+        state: state.state,
+        others: Math.max(0, keepPerMember - 1),
+      });
+    });
   }
 
   async consumeOAuthState(state: string, now: number): Promise<OAuthState | null> {

@@ -81,4 +81,22 @@ export class SqliteMembers implements MembersStore {
       `UPDATE members SET reminder_due_at = NULL WHERE ${KEY} AND reminder_sent_at IS NULL`,
     ).run(keyValues(key));
   }
+
+  async claimBrokenNotice(key: MemberKey, linkVersion: number): Promise<boolean> {
+    const result = this.sql(
+      `INSERT INTO members (team_id, user_id, broken_notice_version)
+        VALUES (@team_id, @user_id, @version)
+        ON CONFLICT (team_id, user_id) DO UPDATE SET
+          broken_notice_version = excluded.broken_notice_version
+        WHERE broken_notice_version IS NULL OR broken_notice_version < excluded.broken_notice_version`,
+    ).run({ ...keyValues(key), version: linkVersion });
+    return result.changes > 0;
+  }
+
+  async releaseBrokenNotice(key: MemberKey, linkVersion: number): Promise<void> {
+    this.sql(
+      `UPDATE members SET broken_notice_version = NULL
+        WHERE ${KEY} AND broken_notice_version = @version`,
+    ).run({ ...keyValues(key), version: linkVersion });
+  }
 }

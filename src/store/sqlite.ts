@@ -9,9 +9,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { TokenCipher } from './crypto';
 import { pendingMigrations, schemaVersionTableSql } from './migrations';
+import { SqliteAudit } from './sqlite-audit';
 import { type SqliteConnection, SqliteLinks } from './sqlite-links';
 import { SqliteMembers } from './sqlite-members';
-import type { LinksStore, MembersStore, Store } from './types';
+import { SqliteSubscriptions } from './sqlite-subscriptions';
+import type { AuditStore, LinksStore, MembersStore, Store, SubscriptionsStore } from './types';
 
 export interface SqliteStoreOptions {
   /** File path, created with its folder when missing; `:memory:` for a private in-memory db. */
@@ -26,6 +28,8 @@ const sameName = (name: string): string => name;
 export class SqliteStore implements Store {
   readonly links: LinksStore;
   readonly members: MembersStore;
+  readonly audit: AuditStore;
+  readonly subscriptions: SubscriptionsStore;
   private db: Database.Database | null = null;
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -36,6 +40,8 @@ export class SqliteStore implements Store {
     };
     this.links = new SqliteLinks(connection, options.cipher, options.now ?? Date.now);
     this.members = new SqliteMembers((text) => this.sql(text));
+    this.audit = new SqliteAudit((text) => this.sql(text));
+    this.subscriptions = new SqliteSubscriptions((text) => this.sql(text));
   }
 
   async connect(): Promise<void> {

@@ -5,7 +5,9 @@
  * (SQLite, PostgreSQL) passes the same contract suites in test/store/.
  */
 import type { LinkedIdentity, MemberKey } from '../model';
+import type { AuditStore, SubscriptionsStore } from './admin-types';
 
+export type * from './admin-types';
 export type { LinkedIdentity, MemberKey };
 
 /** The RingCentral token pair of one link, as issued by the token endpoint. Times are epoch ms. */
@@ -50,6 +52,44 @@ export interface OAuthState extends MemberKey {
   expiresAt: number;
 }
 
+/**
+ * What a Connect button's opaque token stands for: who it is for and where to confirm the link.
+ * Only a hash of the token is stored, so the database never holds a usable button.
+ */
+export interface ConnectStart extends MemberKey {
+  /** SHA-256 of the token in the button's URL (base64url). */
+  tokenHash: string;
+  channelId: string | null;
+  responseUrl: string | null;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/**
+ * A sign-in whose RingCentral email differs from the Slack member's, waiting for whoever signed
+ * in to confirm it on a second page. Holds the session RingCentral issued (sealed at rest);
+ * single use, short-lived, and bound to the browser that signed in.
+ */
+export interface PendingLink extends MemberKey {
+  id: string;
+  identity: LinkedIdentity;
+  /** The RingCentral company name the sign-in reported, when it did. */
+  accountName: string | null;
+  tokens: TokenSet;
+  channelId: string | null;
+  responseUrl: string | null;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** The one RingCentral account a Slack workspace links to, fixed by its first link. */
+export interface WorkspaceAccount {
+  teamId: string;
+  accountId: string;
+  accountName: string | null;
+  pinnedAt: number;
+}
+
 /** Onboarding history of one member (issue: onboarding). Times are epoch ms or null. */
 export interface MemberRecord extends MemberKey {
   welcomedAt: number | null;
@@ -57,6 +97,8 @@ export interface MemberRecord extends MemberKey {
   linkOpenedAt: number | null;
   reminderDueAt: number | null;
   reminderSentAt: number | null;
+  /** The version of the broken link the member was told about by DM, if any. */
+  brokenNoticeVersion: number | null;
 }
 
 /** The database: owns the connection and both stores, which share it. */
@@ -71,6 +113,10 @@ export interface Store {
   readonly links: LinksStore;
   /** Onboarding: welcomes, prompts and reminders. */
   readonly members: MembersStore;
+  /** The audit trail of channel shares. */
+  readonly audit: AuditStore;
+  /** Each link's RingCentral event subscription. */
+  readonly subscriptions: SubscriptionsStore;
 }
 
 /** Each member's RingCentral link, the OAuth states that create links, and refresh leases. */
@@ -127,12 +173,41 @@ export interface LinksStore {
   /** Frees the lease if `owner` holds it; a lease held by anyone else stays. */
   releaseRefreshLease(key: MemberKey, owner: string): Promise<void>;
 
-  /** Stores a new OAuth state until it is consumed or expires. */
-  saveOAuthState(state: OAuthState): Promise<void>;
+  /**
+   * Stores a new OAuth state until it is consumed or expires. With `keepPerMember`, the member's
+   * other states beyond the newest `keepPerMember - 1` are spent, so replayed starts cannot pile
+   * states up; the new state always stays.
+   */
+  saveOAuthState(state: OAuthState, keepPerMember?: number): Promise<void>;
   /** Returns and deletes the state in one step; null when unknown, used, or expired at `now`. */
   consumeOAuthState(state: string, now: number): Promise<OAuthState | null>;
   /** Removes expired states; returns how many. */
   purgeExpiredOAuthStates(now: number): Promise<number>;
+
+  /** Stores what a new Connect button stands for, under the hash of its token. */
+  saveConnectStart(start: ConnectStart): Promise<void>;
+  /** What the button with this token hash stands for; null when unknown or expired at `now`. */
+  findConnectStart(tokenHash: string, now: number): Promise<ConnectStart | null>;
+  /** Removes expired Connect buttons; returns how many. */
+  purgeExpiredConnectStarts(now: number): Promise<number>;
+
+  /** Stores a sign-in that waits for its second confirmation (tokens sealed). */
+  savePendingLink(pending: PendingLink): Promise<void>;
+  /**
+   * Returns and deletes the pending sign-in in one step, expired or not (the caller ends an
+   * expired one's session); null when unknown or already taken.
+   */
+  takePendingLink(id: string): Promise<PendingLink | null>;
+  /** Returns and deletes up to `limit` pending sign-ins expired at `now`, to end their sessions. */
+  takeExpiredPendingLinks(now: number, limit: number): Promise<PendingLink[]>;
+
+  /** The RingCentral account the workspace is pinned to; null before its first link. */
+  getWorkspaceAccount(teamId: string): Promise<WorkspaceAccount | null>;
+  /**
+   * Pins the workspace to `pin.accountId` unless it is pinned already (atomic: of concurrent
+   * first links, one wins). Returns the pin that holds, which may be another account's.
+   */
+  pinWorkspaceAccount(pin: WorkspaceAccount): Promise<WorkspaceAccount>;
 }
 
 /** The onboarding record of each member: the welcome, link prompts and the one reminder. */
@@ -161,4 +236,13 @@ export interface MembersStore {
   claimReminder(key: MemberKey, now: number): Promise<boolean>;
   /** Cancels a pending reminder (the member linked). */
   cancelReminder(key: MemberKey): Promise<void>;
+  /**
+   * Claims telling the member that their link broke, once per broken link: `linkVersion` is
+   * the version the link had when it broke (versions never repeat, and a relink gets a higher
+   * one). True only for the one caller that claims it (atomic); false for a version already
+   * told, or older than one told.
+   */
+  claimBrokenNotice(key: MemberKey, linkVersion: number): Promise<boolean>;
+  /** Forgets the claim of `linkVersion` (its DM could not be sent), so a later try may send it. */
+  releaseBrokenNotice(key: MemberKey, linkVersion: number): Promise<void>;
 }

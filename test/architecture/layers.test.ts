@@ -24,6 +24,7 @@ const RANK: Record<string, number> = {
   'background-work': 0,
   // Prometheus registry and families: reads its sources through functions it is given.
   metrics: 0,
+  'derived-macs': 0,
   config: 1,
   grammar: 1,
   store: 1,

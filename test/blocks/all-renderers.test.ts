@@ -1,5 +1,6 @@
 // Runs every renderer on typical and on hostile/huge inputs: each reply must stay within Block
 // Kit limits, carry a meaningful fallback text, and never turn data into mentions or links.
+import { beyondHostileCases, beyondTypicalCases } from './beyond-cases';
 import { checkBlockKitLimits, renderedStrings } from './block-kit-limits';
 import type { Rendered } from './fixtures';
 import { hostileCases } from './hostile-cases';
@@ -20,6 +21,8 @@ function expectSafe(rendered: Rendered) {
 describe.each([
   ['typical', typicalCases],
   ['huge and hostile', hostileCases],
+  ['typical, beyond typed lookups', beyondTypicalCases],
+  ['huge and hostile, beyond typed lookups', beyondHostileCases],
 ])('every renderer, %s input', (_kind, cases) => {
   test.each(cases)('%s', (_name, render) => {
     const rendered = render();

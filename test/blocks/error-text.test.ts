@@ -30,6 +30,18 @@ describe('userMessage', () => {
       { action: 'forwarding' as const },
       "Your RingCentral role does not allow reading other people's forwarding numbers.",
     ],
+    [
+      err('forbidden', 'x', { userText: 'RingCentral does not let your role read your own list.' }),
+      { action: 'forwarding' as const },
+      'RingCentral does not let your role read your own list.',
+    ],
+    [
+      err('ringcentral_refused', 'RingCentral refused the request (CMN-101)', {
+        errorCode: 'CMN-101',
+      }),
+      {},
+      'RingCentral refused this request.',
+    ],
     [err('not_found'), { extensionNumber: '999' }, 'No extension 999 in your RingCentral account.'],
     [err('not_found'), {}, 'RingCentral found nothing like that in your account.'],
     [
@@ -53,10 +65,11 @@ describe('userMessage', () => {
       'RingCentral asks us to slow down; try again in 10 minutes.',
     ],
     [err('rate_limited'), {}, 'RingCentral asks us to slow down; try again in a minute.'],
+    [err('ringcentral_unavailable'), {}, 'RingCentral did not answer; try again in 30 seconds.'],
     [
-      err('ringcentral_unavailable'),
+      err('ringcentral_unavailable', 'x', { retryAfterSec: 5 }),
       {},
-      'RingCentral is not answering right now; try again in a few minutes.',
+      'RingCentral did not answer; try again in 5 seconds.',
     ],
     [
       err('invalid_input', 'Type at least 3 digits to search by the start of a number.'),
@@ -101,6 +114,7 @@ describe('userMessage', () => {
       'forbidden',
       'not_found',
       'ringcentral_unavailable',
+      'ringcentral_refused',
       'rate_limited',
     ] as const) {
       expect(userMessage(err(code, 'RingCentral answered 503 (CMN-211)'))).not.toContain('CMN');

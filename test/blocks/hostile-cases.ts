@@ -14,7 +14,9 @@ import {
   renderHelp,
   renderInvalid,
   renderLinked,
+  renderLinkedElsewhere,
   renderLinkPrompt,
+  renderLinkRefused,
   renderLookup,
   renderMe,
   renderNumbers,
@@ -255,5 +257,17 @@ export const hostileCases: Case[] = [
         notFound: 1e9,
         failed: 1e9,
       }),
+  ],
+  [
+    'link refused: other account',
+    () =>
+      renderLinkRefused({
+        kind: 'other_account',
+        expected: { accountId: HUGE_QUERY, accountName: HUGE_NAME },
+      }),
+  ],
+  [
+    'linked elsewhere',
+    () => renderLinkedElsewhere({ extension: evilIdentity, slackUserId: '<!channel>' }),
   ],
 ];

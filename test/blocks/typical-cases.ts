@@ -16,7 +16,9 @@ import {
   renderHelp,
   renderInvalid,
   renderLinked,
+  renderLinkedElsewhere,
   renderLinkPrompt,
+  renderLinkRefused,
   renderLookup,
   renderMe,
   renderNotice,
@@ -147,4 +149,19 @@ export const typicalCases: Case[] = [
       }),
   ],
   ['notice', () => renderNotice('Shared in <#C0GENERAL>.')],
+  ['link refused: email', () => renderLinkRefused({ kind: 'email_mismatch' })],
+  ['link refused: no Slack email', () => renderLinkRefused({ kind: 'no_slack_email' })],
+  ['link refused: no RingCentral email', () => renderLinkRefused({ kind: 'no_ringcentral_email' })],
+  [
+    'link refused: other account',
+    () =>
+      renderLinkRefused({
+        kind: 'other_account',
+        expected: { accountId: '159048008', accountName: 'MyCompany Inc.' },
+      }),
+  ],
+  [
+    'linked elsewhere',
+    () => renderLinkedElsewhere({ extension: link().identity, slackUserId: 'U0OWNER' }),
+  ],
 ];

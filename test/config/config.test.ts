@@ -36,6 +36,22 @@ describe('configuration', () => {
     expect(config.logLevel).toBe('info');
     expect(config.cacheMaxBytes).toBe(256 * 1024 * 1024);
     expect(config.onboardGuests).toBe(false);
+    expect(config.linking).toEqual({ emailMatch: 'required', accountId: undefined });
+  });
+
+  it('reads the linking rules: email match and the pinned RingCentral account', () => {
+    expect(
+      loadConfig({ ...valid, LINK_EMAIL_MATCH: ' Confirm ', RC_ACCOUNT_ID: '159048008' }).linking,
+    ).toEqual({
+      emailMatch: 'confirm',
+      accountId: '159048008',
+    });
+    expect(problems({ ...valid, LINK_EMAIL_MATCH: 'off' })).toEqual([
+      expect.stringMatching(/^LINK_EMAIL_MATCH must be required or confirm/),
+    ]);
+    expect(problems({ ...valid, RC_ACCOUNT_ID: 'acme' })).toEqual([
+      expect.stringMatching(/^RC_ACCOUNT_ID must be the RingCentral account id, digits only/),
+    ]);
   });
 
   it('names each missing or malformed variable on its own line, with the fix', () => {

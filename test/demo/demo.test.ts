@@ -74,6 +74,34 @@ describe('npm run demo', () => {
     expect(answer('/rcnumber forwarding', 'Ana Ruiz')).toContain('Forwarding numbers of ext 104');
   });
 
+  it('reads an extension on the new call-handling backend for the admin only', () => {
+    const lena = answer('/rcnumber forwarding ext 108', 'John Smith');
+    expect(lena).toContain('Forwarding numbers of ext 108 · Lena Fischer');
+    expect(lena).toContain('+1 415 555 0142');
+    expect(lena).toMatch(/2 personal numbers/);
+    expect(answer('/rcnumber forwarding ext 108', 'Ana Ruiz')).toMatch(/role does not allow/i);
+  });
+
+  it('shows the message shortcut answering each number, with each member’s own visibility', () => {
+    const john = answer('Message shortcut “Who owns these numbers?”', 'John Smith');
+    const ana = answer('Message shortcut “Who owns these numbers?”', 'Ana Ruiz');
+    expect(john).toContain('3 phone numbers in that message');
+    expect(john).toContain('Owner: not assigned to an extension (a company-level number)');
+    expect(ana).toContain('No number visible to you matches +1 650 331 6299.');
+    for (const reply of [john, ana]) {
+      expect(reply).toContain('Ben Okafor');
+      expect(reply).toContain('[Call]');
+      expect(reply).not.toContain('6251');
+    }
+  });
+
+  it('shows presence where RingCentral tells it, and none for someone who hides it', () => {
+    expect(answer('/rcnumber +1 650 331 6252', 'John Smith')).toContain('Busy, on a call');
+    const people = answer('/rcnumber find e', 'Ana Ruiz');
+    expect(people).toContain('Ben Okafor · User · Do not disturb');
+    expect(people).toMatch(/Dev Patel · User · dev\.patel/);
+  });
+
   it('answers help and a bad input with usage, never a stack trace', () => {
     expect(answer('/rcnumber help', 'Ana Ruiz')).toContain('/rcnumber find ana');
     const bad = answer('/rcnumber frobnicate 42', 'John Smith');

@@ -7,11 +7,13 @@ const MEMBER = { teamId: 'T1', userId: 'U1' };
 
 async function run(fake: FakeServices, text: string, channelId = 'C1'): Promise<Message[]> {
   const replies: Message[] = [];
+  const record = async (message: Message) => {
+    replies.push(message);
+  };
   await runCommand(
     fake.services,
-    fake.services.slack,
     { text, ...MEMBER, channelId, responseUrl: 'https://hooks.test/r', triggerId: 'trig' },
-    async (message) => replies.push(message),
+    { progress: record, answer: record },
   );
   return replies;
 }

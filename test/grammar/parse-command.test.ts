@@ -251,6 +251,8 @@ describe('USAGE covers the whole grammar', () => {
     '/rcnumber numbers',
     '/rcnumber forwarding',
     '/rcnumber onboard',
+    '/rcnumber export',
+    '/rcnumber audit',
   ])('has a line for %j', (start) => {
     expect(
       USAGE.some((line) => line.example === start || line.example.startsWith(`${start} `)),
@@ -264,7 +266,9 @@ describe('USAGE covers the whole grammar', () => {
       const text = example
         .replace(/^\/rcnumber ?/, '')
         .replace(' [ext 101 | @user]', ' ext 101')
-        .replace('@user… | #channel', '<@U1> <#C1>');
+        .replace('@user… | #channel', '<@U1> <#C1>')
+        .replace(' numbers | forwarding', ' forwarding')
+        .replace(' [days]', ' 30');
       expect(parseCommand(text).kind).not.toBe('invalid');
     }
   });

@@ -2,6 +2,7 @@
 // Slack then delivers the click, genuinely signed, from whoever presses it. These journeys press
 // such buttons through the real app and check that nothing is done and the clicker is told why.
 import { ValueSigner } from '../../src/blocks';
+import { postViewSubmission, viewSubmissionPayload } from '../../src/slack-stand-in';
 import { buttonValue } from '../support/buttons';
 import {
   type Harness,
@@ -11,8 +12,6 @@ import {
   startHarness,
   TEAM_ID,
 } from '../support/harness';
-import { postViewSubmission } from '../support/signed-requests';
-import { viewSubmissionPayload } from '../support/slack-payloads';
 
 const CHANGED = 'This button was changed; nothing was done.';
 const OTHER_MEMBER = 'This button was made for someone else; run the command yourself.';

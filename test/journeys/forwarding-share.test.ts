@@ -1,6 +1,7 @@
 // Sharing a forwarding list: always through the confirmation, counted again at Share time, with
 // every number outside the company counted as personal and outside organisations named.
 import type { ForwardingNumber } from '../../src/sandbox/company/company';
+import { postViewSubmission, viewSubmissionPayload } from '../../src/slack-stand-in';
 import { buttonValue } from '../support/buttons';
 import {
   type Harness,
@@ -10,8 +11,6 @@ import {
   startHarness,
   TEAM_ID,
 } from '../support/harness';
-import { postViewSubmission } from '../support/signed-requests';
-import { viewSubmissionPayload } from '../support/slack-payloads';
 
 describe('sharing forwarding lists', () => {
   let h: Harness;

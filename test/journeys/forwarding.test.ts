@@ -1,3 +1,4 @@
+import { postViewSubmission, viewSubmissionPayload } from '../../src/slack-stand-in';
 import { buttonValue } from '../support/buttons';
 import {
   type Harness,
@@ -7,8 +8,6 @@ import {
   startHarness,
   TEAM_ID,
 } from '../support/harness';
-import { postViewSubmission } from '../support/signed-requests';
-import { viewSubmissionPayload } from '../support/slack-payloads';
 
 describe('forwarding lists', () => {
   let h: Harness;

@@ -1,10 +1,10 @@
 import type { AnyBlock } from '@slack/types';
 import { ActionIds } from '../../src/blocks/ids';
+import type { SlackView } from '../../src/slack-stand-in';
+import { appHomeOpenedEvent, postEvent } from '../../src/slack-stand-in';
 import { checkBlockKitLimits } from '../blocks/block-kit-limits';
 import { buttonByAction, shownText } from '../blocks/helpers';
 import { type Harness, PEOPLE, SIGNING_SECRET, startHarness, TEAM_ID } from '../support/harness';
-import { appHomeOpenedEvent, postEvent } from '../support/signed-requests';
-import type { SlackView } from '../support/slack-api';
 
 const ana = { teamId: TEAM_ID, userId: PEOPLE.ana.id };
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { startSandbox } from '../../src/sandbox/server';
+import { postSigned } from '../../src/slack-stand-in';
 import {
   type Harness,
   linkUrlOf,
@@ -9,7 +10,6 @@ import {
   startHarness,
   TEAM_ID,
 } from '../support/harness';
-import { postSigned } from '../support/signed-requests';
 
 const ana = { teamId: TEAM_ID, userId: PEOPLE.ana.id };
 
@@ -98,13 +98,14 @@ describe('the OAuth callback refuses what it should and stores nothing', () => {
     }
   });
 
-  it('stores the link for the Slack member who asked, as whoever signed in at RingCentral', async () => {
+  it('never links whoever signed in, nor the member who asked, to another person’s extension', async () => {
     const url = await promptUrl(h, PEOPLE.ana.id);
     const redirect = await h.sandbox.approve(url.toString(), 'ben.okafor@example.com');
-    await h.openCallback(redirect);
-    // The state is bound to Ana: the link lands on her, never on Ben's Slack account.
+    expect((await h.openCallback(redirect)).status).toBe(403);
+    // The state is bound to Ana, so Ben's Slack account is never touched; and Ben's extension
+    // is not Ana's, so hers stays unlinked too.
     expect(await h.links.getLink({ teamId: TEAM_ID, userId: PEOPLE.ben.id })).toBeNull();
-    expect((await h.links.getLink(ana))?.identity.extensionNumber).toBe('105');
+    expect(await h.links.getLink(ana)).toBeNull();
   });
 });
 

@@ -1,4 +1,6 @@
 import { ActionIds } from '../../src/blocks/ids';
+import type { RecordedCall } from '../../src/slack-stand-in';
+import { appHomeOpenedEvent, postEvent, teamJoinEvent } from '../../src/slack-stand-in';
 import { checkBlockKitLimits } from '../blocks/block-kit-limits';
 import { buttonByAction, shownText } from '../blocks/helpers';
 import {
@@ -9,8 +11,6 @@ import {
   SIGNING_SECRET,
   startHarness,
 } from '../support/harness';
-import { appHomeOpenedEvent, postEvent, teamJoinEvent } from '../support/signed-requests';
-import type { RecordedCall } from '../support/slack-api';
 
 const HOUR_MS = 60 * 60_000;
 

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { postSlashCommand } from '../../src/slack-stand-in';
 import {
   freePort,
   type Harness,
@@ -11,7 +12,6 @@ import {
   startHarness,
   TEAM_ID,
 } from '../support/harness';
-import { postSlashCommand } from '../support/signed-requests';
 
 const member = { teamId: TEAM_ID, userId: PEOPLE.ana.id };
 

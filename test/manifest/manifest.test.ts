@@ -5,6 +5,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
+import { ShortcutIds } from '../../src/blocks/ids';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const schemaDir = path.resolve(__dirname, '../reference/slack-manifest-schema');
@@ -21,6 +22,7 @@ interface Manifest {
       should_escape?: boolean;
       usage_hint?: string;
     }[];
+    shortcuts?: { name: string; type: string; callback_id: string; description: string }[];
   };
   oauth_config: { scopes: { bot: string[]; user?: string[] } };
   settings: {
@@ -99,6 +101,37 @@ describe('manifest.yml', () => {
     expect(manifest.settings.socket_mode_enabled).toBe(false);
   });
 
+  it('declares the message and global shortcuts the app listens for, by their callback ids', () => {
+    const shortcuts = manifest.features.shortcuts ?? [];
+    expect(shortcuts.map((s) => [s.type, s.name, s.callback_id])).toEqual([
+      ['message', 'Who owns these numbers?', ShortcutIds.whoOwnsNumbers],
+      ['global', 'Look up a number', ShortcutIds.lookUpNumber],
+    ]);
+    for (const shortcut of shortcuts) expect(shortcut.name.length).toBeLessThanOrEqual(24);
+  });
+
+  it('rejects a shortcut name over 24 characters or of an unknown type', () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(v1Schema);
+    const [message] = manifest.features.shortcuts ?? [];
+    const broken = {
+      ...manifest,
+      features: {
+        ...manifest.features,
+        shortcuts: [
+          { ...message, name: 'Who owns all these numbers?' },
+          { ...message, type: 'channel' },
+        ],
+      },
+    };
+    expect(validate(broken)).toBe(false);
+    const paths = (validate.errors ?? []).map((error) => error.instancePath);
+    expect(paths).toEqual(
+      expect.arrayContaining(['/features/shortcuts/0/name', '/features/shortcuts/1/type']),
+    );
+  });
+
   it('enables the Home tab and a bot user', () => {
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
@@ -116,6 +149,7 @@ describe('manifest.yml', () => {
         'users:read.email',
         'channels:read',
         'groups:read',
+        'files:write',
       ]),
     );
     expect(bot).not.toContain('chat:write.public');

@@ -76,4 +76,32 @@ describe('RateBudget', () => {
     budget.refund('u', 'Light');
     expect(budget.available('u', 'Light')).toBe(50);
   });
+
+  it('after a 429, Retry-After decides: the 429’s own Remaining: 0 is not a fresh window', async () => {
+    const c = clock();
+    const budget = new RateBudget({ now: c.now, sleep: c.sleep });
+    for (let i = 0; i < 5; i++) await budget.acquire('u', 'Light');
+    // What user-session does with a 429: learn its headers, then block for Retry-After.
+    budget.observe(
+      'u',
+      'Light',
+      new Headers({
+        'x-rate-limit-limit': '50',
+        'x-rate-limit-remaining': '0',
+        'x-rate-limit-window': '60',
+        'retry-after': '20',
+      }),
+    );
+    budget.block('u', 'Light', 20);
+    c.advance(5_000);
+    const early = await budget.acquire('u', 'Light').catch((error) => error);
+    expect(early.details.retryAfterSec).toBe(15);
+    c.advance(16_000);
+    expect(budget.delayFor('u', 'Light')).toBe(0);
+    await budget.acquire('u', 'Light');
+    // A successful answer's headers still shape the budget.
+    budget.observe('u', 'Light', new Headers({ 'x-rate-limit-remaining': '0' }));
+    expect(budget.available('u', 'Light')).toBe(0);
+    expect(budget.delayFor('u', 'Light')).toBeGreaterThan(59_000);
+  });
 });

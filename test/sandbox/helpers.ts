@@ -90,14 +90,23 @@ export async function refresh(sb: Sandbox, refreshToken: string): Promise<Answer
   return tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: refreshToken });
 }
 
+/**
+ * Marks a request that breaks RingCentral's spec on purpose, to see the sandbox refuse it: the
+ * run-wide check (test/support/check-request-log.ts) then requires it to break the spec and be
+ * refused, instead of failing the run.
+ */
+export const BREAKS_SPEC = { 'x-sandbox-probe': 'breaks-spec' } as const;
+
 export async function apiGet<T = Record<string, unknown>>(
   sb: Sandbox,
   accessToken: string | null,
   path: string,
+  options: { breaksSpec?: boolean } = {},
 ): Promise<Answer<T>> {
   const headers: Record<string, string> = accessToken
     ? { authorization: `Bearer ${accessToken}` }
     : {};
+  if (options.breaksSpec) Object.assign(headers, BREAKS_SPEC);
   return answer<T>(await fetch(`${sb.url}${path}`, { headers }));
 }
 

@@ -50,7 +50,14 @@ describe('authorize', () => {
     expect(html).toContain('Sign in as Ana Ruiz');
     expect(html).toContain('Deny');
     expect(html).not.toContain('Carla Diaz');
-    expect(sb.people().map((p) => p.extensionNumber)).toEqual(['101', '104', '105', '107']);
+    expect(sb.people().map((p) => p.extensionNumber)).toEqual([
+      '101',
+      '104',
+      '105',
+      '107',
+      '108',
+      '112',
+    ]);
   });
 
   it('deny sends the browser back with access_denied and the state', async () => {

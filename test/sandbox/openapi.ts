@@ -13,7 +13,8 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
 type Json = Record<string, unknown>;
-type Paths = Record<string, Record<string, { responses: Record<string, Json> }>>;
+export type SpecOperation = { responses: Record<string, Json>; parameters?: Json[] };
+export type Paths = Record<string, Record<string, SpecOperation> & { parameters?: Json[] }>;
 
 export interface Spec {
   /** Validator for the JSON body of one response of one operation. */
@@ -35,15 +36,22 @@ export function specPath(): string {
 }
 
 let loaded: Promise<Spec> | null = null;
+let dereferenced: Promise<{ paths: Paths }> | null = null;
 
 export function loadSpec(): Promise<Spec> {
   loaded ??= build();
   return loaded;
 }
 
-async function build(): Promise<Spec> {
+/** The spec's paths, every `$ref` resolved. */
+export function loadPaths(): Promise<Paths> {
+  dereferenced ??= dereference();
+  return dereferenced.then((api) => api.paths);
+}
+
+function dereference(): Promise<{ paths: Paths }> {
   // `yaml` parses and `@apidevtools/swagger-parser` dereferences, in spec-worker.js.
-  const api = await new Promise<{ paths: Paths }>((resolve, reject) => {
+  return new Promise<{ paths: Paths }>((resolve, reject) => {
     const worker = new Worker(path.join(__dirname, 'spec-worker.js'), {
       workerData: { specPath: specPath() },
     });
@@ -54,6 +62,10 @@ async function build(): Promise<Spec> {
     });
     worker.once('error', reject);
   });
+}
+
+async function build(): Promise<Spec> {
+  const api = { paths: await loadPaths() };
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   const cache = new Map<string, ValidateFunction>();

@@ -41,10 +41,13 @@ describe('guide company', () => {
     expect(numbersOf(emails)).toEqual(['101', '104']);
     expect(numbersOf(await apiGet(sb, admin, `${A}/extension?status=Disabled`))).toEqual(['106']);
     expect(
-      numbersOf(await apiGet(sb, admin, `${A}/extension?type[]=IvrMenu&type[]=Department`)),
+      numbersOf(await apiGet(sb, admin, `${A}/extension?type=IvrMenu&type=Department`)),
     ).toEqual(['200', '300']);
     expect(numbersOf(await apiGet(sb, admin, `${A}/extension?extensionNumber=999`))).toEqual([]);
-    expectBadParameter(await apiGet(sb, admin, `${A}/extension?status=Sleeping`), 'status');
+    expectBadParameter(
+      await apiGet(sb, admin, `${A}/extension?status=Sleeping`, { breaksSpec: true }),
+      'status',
+    );
   });
 
   it('pages with paging and navigation', async () => {
@@ -52,9 +55,9 @@ describe('guide company', () => {
     expect(numbersOf(page2)).toEqual(['105', '106']);
     expect(page2.body.paging).toEqual({
       page: 2,
-      totalPages: 3,
+      totalPages: 4,
       perPage: 2,
-      totalElements: 5,
+      totalElements: 7,
       pageStart: 2,
       pageEnd: 3,
     });
@@ -66,27 +69,31 @@ describe('guide company', () => {
       admin,
       new URL(nav.lastPage?.uri ?? '').pathname + new URL(nav.lastPage?.uri ?? '').search,
     );
-    expect(numbersOf(last)).toEqual(['107']);
+    expect(numbersOf(last)).toEqual(['112']);
     expect(last.body.navigation).not.toHaveProperty('nextPage');
   });
 
+  // The spec bounds neither page nor perPage of the extension list: RingCentral's own rules do.
   it.each([
-    ['perPage=0', 'perPage'],
-    ['perPage=1001', 'perPage'],
-    ['perPage=ten', 'perPage'],
-    ['page=0', 'page'],
-    ['page=-1', 'page'],
-  ])('400 CMN-101 for %s', async (query, name) => {
-    expectBadParameter(await apiGet(sb, admin, `${A}/extension?${query}`), name);
+    ['perPage=0', 'perPage', false],
+    ['perPage=1001', 'perPage', false],
+    ['perPage=ten', 'perPage', true],
+    ['page=0', 'page', false],
+    ['page=-1', 'page', false],
+  ])('400 CMN-101 for %s', async (query, name, breaksSpec) => {
+    expectBadParameter(await apiGet(sb, admin, `${A}/extension?${query}`, { breaksSpec }), name);
   });
 
   it('filters account numbers by usageType, paymentType and status', async () => {
     const direct = records(await apiGet(sb, admin, `${A}/phone-number?usageType=DirectNumber`));
-    expect(direct).toHaveLength(5);
+    expect(direct).toHaveLength(8);
     const tollFree = records(await apiGet(sb, admin, `${A}/phone-number?paymentType=TollFree`));
     expect(tollFree.map((n) => n.phoneNumber).sort()).toEqual(['+18555440014', '+18559105564']);
     expect(records(await apiGet(sb, admin, `${A}/phone-number?status=Pending`))).toEqual([]);
-    expectBadParameter(await apiGet(sb, admin, `${A}/phone-number?usageType=Nope`), 'usageType');
+    expectBadParameter(
+      await apiGet(sb, admin, `${A}/phone-number?usageType=Nope`, { breaksSpec: true }),
+      'usageType',
+    );
   });
 
   it('finds v2 numbers by E.164 with * wildcards', async () => {
@@ -128,7 +135,7 @@ describe('guide company', () => {
     expect(paged.body.paging).toMatchObject({
       page: 2,
       perPage: 4,
-      totalElements: 9,
+      totalElements: 11,
       totalPages: 3,
     });
     const broken = await search('{"searchString":');
@@ -186,6 +193,9 @@ describe('generated company of 10,000 extensions and 20,000 numbers', () => {
 
   it('refuses perPage=1001', async () => {
     expectBadParameter(await apiGet(sb, admin, `${A}/extension?perPage=1001`), 'perPage');
-    expectBadParameter(await apiGet(sb, admin, `${V2}?perPage=1001`), 'perPage');
+    expectBadParameter(
+      await apiGet(sb, admin, `${V2}?perPage=1001`, { breaksSpec: true }),
+      'perPage',
+    );
   });
 });

@@ -5,6 +5,7 @@
 import type { LinksStore } from '../../src/store/types';
 import type { MakeHarness, StoreHarness } from './contract-harness';
 import { ALICE, BOB, newLink, oauthState, sleep, T0 } from './fixtures';
+import { describeLinkFlowContract } from './links-contract-flow';
 import { describeLinkContract } from './links-contract-links';
 
 /** The harness of the running test, for the parts of the suite kept in their own modules. */
@@ -49,6 +50,15 @@ export function linksStoreContract(name: string, makeStore: MakeHarness): void {
     });
 
     describeLinkContract({
+      get harness() {
+        return harness;
+      },
+      get store() {
+        return store;
+      },
+    });
+
+    describeLinkFlowContract({
       get harness() {
         return harness;
       },

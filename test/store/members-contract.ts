@@ -71,6 +71,7 @@ export function membersStoreContract(name: string, makeStore: MakeHarness): void
         linkOpenedAt: null,
         reminderDueAt: null,
         reminderSentAt: null,
+        brokenNoticeVersion: null,
       });
       expect(await store.markWelcomed(ALICE, T0 + 6)).toBe(true);
       expect((await store.getMember(ALICE))?.lastPromptedAt).toBe(T0 + 5);
@@ -117,6 +118,41 @@ export function membersStoreContract(name: string, makeStore: MakeHarness): void
         reminderSentAt: T0 + 2100,
       });
       expect(await store.dueReminders(T0 + 5000, 10)).toEqual([]);
+    });
+
+    it('a broken link is told once, even under concurrency, and a later break again', async () => {
+      const other = (await harness.openAnother()).members;
+      const claims = await Promise.all([
+        store.claimBrokenNotice(ALICE, 7),
+        other.claimBrokenNotice(ALICE, 7),
+        store.claimBrokenNotice(ALICE, 7),
+        other.claimBrokenNotice(ALICE, 7),
+      ]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await store.claimBrokenNotice(ALICE, 7)).toBe(false);
+      // A slower process holding the link as it was before a relink cannot claim it again.
+      expect(await other.claimBrokenNotice(ALICE, 3)).toBe(false);
+      expect((await store.getMember(ALICE))?.brokenNoticeVersion).toBe(7);
+      // The member relinked (a higher version) and that link broke too: told again, once.
+      expect(await other.claimBrokenNotice(ALICE, 12)).toBe(true);
+      expect(await store.claimBrokenNotice(ALICE, 12)).toBe(false);
+      // Other members are their own business.
+      expect(await store.claimBrokenNotice(BOB, 7)).toBe(true);
+    });
+
+    it('a released broken-link claim can be made again; releasing an older one changes nothing', async () => {
+      await store.markWelcomed(ALICE, T0);
+      expect(await store.claimBrokenNotice(ALICE, 7)).toBe(true);
+      await store.releaseBrokenNotice(ALICE, 7);
+      expect(await store.getMember(ALICE)).toMatchObject({
+        welcomedAt: T0,
+        brokenNoticeVersion: null,
+      });
+      expect(await store.claimBrokenNotice(ALICE, 7)).toBe(true);
+      expect(await store.claimBrokenNotice(ALICE, 9)).toBe(true);
+      await store.releaseBrokenNotice(ALICE, 7);
+      expect((await store.getMember(ALICE))?.brokenNoticeVersion).toBe(9);
+      expect(await store.claimBrokenNotice(ALICE, 9)).toBe(false);
     });
   });
 }

@@ -3,10 +3,12 @@ import pg from 'pg';
 import { TokenCipher } from '../../src/store/crypto';
 import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations';
 import { PostgresStore } from '../../src/store/postgres';
+import { auditStoreContract } from './audit-contract';
 import type { MakeHarness, StoreHarness } from './contract-harness';
 import { ALICE, newLink, tokens } from './fixtures';
 import { linksStoreContract } from './links-contract';
 import { membersStoreContract } from './members-contract';
+import { subscriptionsStoreContract } from './subscriptions-contract';
 
 const cipher = new TokenCipher([Buffer.alloc(32, 9)]);
 const url = (): string => {
@@ -52,6 +54,8 @@ const freshSchemaHarness: MakeHarness = async (): Promise<StoreHarness> => {
 
 linksStoreContract('PostgresStore', freshSchemaHarness);
 membersStoreContract('PostgresStore', freshSchemaHarness);
+auditStoreContract('PostgresStore', freshSchemaHarness);
+subscriptionsStoreContract('PostgresStore', freshSchemaHarness);
 
 describe('PostgresStore', () => {
   let schema: string;
@@ -75,8 +79,20 @@ describe('PostgresStore', () => {
     await store.connect();
     const saved = await store.links.saveLink(newLink(ALICE, 'one'));
     await store.links.updateTokens(ALICE, saved.version, tokens('two'));
+    // A sign-in waiting for its second confirmation holds a live session too.
+    await store.links.savePendingLink({
+      ...newLink(ALICE, 'three'),
+      id: 'pending-1',
+      accountName: null,
+      channelId: null,
+      responseUrl: null,
+      createdAt: 0,
+      expiresAt: 1,
+    });
     const { rows } = await admin.query(`SELECT * FROM "${schema}".links`);
-    const text = JSON.stringify(rows);
+    const pending = await admin.query(`SELECT * FROM "${schema}".pending_links`);
+    expect(pending.rows).toHaveLength(1);
+    const text = JSON.stringify([...rows, ...pending.rows]);
     expect(text).toContain('Alice Example');
     expect(text).not.toMatch(/PlainAccessSecret|PlainRefreshSecret/);
     expect(rows[0].access_token_sealed).toMatch(/^v1\.[0-9a-f]{8}\./);
@@ -93,8 +109,10 @@ describe('PostgresStore', () => {
   it('migrates a fresh schema once when several instances connect at the same time', async () => {
     const all = [make({ url: url() }), make({ url: url() }), make({ pool: admin })];
     await Promise.all(all.map((store) => store.connect()));
-    const { rows } = await admin.query(`SELECT version FROM "${schema}".schema_version`);
-    expect(rows).toEqual([{ version: LATEST_SCHEMA_VERSION }]);
+    const { rows } = await admin.query(
+      `SELECT version FROM "${schema}".schema_version ORDER BY version`,
+    );
+    expect(rows).toEqual(allVersions());
     for (const store of all) expect(await store.ping()).toBe(true);
   });
 
@@ -129,3 +147,8 @@ describe('PostgresStore', () => {
     );
   });
 });
+
+/** Each migration recorded once, oldest first. */
+function allVersions(): Array<{ version: number }> {
+  return Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => ({ version: i + 1 }));
+}

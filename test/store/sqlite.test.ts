@@ -6,10 +6,12 @@ import { TokenCipher } from '../../src/store/crypto';
 import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations';
 import { UNREADABLE_TOKENS_REASON } from '../../src/store/rows';
 import { SqliteStore } from '../../src/store/sqlite';
+import { auditStoreContract } from './audit-contract';
 import type { MakeHarness, StoreHarness } from './contract-harness';
 import { ALICE, BOB, newLink, tokens } from './fixtures';
 import { linksStoreContract } from './links-contract';
 import { membersStoreContract } from './members-contract';
+import { subscriptionsStoreContract } from './subscriptions-contract';
 
 const cipher = new TokenCipher([Buffer.alloc(32, 7)]);
 
@@ -42,6 +44,8 @@ const freshDatabase: MakeHarness = async () => {
 
 linksStoreContract('SqliteStore', freshDatabase);
 membersStoreContract('SqliteStore', freshDatabase);
+auditStoreContract('SqliteStore', freshDatabase);
+subscriptionsStoreContract('SqliteStore', freshDatabase);
 
 describe('SqliteStore', () => {
   let dir: string;
@@ -66,12 +70,22 @@ describe('SqliteStore', () => {
     const store = await open(file);
     const saved = await store.links.saveLink(newLink(ALICE, 'one'));
     await store.links.updateTokens(ALICE, saved.version, tokens('two'));
+    // A sign-in waiting for its second confirmation holds a live session too.
+    await store.links.savePendingLink({
+      ...newLink(ALICE, 'three'),
+      id: 'pending-1',
+      accountName: null,
+      channelId: null,
+      responseUrl: null,
+      createdAt: 0,
+      expiresAt: 1,
+    });
     const bytes = Buffer.concat(
       [file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)),
     );
     // The search itself works: non-secret fields are there in plain text.
     expect(bytes.includes('Alice Example')).toBe(true);
-    for (const secret of [tokens('one'), tokens('two')]) {
+    for (const secret of [tokens('one'), tokens('two'), tokens('three')]) {
       expect(bytes.includes(secret.accessToken)).toBe(false);
       expect(bytes.includes(secret.refreshToken)).toBe(false);
       expect(bytes.includes('PlainAccessSecret')).toBe(false);
@@ -88,8 +102,8 @@ describe('SqliteStore', () => {
     const raw = new Database(file, { readonly: true });
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-      const versions = raw.prepare('SELECT version FROM schema_version').all();
-      expect(versions).toEqual([{ version: LATEST_SCHEMA_VERSION }]);
+      const versions = raw.prepare('SELECT version FROM schema_version ORDER BY version').all();
+      expect(versions).toEqual(allVersions());
     } finally {
       raw.close();
     }
@@ -148,3 +162,8 @@ describe('SqliteStore', () => {
     });
   });
 });
+
+/** Each migration recorded once, oldest first. */
+function allVersions(): Array<{ version: number }> {
+  return Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => ({ version: i + 1 }));
+}

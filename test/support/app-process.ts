@@ -12,7 +12,9 @@ async function run(): Promise<void> {
     TokenCipher.fromBase64Keys(config.tokenEncryptionKey),
   );
   await store.connect();
-  const app = createApp({ config, store, logger: createLogger('silent') });
+  // TEST_NO_CACHE: every command reaches RingCentral (and so meets expired tokens).
+  const cache = process.env.TEST_NO_CACHE ? { maxBytes: 1 } : undefined;
+  const app = createApp({ config, store, logger: createLogger('silent'), cache });
   await app.start();
   process.stdout.write('ready\n');
   process.on('SIGTERM', async () => {

@@ -7,13 +7,16 @@ import { ValueSigner } from '../../src/blocks/signed-values';
 import { loadConfig } from '../../src/config';
 import { IdentityCache } from '../../src/directory';
 import { AppError } from '../../src/errors';
+import { MemoryCounters } from '../../src/flows/counters';
 import { createLogger } from '../../src/logger';
 import { Metrics } from '../../src/metrics';
 import type { LinkedIdentity, MemberKey } from '../../src/model';
 import { requireActive } from '../../src/ringcentral/active-link';
-import { ConnectTokenSigner } from '../../src/ringcentral/connect-token';
+import { BrowserBindingKey } from '../../src/ringcentral/browser-binding-key';
+import { ConnectTokens } from '../../src/ringcentral/connect-token';
 import { RingCentralOAuth } from '../../src/ringcentral/oauth';
 import type { RingCentralSessions } from '../../src/ringcentral/sessions';
+import type { BatchPart } from '../../src/ringcentral/types';
 import { identityKeyOf, type RingCentralHttp } from '../../src/ringcentral/user-session';
 import type { Services } from '../../src/services';
 import type { SlackMember, SlackPeople } from '../../src/slack/people';
@@ -66,6 +69,7 @@ function tablePeople(people: Record<string, Partial<SlackMember>>): SlackPeople 
       isGuest: false,
       realName: null,
       displayName: null,
+      username: null,
       ...found,
     };
   };
@@ -91,6 +95,10 @@ function tableSessions(
       const answer = table[path];
       if (answer instanceof Error) throw answer;
       return answer as T;
+    },
+    // A batch is answered from the same table, as a list of its parts.
+    async getBatch<T>(path: string): Promise<Array<BatchPart<T>>> {
+      return http.get<Array<BatchPart<T>>>(path, {}, 'Light');
     },
     async post<T>(path: string): Promise<T> {
       return http.get<T>(path, {}, 'Heavy');
@@ -159,10 +167,13 @@ export async function fakeServices(
     store,
     links: store.links,
     members: store.members,
+    audit: store.audit,
+    subscriptions: store.subscriptions,
     logger: createLogger('silent'),
     credentials: { ...config.ringcentral },
     oauth: new RingCentralOAuth(store.links, { ...config.ringcentral }, () => NOW),
-    connectTokens: new ConnectTokenSigner(KEY),
+    connectTokens: new ConnectTokens(store.links, () => NOW),
+    browserBinding: new BrowserBindingKey(KEY),
     values: new ValueSigner(KEY),
     sessions: tableSessions(
       store.links,
@@ -173,12 +184,15 @@ export async function fakeServices(
     cache,
     people: tablePeople(options.people ?? {}),
     slack: recordingSlack(slackCalls),
+    slackTimeouts: { timeoutMs: 1_000, retryPauseMs: 10 },
     now: () => NOW,
     metrics: new Metrics({
       linkCounts: () => store.links.countLinks(),
       cache: () => ({ ...cache.lookups, bytes: cache.totalBytes, entries: cache.size }),
     }),
     background: new BackgroundWork(),
+    exportLimits: { maxRowsPerFile: 100_000, maxFiles: 10 },
+    counters: new MemoryCounters(),
   };
   return {
     services,

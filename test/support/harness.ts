@@ -17,6 +17,11 @@ import {
 } from '../../src/slack-stand-in';
 import { openStore, TokenCipher } from '../../src/store';
 import type { LinksStore, MembersStore, Store } from '../../src/store/types';
+import { expectNoSpecViolations } from './check-request-log';
+
+import { createBrowser, type LinkBrowser, linkUrlOf, pendingForm } from './link-pages';
+
+export { browserPost, confirmForm, linkUrlOf, pendingForm } from './link-pages';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const TEAM_ID = 'T0001';
@@ -27,6 +32,8 @@ export const PEOPLE = {
   ana: { id: 'UANA', email: 'ana.ruiz@example.com', hint: '104', name: 'Ana Ruiz' },
   ben: { id: 'UBEN', email: 'ben.okafor@example.com', hint: '105', name: 'Ben Okafor' },
   dev: { id: 'UDEV', email: 'dev.patel@example.com', hint: '107', name: 'Dev Patel' },
+  /** On RingCentral's new call-handling backend. */
+  lena: { id: 'ULENA', email: 'lena.fischer@example.com', hint: '108', name: 'Lena Fischer' },
   stranger: { id: 'USTRANGER', email: 'nobody@elsewhere.example', hint: '', name: 'Sam Stranger' },
 } as const;
 
@@ -42,7 +49,7 @@ export interface HarnessOptions {
   deps?: Partial<AppDeps>;
 }
 
-export interface Harness {
+export interface Harness extends LinkBrowser {
   sandbox: Sandbox;
   slack: SlackStandIn;
   app: RcNumberApp;
@@ -62,21 +69,13 @@ export interface Harness {
     text: string,
     options?: { channelId?: string },
   ): Promise<ResponseBody[]>;
-  /**
-   * Follows a Connect button to RingCentral's authorization URL as a browser would: the page
-   * naming the member (checked), then its form's POST, whose 303 leads to RingCentral.
-   */
-  authorizeUrl(buttonUrl: string): Promise<string>;
-  /**
-   * Opens RingCentral's redirect back to the app in the browser that started the sign-in (with
-   * its binding cookie), or in another browser.
-   */
-  openCallback(
-    callbackUrl: string,
-    options?: { otherBrowser?: boolean },
-  ): Promise<{ status: number; html: string; headers: Headers }>;
   /** Links a Slack member by the real OAuth flow: link prompt → sign-in → callback. */
   link(userId: string, who: string): Promise<{ status: number; html: string; headers: Headers }>;
+  /** `link`, then confirms the second page if one is shown (LINK_EMAIL_MATCH=confirm). */
+  linkConfirmed(
+    userId: string,
+    who: string,
+  ): Promise<{ status: number; html: string; headers: Headers }>;
   /** Presses a button as `userId`; resolves with the ack's status and the response_url's id. */
   press(
     userId: string,
@@ -109,39 +108,6 @@ export function isProgress(body: ResponseBody): boolean {
 /** Everything a reply shows: its fallback text and its blocks. */
 export function shown(body: ResponseBody): string {
   return `${body.text ?? ''}\n${JSON.stringify(body.blocks ?? [])}`;
-}
-
-export function linkUrlOf(body: ResponseBody): string | null {
-  const json = JSON.stringify(body.blocks ?? []);
-  const match = json.match(/"url":"([^"]+)"/);
-  return match?.[1] ? match[1].replace(/\\u0026/g, '&') : null;
-}
-
-/** The Slack member a Connect button's token is bound to (its claims are signed, not secret). */
-export function memberOfButton(buttonUrl: string): string | null {
-  const token = new URL(buttonUrl).searchParams.get('t') ?? '';
-  try {
-    const claims = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString());
-    return typeof claims[1] === 'string' ? claims[1] : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The POST form of the Connect confirmation page: where it goes and the token it carries. */
-export function confirmForm(html: string): { action: string; token: string } | null {
-  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
-  const token = /<input type="hidden" name="t" value="([^"]+)"/.exec(html)?.[1];
-  return action && token ? { action: decodeEntities(action), token: decodeEntities(token) } : null;
-}
-
-function decodeEntities(html: string): string {
-  return html
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -208,11 +174,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       response_url: slack.responseUrl(id),
     });
     if (result.status !== 200) throw new Error(`slash command answered ${result.status}`);
-    await slack.waitForResponse(id, (body) => !isProgress(body), 20_000);
+    await slack.waitForResponse(id, (body) => !isProgress(body), 40_000);
     return slack.responses(id).map((response) => response.body);
   };
 
-  const browserCookies = new Map<string, string>();
+  // The token is opaque; what it stands for is in the store.
+  const browser = createBrowser(async (token) => {
+    const userId = (await app.services.connectTokens.resolve(token))?.userId;
+    return Object.values(PEOPLE).find((p) => p.id === userId)?.name ?? userId;
+  });
   const harness: Harness = {
     sandbox,
     slack,
@@ -231,40 +201,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (!final) throw new Error('no final reply');
       return final;
     },
-    async authorizeUrl(buttonUrl) {
-      const page = await fetch(buttonUrl, { redirect: 'manual' });
-      const html = await page.text();
-      if (page.status !== 200) throw new Error(`the Connect button answered ${page.status}`);
-      const userId = memberOfButton(buttonUrl);
-      const person = Object.values(PEOPLE).find((p) => p.id === userId);
-      if (!userId || !html.includes(person?.name ?? userId)) {
-        throw new Error(`the confirmation page does not name ${userId}: ${html}`);
-      }
-      const form = confirmForm(html);
-      if (!form) throw new Error(`no confirmation form in ${html}`);
-      const response = await fetch(form.action, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ t: form.token }).toString(),
-      });
-      await response.body?.cancel();
-      const location = response.headers.get('location');
-      if (response.status !== 303 || !location) throw new Error(`no redirect from ${form.action}`);
-      // The browser keeps the cookie that binds this sign-in to it, for the callback.
-      const cookie = response.headers.get('set-cookie')?.split(';')[0];
-      const state = new URL(location).searchParams.get('state');
-      if (cookie && state) browserCookies.set(state, cookie);
-      return location;
-    },
-    async openCallback(callbackUrl, options = {}) {
-      const state = new URL(callbackUrl).searchParams.get('state') ?? '';
-      const cookie = options.otherBrowser ? undefined : browserCookies.get(state);
-      const response = await fetch(callbackUrl, {
-        redirect: 'manual',
-        headers: cookie ? { cookie } : {},
-      });
-      return { status: response.status, html: await response.text(), headers: response.headers };
+    ...browser,
+    async linkConfirmed(userId, who) {
+      const page = await harness.link(userId, who);
+      return pendingForm(page.html) ? harness.decide(page) : page;
     },
     async link(userId, who) {
       const prompt = await harness.command(userId, 'link');
@@ -295,6 +235,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await store.close();
       await slack.close();
       if (!options.existingSandbox) await sandbox.close();
+      // The app sends RingCentral only what its spec allows (the whole run is checked too).
+      expectNoSpecViolations(sandbox);
     },
   };
   return harness;

@@ -1,6 +1,9 @@
 import type { App, BlockButtonAction, BlockPlainTextInputAction } from '@slack/bolt';
 import { ActionIds } from '../../blocks';
 import type { Services } from '../../services';
+import { auditNext } from './audit-next';
+import { auditPrevious } from './audit-previous';
+import { call } from './call';
 import { connect } from './connect';
 import { openSearch } from './open-search';
 import { pageNext } from './page-next';
@@ -26,4 +29,7 @@ export function registerActions(app: App, services: Services): void {
   app.action<BlockButtonAction>(ActionIds.showForwarding, showForwarding(services));
   app.action<BlockButtonAction>(ActionIds.showNumbers, showNumbers(services));
   app.action<BlockPlainTextInputAction>(ActionIds.searchInput, searchInput(services));
+  app.action<BlockButtonAction>(ActionIds.auditNext, auditNext(services));
+  app.action<BlockButtonAction>(ActionIds.auditPrevious, auditPrevious(services));
+  app.action<BlockButtonAction>(ActionIds.call, call());
 }

@@ -7,8 +7,8 @@ type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
 /** "Search" on the Home tab: the lookup modal. */
 export function openSearch(services: Services) {
-  return async ({ ack, body, client }: Args): Promise<void> => {
+  return async ({ ack, body }: Args): Promise<void> => {
     await ack();
-    await openLookupModal(services, client, memberOf(body), body.trigger_id);
+    await openLookupModal(services, memberOf(body), body.trigger_id);
   };
 }

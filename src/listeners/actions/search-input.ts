@@ -11,9 +11,9 @@ type Args = SlackActionMiddlewareArgs<BlockPlainTextInputAction> & AllMiddleware
 
 /** Enter in the modal's search box: answer inside the modal. */
 export function searchInput(services: Services) {
-  return async ({ ack, body, action, client }: Args): Promise<void> => {
+  return async ({ ack, body, action }: Args): Promise<void> => {
     await ack();
     if (!body.view?.id) return;
-    await searchInModal(services, client, memberOf(body), body.view.id, action.value ?? '');
+    await searchInModal(services, memberOf(body), body.view.id, action.value ?? '');
   };
 }

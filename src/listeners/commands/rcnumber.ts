@@ -1,19 +1,18 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { Message } from '../../blocks';
 import { runCommand } from '../../flows/run-command';
 import type { Services } from '../../services';
+import { replyThrough } from '../../slack/reply';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /** `/rcnumber …`: acknowledged at once; the answer follows through the response_url. */
 export function rcnumber(services: Services) {
-  return async ({ command, ack, respond, client }: Args): Promise<void> => {
+  return async ({ command, ack }: Args): Promise<void> => {
     await ack();
-    const reply = (message: Message) =>
-      respond({ response_type: 'ephemeral', replace_original: true, ...message });
+    const where = { responseUrl: command.response_url, userId: command.user_id };
+    const reply = replyThrough(services, where, { replace: true, ...services.slackTimeouts });
     await runCommand(
       services,
-      client,
       {
         text: command.text ?? '',
         teamId: command.team_id,

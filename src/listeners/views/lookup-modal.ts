@@ -8,10 +8,10 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /** The modal's Search button: keep the modal open and answer inside it. */
 export function lookupModalSubmitted(services: Services) {
-  return async ({ ack, body, view, client }: Args): Promise<void> => {
+  return async ({ ack, body, view }: Args): Promise<void> => {
     const text = view.state.values[BlockIds.search]?.[ActionIds.searchInput]?.value ?? '';
     await ack({ response_action: 'update', view: lookupModal({ state: 'loading', query: text }) });
     const member = memberOf(body);
-    await searchInModal(services, client, member, view.id, text);
+    await searchInModal(services, member, view.id, text);
   };
 }

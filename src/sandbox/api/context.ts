@@ -5,7 +5,7 @@
 import type { Extension } from '../company/company';
 import type { CompanyIndex } from '../company/company-index';
 import { resourceNotFound } from '../http/errors';
-import type { RateGroup } from '../types';
+import type { SubscriptionRegistry } from '../notifications/subscriptions';
 
 export interface Caller {
   clientId: string;
@@ -22,13 +22,20 @@ export interface ApiContext {
   caller: Caller;
   /** Raw request body (for POST routes). */
   body: string;
+  /** Push notification subscriptions. */
+  subscriptions: SubscriptionRegistry;
+  /** The app permissions the app was registered with (ReadAccounts, ReadPresence…). */
+  appPermissions: ReadonlySet<string>;
 }
 
+/** What a handler returns for `204 No Content` (a DELETE). */
+export const NO_CONTENT = Symbol('no content');
+
 export interface ApiRoute {
-  method: 'GET' | 'POST';
-  pattern: RegExp;
-  group: RateGroup;
-  handle(ctx: ApiContext, params: string[]): unknown;
+  /** The spec's operation this route serves (`GET /restapi/v1.0/account/{accountId}`): its
+   * path parameters reach `handle` in order; its rate group and parameters come from the spec. */
+  operation: string;
+  handle(ctx: ApiContext, params: string[]): unknown | Promise<unknown>;
 }
 
 /** `~` or the company's own id; any other account is not there for this caller. */

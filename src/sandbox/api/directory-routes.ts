@@ -1,8 +1,11 @@
 /**
  * The company directory (a separate RingCentral service): every user may read it. As the spec
  * says, DigitalUser, VirtualUser and FaxUser are listed as `User`, and only Enabled, Disabled
- * and NotActivated extensions appear. Search matches a text in the chosen fields, ignoring case;
- * for phone numbers it compares digits only, so `6503316252` finds `+16503316252`.
+ * and NotActivated extensions appear. Entries and numbers hidden from the directory are listed
+ * with `hidden: true` (clients decide whom to show them), and the people of federated accounts
+ * follow the account's own, each with its `account` (`showFederated=false` leaves them out).
+ * Search matches a text in the chosen fields of the account's own people, ignoring case; for
+ * phone numbers it compares digits only, so `6503316252` finds `+16503316252`.
  */
 import type { Extension } from '../company/company';
 import { apiError, invalidParameter } from '../http/errors';
@@ -63,6 +66,7 @@ function renderEntry(ctx: ApiContext, ext: Extension, withAccount: boolean) {
     type: n.type ?? 'VoiceFax',
     usageType: n.usageType,
     primary: i === 0,
+    hidden: n.hidden === true,
   }));
   return {
     id: ext.id,
@@ -89,8 +93,40 @@ function renderEntry(ctx: ApiContext, ext: Extension, withAccount: boolean) {
     ...(ext.jobTitle ? { jobTitle: ext.jobTitle } : {}),
     ...(ext.department ? { department: ext.department } : {}),
     phoneNumbers,
-    hidden: false,
+    ...(ext.site ? { site: { ...ext.site } } : {}),
+    hidden: ext.hidden === true,
   };
+}
+
+/** People of the federation's other accounts, each with the account they belong to. */
+function federatedEntries(ctx: ApiContext) {
+  return (ctx.index.company.federation ?? []).flatMap((account) =>
+    account.contacts.map((c) => ({
+      id: c.id,
+      type: 'User',
+      status: 'Enabled',
+      account: {
+        id: account.accountId,
+        companyName: account.companyName,
+        federatedName: account.federatedName,
+      },
+      extensionNumber: c.extensionNumber,
+      name: `${c.firstName} ${c.lastName}`,
+      firstName: c.firstName,
+      lastName: c.lastName,
+      email: c.email,
+      phoneNumbers: [
+        {
+          phoneNumber: c.phoneNumber,
+          formattedPhoneNumber: formatted(c.phoneNumber),
+          type: 'VoiceFax',
+          usageType: 'DirectNumber',
+          primary: true,
+        },
+      ],
+      hidden: false,
+    })),
+  );
 }
 
 function listed(ctx: ApiContext): Extension[] {
@@ -115,9 +151,14 @@ function listEntries(ctx: ApiContext, [accountId]: string[]) {
     if (typeGroup) return (t === 'User') === (typeGroup === 'User');
     return true;
   });
-  const { slice, paging: page } = slicePage(entries, paging);
   const withAccount = q.get('showFederated') !== 'false';
-  return { records: slice.map((e) => renderEntry(ctx, e, withAccount)), paging: page };
+  // Federated people come after the account's own, unless asked to leave them out.
+  const federated = withAccount && typeGroup !== 'NonUser' && (!type || type === 'User');
+  const others = federated ? federatedEntries(ctx) : [];
+  const all: Array<Extension | (typeof others)[number]> = [...entries, ...others];
+  const { slice, paging: page } = slicePage(all, paging);
+  const records = slice.map((e) => ('isAdmin' in e ? renderEntry(ctx, e, withAccount) : e));
+  return { records, paging: page };
 }
 
 function fieldValues(ctx: ApiContext, ext: Extension, field: SearchField): string[] {
@@ -191,19 +232,10 @@ function searchEntries(ctx: ApiContext, [accountId]: string[]) {
   return { records: slice.map((e) => renderEntry(ctx, e, true)), paging: page };
 }
 
-const ACCOUNT = '/restapi/v1\\.0/account/([^/]+)';
-
 export const directoryRoutes: ApiRoute[] = [
+  { operation: 'GET /restapi/v1.0/account/{accountId}/directory/entries', handle: listEntries },
   {
-    method: 'GET',
-    pattern: new RegExp(`^${ACCOUNT}/directory/entries$`),
-    group: 'Medium',
-    handle: listEntries,
-  },
-  {
-    method: 'POST',
-    pattern: new RegExp(`^${ACCOUNT}/directory/entries/search$`),
-    group: 'Heavy',
+    operation: 'POST /restapi/v1.0/account/{accountId}/directory/entries/search',
     handle: searchEntries,
   },
 ];

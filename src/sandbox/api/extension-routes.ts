@@ -2,9 +2,12 @@
  * Account info, the extension list, one extension, and its forwarding numbers. Everyone may read
  * the account and list extensions; only admins and the extension itself see `permissions`, only
  * the extension itself sees `serviceFeatures`, and other people's forwarding lists are private.
+ * An extension on the new call-handling backend has no v1.0 forwarding list (403 CMN-468).
  */
+import { isUpgraded } from '../company/call-handling';
 import { EXTENSION_STATUSES, PERSONAL_EXTENSION_TYPES } from '../company/company';
 import { apiError, missingPermission } from '../http/errors';
+import { wrongBackend } from './call-handling-routes';
 import { type ApiContext, type ApiRoute, checkAccount, findExtension, isSelf } from './context';
 import { queryPaging, v1List } from './paging';
 import { enumListParam, listParam } from './query';
@@ -96,31 +99,22 @@ function listForwardingNumbers(ctx: ApiContext, [accountId, extensionId]: string
       { parameterName: 'extensionId', parameterValue: extensionId ?? '' },
     );
   }
+  // The migration guide: v1.0 call handling stops working once an extension is upgraded.
+  if (isUpgraded(ctx.index.company, ext)) throw wrongBackend(true);
   return v1List(ctx.url, ctx.base, ext.forwarding, paging, (f) =>
     renderForwardingNumber(ctx.base, ctx.index.company, ext, f),
   );
 }
 
-const ACCOUNT = '/restapi/v1\\.0/account/([^/]+)';
-
 export const extensionRoutes: ApiRoute[] = [
-  { method: 'GET', pattern: new RegExp(`^${ACCOUNT}$`), group: 'Light', handle: getAccount },
+  { operation: 'GET /restapi/v1.0/account/{accountId}', handle: getAccount },
+  { operation: 'GET /restapi/v1.0/account/{accountId}/extension', handle: listExtensions },
   {
-    method: 'GET',
-    pattern: new RegExp(`^${ACCOUNT}/extension$`),
-    group: 'Medium',
-    handle: listExtensions,
-  },
-  {
-    method: 'GET',
-    pattern: new RegExp(`^${ACCOUNT}/extension/([^/]+)$`),
-    group: 'Light',
+    operation: 'GET /restapi/v1.0/account/{accountId}/extension/{extensionId}',
     handle: getExtension,
   },
   {
-    method: 'GET',
-    pattern: new RegExp(`^${ACCOUNT}/extension/([^/]+)/forwarding-number$`),
-    group: 'Light',
+    operation: 'GET /restapi/v1.0/account/{accountId}/extension/{extensionId}/forwarding-number',
     handle: listForwardingNumbers,
   },
 ];

@@ -1,8 +1,9 @@
 /**
  * Phone number lists. An extension's own list (and any list, for an admin) is complete and
  * carries `features`; a regular user reading someone else's list gets only their direct numbers
- * and no `features`, whatever usage types were asked for. The company-wide lists (v1.0 and v2)
- * need the ReadCompanyPhoneNumbers permission, which only admins have.
+ * not hidden from the directory, and no `features`, whatever usage types were asked for. The
+ * company-wide lists (v1.0 and v2) need the ReadCompanyPhoneNumbers permission, which only
+ * admins have.
  */
 import {
   NUMBER_STATUSES,
@@ -66,7 +67,8 @@ function listExtensionNumbers(ctx: ApiContext, [accountId, extensionId]: string[
   const firstDirect = all.find((n) => n.usageType === 'DirectNumber');
   const numbers = all.filter(
     (n) =>
-      (fullView || n.usageType === 'DirectNumber') &&
+      // Regular users see others' direct numbers, but not those hidden from the directory.
+      (fullView || (n.usageType === 'DirectNumber' && !n.hidden)) &&
       (usageTypes.length === 0 || (usageTypes as readonly string[]).includes(n.usageType)) &&
       (!status || n.status === status),
   );
@@ -133,25 +135,11 @@ function listAccountNumbersV2(ctx: ApiContext, [accountId]: string[]) {
   return { records: slice.map((n) => renderV2PhoneNumber(n, ownerOf(ctx, n))), paging: page };
 }
 
-const ACCOUNT = '/restapi/v1\\.0/account/([^/]+)';
-
 export const numberRoutes: ApiRoute[] = [
   {
-    method: 'GET',
-    pattern: new RegExp(`^${ACCOUNT}/extension/([^/]+)/phone-number$`),
-    group: 'Light',
+    operation: 'GET /restapi/v1.0/account/{accountId}/extension/{extensionId}/phone-number',
     handle: listExtensionNumbers,
   },
-  {
-    method: 'GET',
-    pattern: new RegExp(`^${ACCOUNT}/phone-number$`),
-    group: 'Heavy',
-    handle: listAccountNumbers,
-  },
-  {
-    method: 'GET',
-    pattern: /^\/restapi\/v2\/accounts\/([^/]+)\/phone-numbers$/,
-    group: 'Heavy',
-    handle: listAccountNumbersV2,
-  },
+  { operation: 'GET /restapi/v1.0/account/{accountId}/phone-number', handle: listAccountNumbers },
+  { operation: 'GET /restapi/v2/accounts/{accountId}/phone-numbers', handle: listAccountNumbersV2 },
 ];

@@ -1,9 +1,9 @@
 /** Reading filters from a query string the way RingCentral accepts them. */
 import { invalidParameter } from '../http/errors';
 
-/** All values of a repeatable parameter: `status=A&status=B` and `status[]=A` both work. */
+/** All values of a repeatable parameter, sent as the spec has it: `status=A&status=B`. */
 export function listParam(query: URLSearchParams, name: string): string[] {
-  return [...query.getAll(name), ...query.getAll(`${name}[]`)].filter((v) => v !== '');
+  return query.getAll(name).filter((v) => v !== '');
 }
 
 /** A repeatable parameter whose values must come from an enum; unknown values are a 400. */

@@ -98,7 +98,17 @@ export function renderExtensionSummary(
     status: ext.status,
     contact: contact(ext, company),
     ...(withPermissions ? { permissions: permissions(ext) } : {}),
-    hidden: false,
+    hidden: ext.hidden === true,
+    // The spec types a site's `id` as a URI, which a site id is not: only its link is given.
+    ...(ext.site
+      ? {
+          site: {
+            uri: `${accountUri(base, company)}/sites/${ext.site.id}`,
+            name: ext.site.name,
+            code: ext.site.code,
+          },
+        }
+      : {}),
   };
 }
 

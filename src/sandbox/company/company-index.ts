@@ -73,6 +73,29 @@ export class CompanyIndex {
     for (const person of this.people) if (person.extensionId === id) person.isAdmin = enabled;
   }
 
+  /**
+   * Moves a number to another extension (or to none), as an admin reassigning it would; returns
+   * the extension it left, if any.
+   */
+  reassignNumber(e164: string, extensionId: string | undefined): string | undefined {
+    const number = this.byE164.get(e164);
+    if (!number) throw new Error(`no number ${e164}`);
+    if (extensionId !== undefined && !this.byId.has(extensionId)) {
+      throw new Error(`no extension ${extensionId}`);
+    }
+    const previous = number.extensionId;
+    if (previous) {
+      const left = (this.numbersOf.get(previous) ?? []).filter((n) => n !== number);
+      this.numbersOf.set(previous, left);
+    }
+    if (extensionId === undefined) delete number.extensionId;
+    else {
+      number.extensionId = extensionId;
+      this.numbersOf.set(extensionId, [...(this.numbersOf.get(extensionId) ?? []), number]);
+    }
+    return previous;
+  }
+
   /** Finds someone who can sign in by email or extension number. */
   findPerson(who: string): Person | undefined {
     const key = who.trim().toLowerCase();

@@ -3,6 +3,7 @@
  * forwarding lists. Field names and enum values follow the official OpenAPI spec, so the API layer
  * can render records without translating. Phone numbers are stored in E.164 (`+16503316252`).
  */
+import type { ExtensionPresence } from './presence';
 
 /** Extension types from the guide, spelled as the spec spells them (`Announcement`, `Voicemail`). */
 export const EXTENSION_TYPES = [
@@ -72,6 +73,8 @@ export interface PhoneNumber {
   /** The extension the number is assigned to, if any. */
   extensionId?: string;
   label?: string;
+  /** Hidden from the company directory: regular users are not to be shown it. */
+  hidden?: boolean;
 }
 
 export type ForwardingFeature = 'CallForwarding' | 'CallFlip';
@@ -85,6 +88,35 @@ export interface ForwardingNumber {
   features: ForwardingFeature[];
   flipNumber?: string;
   type: ForwardingType;
+}
+
+/** A call-flip number on the new call-handling backend (the spec's CallFlipNumberResource). */
+export interface CallFlipNumber {
+  id: string;
+  /** E.164. */
+  phoneNumber: string;
+  type: 'PhoneLine' | 'External' | 'BusinessMobile';
+  label: string;
+  flipNumber: string;
+}
+
+/** A forwarding target on the new backend: the ring target types the sandbox serves. */
+export type ForwardingTarget =
+  | { type: 'PhoneNumberRingTarget'; phoneNumber: string; name: string }
+  | { type: 'DeviceRingTarget'; deviceId: string; name: string; phoneNumber: string }
+  | { type: 'CoworkerRingTarget'; extensionId: string };
+
+/** Call handling on the new backend: `GET …/call-flip-numbers` and `…/forwarding-targets`. */
+export interface NewCallHandling {
+  flip: CallFlipNumber[];
+  targets: ForwardingTarget[];
+}
+
+/** A site of a multi-site account. */
+export interface Site {
+  id: string;
+  name: string;
+  code: string;
 }
 
 export interface Extension {
@@ -101,7 +133,39 @@ export interface Extension {
   jobTitle?: string;
   department?: string;
   isAdmin: boolean;
+  /** Forwarding and call-flip numbers as the v1.0 (old backend) API serves them. */
   forwarding: ForwardingNumber[];
+  /**
+   * On RingCentral's new call-handling backend ("NewCallHandlingAndForwarding"): v1.0
+   * forwarding-number refuses, the v2 APIs answer. Whole accounts have `upgradedCallHandling`.
+   */
+  upgradedCallHandling?: boolean;
+  /** The v2 lists; when absent they are derived from `forwarding` (see call-handling.ts). */
+  newCallHandling?: NewCallHandling;
+  site?: Site;
+  /** Hidden from the company directory. */
+  hidden?: boolean;
+  /** Presence as the person set it; available and on no call when absent (see presence.ts). */
+  presence?: ExtensionPresence;
+}
+
+/** Someone of another account in this account's directory federation. */
+export interface FederatedContact {
+  id: string;
+  extensionNumber: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  /** E.164. */
+  phoneNumber: string;
+}
+
+export interface FederatedAccount {
+  accountId: string;
+  companyName: string;
+  /** The name the federation shows this account by. */
+  federatedName: string;
+  contacts: FederatedContact[];
 }
 
 export interface Company {
@@ -123,6 +187,10 @@ export interface Company {
   operatorExtensionId: string;
   extensions: Extension[];
   phoneNumbers: PhoneNumber[];
+  /** The whole account is on the new call-handling backend. */
+  upgradedCallHandling?: boolean;
+  /** Other accounts whose people the company directory also lists. */
+  federation?: FederatedAccount[];
 }
 
 /** Someone one can sign in as at the sandbox's sign-in page. */

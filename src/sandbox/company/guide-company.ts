@@ -2,11 +2,16 @@
  * The company of RingCentral's guide "Managing Phone Numbers, Extensions and Settings": the ids,
  * numbers and forwarding lists of its examples, completed with a few made-up but stable people so
  * that every visibility rule has someone to show it (two admins, regular users, a disabled user)
- * and every kind of number exists. Deterministic: tests may rely on every value here.
+ * and every kind of number exists. Lena Fischer (108) is on RingCentral's new call-handling
+ * backend, Rosa Lind (112) is hidden from the directory, both work at the Austin site, and the
+ * directory federates one person of another account. Deterministic: tests may rely on every
+ * value here.
  */
 import type { Company, Extension, ForwardingNumber, PhoneNumber } from './company';
+import { withGuidePresence } from './presence';
 
 const ACCOUNT_ID = '159048008';
+const AUSTIN = { id: '872781820006', name: 'Austin Office', code: '1007' };
 
 function person(
   id: string,
@@ -50,6 +55,25 @@ function fwd(
   return { id, phoneNumber, label, type, features, flipNumber };
 }
 
+function direct(
+  id: string,
+  phoneNumber: string,
+  extensionId: string,
+  opts: Partial<PhoneNumber> = {},
+): PhoneNumber {
+  const base: PhoneNumber = {
+    id,
+    phoneNumber,
+    usageType: 'DirectNumber',
+    paymentType: 'Local',
+    type: 'VoiceFax',
+    status: 'Normal',
+    features: ['CallerId', 'SmsSender'],
+    extensionId,
+  };
+  return { ...base, ...opts };
+}
+
 export function guideCompany(): Company {
   const extensions: Extension[] = [
     // The system extension: its id is the account id, and it is the operator.
@@ -86,6 +110,43 @@ export function guideCompany(): Company {
         fwd('60041', '+14803960005', 'Dev Patel Desk Phone', 'PhoneLine', ['CallFlip'], '1'),
       ],
     }),
+    // On RingCentral's new call-handling backend: her lists come from the v2 APIs only.
+    person('435075008', '108', 'Lena', 'Fischer', {
+      jobTitle: 'Field Engineer',
+      department: 'Support',
+      site: AUSTIN,
+      upgradedCallHandling: true,
+      newCallHandling: {
+        flip: [
+          {
+            id: '70081',
+            phoneNumber: '+15125550180',
+            type: 'PhoneLine',
+            label: 'Lena Fischer Desk Phone',
+            flipNumber: '1',
+          },
+          {
+            id: '70082',
+            phoneNumber: '+14155550142',
+            type: 'External',
+            label: 'Mobile',
+            flipNumber: '2',
+          },
+        ],
+        targets: [
+          {
+            type: 'DeviceRingTarget',
+            deviceId: '80081',
+            name: 'Lena Fischer Desk Phone',
+            phoneNumber: '+15125550180',
+          },
+          { type: 'PhoneNumberRingTarget', phoneNumber: '+14155550142', name: 'Mobile' },
+          { type: 'PhoneNumberRingTarget', phoneNumber: '+13125550166', name: 'Home' },
+        ],
+      },
+    }),
+    // Hidden from the company directory: regular users are not to be shown her.
+    person('435076008', '112', 'Rosa', 'Lind', { site: AUSTIN, hidden: true }),
     system('1201056008', '110', 'AO Ext', 'Announcement'),
     system('435072008', '120', 'Fax Desk', 'FaxUser'),
     system('435073008', '200', 'Support', 'Department'),
@@ -181,6 +242,10 @@ export function guideCompany(): Company {
       features: [],
       extensionId: '435072008',
     },
+    direct('723480008', '+15125550108', '435075008'),
+    // Lena's second line, hidden from the directory.
+    direct('723481008', '+15125550109', '435075008', { type: 'VoiceOnly', hidden: true }),
+    direct('723482008', '+15125550112', '435076008'),
     {
       id: '723499008',
       phoneNumber: '+16503316299',
@@ -208,7 +273,24 @@ export function guideCompany(): Company {
       type: 'Regular',
     },
     operatorExtensionId: ACCOUNT_ID,
-    extensions,
+    extensions: withGuidePresence(extensions),
     phoneNumbers,
+    federation: [
+      {
+        accountId: '400131426008',
+        companyName: 'MyCompany West LLC',
+        federatedName: 'MyCompany West',
+        contacts: [
+          {
+            id: '500201008',
+            extensionNumber: '201',
+            firstName: 'Kim',
+            lastName: 'Lee',
+            email: 'kim.lee@west.example.com',
+            phoneNumber: '+13105550201',
+          },
+        ],
+      },
+    ],
   };
 }

@@ -40,6 +40,20 @@ export function invalidParameter(name: string, value?: string): RcHttpError {
   });
 }
 
+/** 400 for a parameter the spec rules out: CMN-100 when a mandatory one is missing, else CMN-101. */
+export function refusedParameter(problem: {
+  name: string;
+  errorCode: 'CMN-100' | 'CMN-101';
+  value?: string;
+}): RcHttpError {
+  if (problem.errorCode === 'CMN-100') {
+    return apiError(400, 'CMN-100', `Mandatory parameter [${problem.name}] not specified.`, {
+      parameterName: problem.name,
+    });
+  }
+  return invalidParameter(problem.name, problem.value);
+}
+
 /** 404 CMN-102: the id in the path names nothing the caller can reach. */
 export function resourceNotFound(name: string, value?: string): RcHttpError {
   return apiError(404, 'CMN-102', `Resource for parameter [${name}] is not found`, {

@@ -86,7 +86,7 @@ export function authorize(
     ...(challenge ? { challenge: { value: challenge, method: method as 'S256' | 'plain' } } : {}),
   };
   const hint = q.get('login_hint');
-  const person = hint ? env.index.findPerson(hint) : undefined;
+  const person = hint ? env.accounts.findPerson(hint) : undefined;
   if (person) {
     record.extensionId = person.extensionId;
     finish(env, res, pending, person.extensionId);
@@ -102,12 +102,12 @@ export function authorize(
 }
 
 function page(env: OAuthEnv, requestId: string, clientId: string, notice?: string): string {
-  const { companyName } = env.index.company;
+  const { companyName } = env.accounts.primary.company;
   return signInPage({
     requestId,
     clientId,
     companyName,
-    people: env.index.people,
+    people: env.accounts.people,
     ...(notice ? { notice } : {}),
   });
 }
@@ -138,9 +138,7 @@ export function decide(
   }
   const chosen = form.get('extensionId');
   const who = form.get('who') ?? '';
-  const person = chosen
-    ? env.index.people.find((p) => p.extensionId === chosen)
-    : env.index.findPerson(who);
+  const person = chosen ? env.accounts.personById(chosen) : env.accounts.findPerson(who);
   if (!person) {
     sendHtml(
       res,

@@ -1,12 +1,13 @@
 /** What the OAuth routes share. */
-import type { CompanyIndex } from '../company/company-index';
+import type { Accounts } from '../company/accounts';
 import type { RateLimiter } from '../limits/rate-limiter';
 import type { ClientRegistry } from './clients';
 import type { PendingAuthorizations } from './pending';
 import type { TokenStore } from './token-store';
 
 export interface OAuthEnv {
-  index: CompanyIndex;
+  /** Every account the sandbox serves: people sign in to their own. */
+  accounts: Accounts;
   clients: ClientRegistry;
   store: TokenStore;
   pending: PendingAuthorizations;

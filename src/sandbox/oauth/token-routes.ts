@@ -70,7 +70,7 @@ function jwtSubject(env: OAuthEnv, assertion: string): string {
     sub = undefined;
   }
   const who = typeof sub === 'string' ? sub : '';
-  const person = env.index.people.find((p) => p.extensionId === who) ?? env.index.findPerson(who);
+  const person = env.accounts.personById(who) ?? env.accounts.findPerson(who);
   if (!person) throw invalidGrant(OAU.userNotFound, 'Invalid assertion: unknown subject');
   return person.extensionId;
 }

@@ -1,0 +1,148 @@
+/**
+ * Each link's RingCentral event subscription on SQLite, in `event_subscriptions`. Every method
+ * is one statement whose WHERE clause states what it expects to find, so processes sharing the
+ * file need no transaction: the one whose statement changed the row won.
+ */
+import type Database from 'better-sqlite3';
+import { type SubscriptionRow, toSubscription } from './admin-rows';
+import type {
+  CreatedSubscription,
+  EventSubscription,
+  SubscriptionOwner,
+  SubscriptionsStore,
+  UnsubscribedLink,
+} from './admin-types';
+import type { MemberKey } from './types';
+
+const KEY = 'team_id = @team_id AND user_id = @user_id';
+const key = (member: MemberKey) => ({ team_id: member.teamId, user_id: member.userId });
+
+interface LinkKeyRow {
+  team_id: string;
+  user_id: string;
+  account_id: string;
+  extension_id: string;
+}
+
+export class SqliteSubscriptions implements SubscriptionsStore {
+  constructor(private readonly sql: (text: string) => Database.Statement) {}
+
+  async get(member: MemberKey): Promise<EventSubscription | null> {
+    const row = this.sql(`SELECT * FROM event_subscriptions WHERE ${KEY}`).get(key(member)) as
+      | SubscriptionRow
+      | undefined;
+    return row ? toSubscription(row) : null;
+  }
+
+  async bySubscriptionId(subscriptionId: string): Promise<EventSubscription | null> {
+    const row = this.sql('SELECT * FROM event_subscriptions WHERE subscription_id = ?').get(
+      subscriptionId,
+    ) as SubscriptionRow | undefined;
+    return row ? toSubscription(row) : null;
+  }
+
+  async linksWithout(limit: number): Promise<UnsubscribedLink[]> {
+    const rows = this.sql(
+      `SELECT l.team_id, l.user_id, l.account_id, l.extension_id FROM links l
+        LEFT JOIN event_subscriptions s ON s.team_id = l.team_id AND s.user_id = l.user_id
+        WHERE s.team_id IS NULL AND l.status = 'active'
+        ORDER BY l.linked_at, l.team_id, l.user_id LIMIT ?`,
+    ).all(limit) as LinkKeyRow[];
+    return rows.map((row) => ({
+      teamId: row.team_id,
+      userId: row.user_id,
+      accountId: row.account_id,
+      extensionId: row.extension_id,
+    }));
+  }
+
+  async claimNew(
+    member: MemberKey,
+    owner: SubscriptionOwner,
+    now: number,
+    retryAt: number,
+  ): Promise<boolean> {
+    const result = this.sql(
+      `INSERT INTO event_subscriptions
+        (team_id, user_id, account_id, extension_id, next_check_at, updated_at)
+        VALUES (@team_id, @user_id, @account_id, @extension_id, @retry, @now)
+        ON CONFLICT (team_id, user_id) DO NOTHING`,
+    ).run({
+      ...key(member),
+      account_id: owner.accountId,
+      extension_id: owner.extensionId,
+      retry: retryAt,
+      now,
+    });
+    return result.changes > 0;
+  }
+
+  async due(now: number, limit: number): Promise<EventSubscription[]> {
+    const rows = this.sql(
+      `SELECT * FROM event_subscriptions WHERE next_check_at <= ?
+        ORDER BY next_check_at, team_id, user_id LIMIT ?`,
+    ).all(now, limit) as SubscriptionRow[];
+    return rows.map(toSubscription);
+  }
+
+  async claimDue(row: EventSubscription, leaseUntil: number, now: number): Promise<boolean> {
+    const result = this.sql(
+      `UPDATE event_subscriptions SET next_check_at = @lease, updated_at = @now
+        WHERE ${KEY} AND subscription_id IS @id AND next_check_at = @seen`,
+    ).run({ ...key(row), lease: leaseUntil, now, id: row.subscriptionId, seen: row.nextCheckAt });
+    return result.changes > 0;
+  }
+
+  async saveCreated(
+    member: MemberKey,
+    expected: string | null,
+    created: CreatedSubscription,
+    now: number,
+  ): Promise<boolean> {
+    const result = this.sql(
+      `UPDATE event_subscriptions SET subscription_id = @id, token_hash = @hash,
+        expires_at = @expires, next_check_at = @next, updated_at = @now
+        WHERE ${KEY} AND subscription_id IS @expected`,
+    ).run({
+      ...key(member),
+      id: created.subscriptionId,
+      hash: created.tokenHash,
+      expires: created.expiresAt,
+      next: created.nextCheckAt,
+      now,
+      expected,
+    });
+    return result.changes > 0;
+  }
+
+  async reschedule(
+    member: MemberKey,
+    subscriptionId: string | null,
+    nextCheckAt: number,
+    now: number,
+    expiresAt?: number,
+  ): Promise<boolean> {
+    const result = this.sql(
+      `UPDATE event_subscriptions SET next_check_at = @next, updated_at = @now,
+        expires_at = COALESCE(@expires, expires_at)
+        WHERE ${KEY} AND subscription_id IS @id`,
+    ).run({
+      ...key(member),
+      next: nextCheckAt,
+      now,
+      expires: expiresAt ?? null,
+      id: subscriptionId,
+    });
+    return result.changes > 0;
+  }
+
+  async remove(member: MemberKey, subscriptionId?: string | null): Promise<boolean> {
+    if (subscriptionId === undefined) {
+      return this.sql(`DELETE FROM event_subscriptions WHERE ${KEY}`).run(key(member)).changes > 0;
+    }
+    const result = this.sql(
+      `DELETE FROM event_subscriptions WHERE ${KEY} AND subscription_id IS @id`,
+    ).run({ ...key(member), id: subscriptionId });
+    return result.changes > 0;
+  }
+}
