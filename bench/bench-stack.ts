@@ -17,7 +17,7 @@ import { openStore, TokenCipher } from '../src/store';
 import type { LinkedIdentity, MemberKey } from '../src/store/types';
 import { type RemoteSandbox, startRemoteSandbox } from './remote-sandbox';
 
-const TEAM_ID = 'TBENCH';
+export const TEAM_ID = 'TBENCH';
 /** Never contacted: the bench exchanges codes itself instead of serving the callback route. */
 const REDIRECT_URI = 'http://127.0.0.1:9/oauth/ringcentral/callback';
 
@@ -57,14 +57,23 @@ export interface ClientSide {
   close(): Promise<void>;
 }
 
-export async function startClientSide(sandbox: SandboxAccess): Promise<ClientSide> {
+/** Where the links are kept: in memory by default, or a database another process opens too. */
+export interface ClientStore {
+  databaseUrl: string;
+  encryptionKey: string;
+}
+
+export async function startClientSide(
+  sandbox: SandboxAccess,
+  where: ClientStore = { databaseUrl: 'sqlite::memory:', encryptionKey: TokenCipher.generateKey() },
+): Promise<ClientSide> {
   const credentials: RingCentralAppCredentials = {
     serverUrl: sandbox.url,
     clientId: sandbox.clientId,
     clientSecret: sandbox.clientSecret,
     redirectUri: REDIRECT_URI,
   };
-  const store = openStore('sqlite::memory:', TokenCipher.fromBase64Keys(TokenCipher.generateKey()));
+  const store = openStore(where.databaseUrl, TokenCipher.fromBase64Keys(where.encryptionKey));
   await store.connect();
   const refresher = new TokenRefresher(store.links, credentials, createLogger('silent'));
   const oauth = new RingCentralOAuth(store.links, credentials);

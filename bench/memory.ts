@@ -29,6 +29,8 @@ export interface MemoryOptions {
   calibrate: boolean;
   /** A number prefix for the calibration's number listing. */
   prefix: string;
+  /** After the warm-up, an administrator asks each of these prefixes on the same cache. */
+  prefixSweep: { who: string; prefixes: string[] } | null;
 }
 
 export interface MemorySnapshot {
@@ -54,6 +56,8 @@ export interface MemoryResult {
   warmed: MemorySnapshot;
   cache: { totalBytes: number; totalBytesMb: number; entries: number; identitiesHeld: number };
   warmSeconds: number;
+  /** After the administrator's prefix sweep (null when there was none). */
+  swept: { prefixes: number; rssMb: number; heapUsedMb: number; cacheMb: number } | null;
   calibration: { isAdmin: boolean; numbers: ListingCost; extensions: ListingCost } | null;
 }
 
@@ -101,7 +105,12 @@ export async function measureMemory(options: MemoryOptions): Promise<MemoryResul
     await Promise.all(Array.from({ length: options.concurrency }, worker));
     const warmSeconds = (performance.now() - started) / 1000;
     const warmed = snapshot();
-    const held = keys.filter((key) => cache.peek(key, 'find') !== undefined).length;
+    const swept = options.prefixSweep ? await sweep(client, cache, options.prefixSweep) : null;
+    // What `find` searches lives in the identity's directory listing (its extension list for admins).
+    const held = keys.filter(
+      (key) =>
+        cache.peek(key, 'numbers') !== undefined || cache.peek(key, 'extensions') !== undefined,
+    ).length;
     // Last, so its own allocations cannot show in the snapshots above.
     const first = members[0];
     const calibration =
@@ -120,6 +129,7 @@ export async function measureMemory(options: MemoryOptions): Promise<MemoryResul
         identitiesHeld: held,
       },
       warmSeconds: Number(warmSeconds.toFixed(1)),
+      swept,
       calibration,
     };
   } finally {
@@ -127,12 +137,31 @@ export async function measureMemory(options: MemoryOptions): Promise<MemoryResul
   }
 }
 
+/** One administrator's distinct prefixes, each a cache entry of its own, then a snapshot. */
+async function sweep(
+  client: Awaited<ReturnType<typeof startClientSide>>,
+  cache: IdentityCache,
+  plan: { who: string; prefixes: string[] },
+) {
+  const admin = await client.link(plan.who);
+  for (const prefix of plan.prefixes) await lookupNumber({ api: admin.api, cache }, prefix);
+  const after = snapshot();
+  return {
+    prefixes: plan.prefixes.length,
+    rssMb: after.rssMb,
+    heapUsedMb: after.heapUsedMb,
+    cacheMb: mb(cache.totalBytes),
+  };
+}
+
 /** What one identity's number listing and extension listing take, estimated and real. */
 async function calibrate(member: LinkedMember, options: MemoryOptions) {
   const cache = new IdentityCache({ maxBytes: 2 ** 31 });
   const ctx = { api: member.api, cache };
   const base = snapshot().heapUsedMb;
-  await lookupNumber(ctx, options.prefix);
+  // A regular user's prefix is one targeted search; `find` reads their whole directory.
+  if (member.identity.isAdmin) await lookupNumber(ctx, options.prefix);
+  else await findExtensions(ctx, options.findText);
   const afterNumbers = snapshot().heapUsedMb;
   const numbersBytes = cache.totalBytes;
   await findExtensions(ctx, options.findText);

@@ -60,3 +60,14 @@ export function chooseQueries(sample: CompanySample, count: number): Queries {
     find: sets(sample.people, (p) => lastNameOf(p.name)),
   };
 }
+
+/** Up to `count` distinct six-digit national prefixes of the company's numbers. */
+export function sweepPrefixes(sample: CompanySample, count: number): string[] {
+  const prefixes = new Set<string>();
+  for (const number of sample.numbers) {
+    const prefix = prefixOf(number);
+    if (prefix) prefixes.add(prefix);
+    if (prefixes.size >= count) break;
+  }
+  return [...prefixes];
+}

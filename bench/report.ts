@@ -1,4 +1,5 @@
 /** The bench's result as readable text for stdout. */
+import type { AckLoadResult, AckSummary } from './ack-load';
 import type { IdentityResult } from './measure-kinds';
 import type { MemoryResult } from './memory';
 import type { NaiveResult } from './naive';
@@ -95,6 +96,7 @@ function memoryTable(memory: MemoryResult[]): string[] {
     String(run.cache.entries),
     String(run.cache.identitiesHeld),
     `${run.warmSeconds} s`,
+    run.swept ? `${run.swept.rssMb} MB (${run.swept.cacheMb} MB)` : '–',
   ]);
   const calibration = memory.find((run) => run.calibration)?.calibration;
   const lines = [
@@ -113,16 +115,43 @@ function memoryTable(memory: MemoryResult[]): string[] {
         'entries',
         'users held',
         'warm time',
+        'RSS swept (cache)',
       ],
       rows,
     ),
   ];
   if (calibration) {
     lines.push(
-      `One ${calibration.isAdmin ? 'administrator' : 'regular user'}'s listings, cache estimate vs heap held: numbers ${calibration.numbers.estimatedMb} MB vs ${calibration.numbers.heapMb} MB; extensions ${calibration.extensions.estimatedMb} MB vs ${calibration.extensions.heapMb} MB`,
+      calibration.isAdmin
+        ? `One administrator's listings, cache estimate vs heap held: numbers ${calibration.numbers.estimatedMb} MB vs ${calibration.numbers.heapMb} MB; extensions ${calibration.extensions.estimatedMb} MB vs ${calibration.extensions.heapMb} MB`
+        : `One regular user's directory listing (numbers, extensions, what find searches), cache estimate vs heap held: ${calibration.numbers.estimatedMb} MB vs ${calibration.numbers.heapMb} MB`,
     );
   }
   return lines;
+}
+
+function ackTable(ack: AckLoadResult): string[] {
+  const row = (who: string, all: AckSummary, cold: AckSummary) => [
+    who,
+    String(all.count),
+    ms(all.p50Ms),
+    ms(all.p99Ms),
+    ms(all.maxMs),
+    ms(cold.p50Ms),
+    ms(cold.p99Ms),
+  ];
+  return [
+    `Ack under cold load: ${ack.users} regular users asking cold, ${ack.rounds} rounds; rcnumber and a bare Bolt app get the same signed commands (ratio of p99s ${ack.ratio}×)`,
+    ...textTable(
+      ['app', 'commands', 'ack p50', 'ack p99', 'ack max', 'cold-burst p50', 'cold-burst p99'],
+      [
+        row('rcnumber', ack.product, ack.coldAcks.product),
+        row('bare Bolt', ack.bare, ack.coldAcks.bare),
+      ],
+    ),
+    `rcnumber answered ${ack.answered} of ${ack.commands}; a cold user's first answer p50 ${ms(ack.coldAnswer.p50Ms)}, p99 ${ms(ack.coldAnswer.p99Ms)}; event-loop delay (its /metrics) p99 ${ack.eventLoop.p99Ms} ms, max ${ack.eventLoop.maxMs} ms`,
+    ...ack.failures.map((failure) => `  ! ${failure}`),
+  ];
 }
 
 const NOTES = [
@@ -135,6 +164,10 @@ const NOTES = [
   '  Memory: snapshots after a full GC. RSS start: app pieces loaded; linked: each user linked by OAuth; warmed: every',
   '       user found once. "heap warmed" is what stays; RSS also keeps heap pages and buffers from parsing the',
   '       listing pages ("heap total" is the heap V8 kept), so it grows even when the cache is small.',
+  '       RSS swept: after an administrator then asked 400 distinct prefixes on the same cache (each its own entry).',
+  '  Ack under cold load: each round, 20 new regular users ask a number (10 ms apart, to both apps); until their',
+  '       answers are in and at least 6 s have passed, both apps get `help` every 50 ms. ack: until the HTTP answer;',
+  '       cold-burst: the 20 first commands alone. Every app runs in its own process, as does the sandbox.',
 ];
 
 export function renderReport(result: BenchResult): string {
@@ -146,6 +179,8 @@ export function renderReport(result: BenchResult): string {
     ...naiveTable(result.naive, result.identities),
     '',
     ...memoryTable(result.memory),
+    '',
+    ...ackTable(result.ackLoad),
     '',
     'Targets',
     ...result.targets.map(

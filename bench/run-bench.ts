@@ -4,11 +4,12 @@
  * the smoke test runs it on a tiny company.
  */
 import type { GenerateCompanyOptions } from '../src/sandbox';
+import { type AckLoadOptions, type AckLoadResult, measureAckLoad } from './ack-load';
 import { startBenchStack } from './bench-stack';
 import { type ColdRuns, type IdentityResult, measureIdentity } from './measure-kinds';
 import type { MemoryResult } from './memory';
 import { measureNaive, type NaiveResult } from './naive';
-import { chooseQueries } from './queries';
+import { chooseQueries, sweepPrefixes } from './queries';
 import { runMemoryProcess } from './run-memory';
 import { checkTargets, type TargetCheck } from './targets';
 
@@ -23,6 +24,9 @@ export interface BenchOptions {
   /** One memory run per limit, in MB; null keeps the app's default limit. */
   memoryLimitsMb: Array<number | null>;
   memoryConcurrency: number;
+  /** Distinct prefixes the administrator sweeps after the first memory run's warm-up. */
+  prefixSweep: number;
+  ackLoad: AckLoadOptions;
 }
 
 export const DEFAULT_OPTIONS: BenchOptions = {
@@ -34,6 +38,15 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   memoryIdentities: 200,
   memoryLimitsMb: [null, 32],
   memoryConcurrency: 4,
+  prefixSweep: 400,
+  ackLoad: {
+    users: 20,
+    rounds: 3,
+    coldSpacingMs: 10,
+    probeIntervalMs: 50,
+    roundMs: 6000,
+    answerTimeoutMs: 60_000,
+  },
 };
 
 export interface BenchResult {
@@ -43,6 +56,7 @@ export interface BenchResult {
   identities: IdentityResult[];
   naive: NaiveResult;
   memory: MemoryResult[];
+  ackLoad: AckLoadResult;
   targets: TargetCheck[];
   seconds: number;
 }
@@ -71,6 +85,11 @@ export async function runBench(
       identities.push(await measureIdentity(stack.sandbox, member, queries, options.coldRuns));
     }
 
+    log(
+      `Measuring acks under cold load (${options.ackLoad.users} cold users × ${options.ackLoad.rounds} rounds)…`,
+    );
+    const ackLoad = await measureAckLoad(stack.sandbox, options.ackLoad);
+
     log(`Measuring the naive strategy (${options.naiveLookups} lookups)…`);
     const ownedNumbers = sample.ownedNumbers.slice(0, options.naiveLookups);
     const naive = await measureNaive(stack.sandbox, admin, ownedNumbers, options.naiveConcurrency);
@@ -93,6 +112,10 @@ export async function runBench(
           findText: queries.find.repeat[0] ?? 'a',
           calibrate: index === 0,
           prefix: queries.prefix.repeat[0] ?? '650',
+          prefixSweep:
+            index === 0
+              ? { who: adminPerson.email, prefixes: sweepPrefixes(sample, options.prefixSweep) }
+              : null,
         }),
       );
     }
@@ -104,7 +127,8 @@ export async function runBench(
       identities,
       naive,
       memory,
-      targets: checkTargets(identities),
+      ackLoad,
+      targets: checkTargets(identities, memory, ackLoad),
       seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
     };
   } finally {

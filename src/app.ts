@@ -14,10 +14,12 @@ import { connectPageRoute } from './http/connect-page';
 import { healthRoute } from './http/health';
 import { installPages } from './http/install-pages';
 import { linkConfirmRoute } from './http/link-confirm-route';
+import { metricsRoute } from './http/metrics';
 import { oauthCallbackRoute } from './http/oauth-callback';
 import { ringcentralEventsRoute } from './http/ringcentral-events';
 import { registerListeners } from './listeners';
 import type { AppLogger } from './logger';
+import { Metrics, timeSlackAcks } from './metrics';
 import { PATHS } from './paths';
 import { BrowserBindingKey } from './ringcentral/browser-binding-key';
 import { ConnectTokens } from './ringcentral/connect-token';
@@ -133,6 +135,10 @@ export function createApp(deps: AppDeps): RcNumberApp {
   const slackClients =
     installed ?? singleWorkspaceClients(new WebClient(config.slack.botToken, slackOptions));
   const slackFor = (teamId: string) => slackClients.forTeam(teamId);
+  const metrics = new Metrics({
+    linkCounts: () => store.links.countLinks(),
+    cache: () => ({ ...cache.lookups, bytes: cache.totalBytes, entries: cache.size }),
+  });
   const services: Services = {
     config,
     store,
@@ -154,6 +160,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
     slackClients,
     slackTimeouts: { timeoutMs: slackTimeoutMs, retryPauseMs: deps.slack?.retryPauseMs },
     now,
+    metrics,
     background: new BackgroundWork(),
     exportLimits: { ...EXPORT_LIMITS, ...deps.exports },
     counters: new MemoryCounters(),
@@ -170,6 +177,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
     oauthCallbackRoute(services),
     linkConfirmRoute(services),
     healthRoute(services),
+    metricsRoute(services),
     ringcentralEventsRoute(services),
   ];
   // Slack's install flow, served by Bolt itself, when many workspaces are served.
@@ -253,6 +261,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
         port: config.port,
         host: config.host,
       })) as import('node:http').Server;
+      timeSlackAcks(server, PATHS.slackEvents, metrics);
       const address = server.address();
       return { port: typeof address === 'object' && address ? address.port : config.port };
     },

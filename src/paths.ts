@@ -12,6 +12,8 @@ export const PATHS = {
   slackInstall: '/slack/install',
   /** Where Slack sends the browser back after an install: the Slack app's redirect URL. */
   slackOAuthRedirect: '/slack/oauth_redirect',
+  /** Prometheus metrics. */
+  metrics: '/metrics',
   /** RingCentral's webhook: push notifications of the subscriptions made for each link. */
   ringcentralEvents: '/ringcentral/events',
 } as const;

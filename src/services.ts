@@ -5,6 +5,7 @@ import type { ValueSigner } from './blocks/signed-values';
 import type { Config } from './config';
 import type { IdentityCache } from './directory';
 import type { AppLogger } from './logger';
+import type { Metrics } from './metrics';
 import type { Counters } from './model';
 import type { BrowserBindingKey } from './ringcentral/browser-binding-key';
 import type { ConnectTokens } from './ringcentral/connect-token';
@@ -59,6 +60,8 @@ export interface Services {
   /** How long a Slack call or response_url post may take (shorter in tests of hangs). */
   slackTimeouts: { timeoutMs?: number; retryPauseMs?: number };
   now: () => number;
+  /** The app's own Prometheus registry and the families it records. */
+  metrics: Metrics;
   /** Detached work (Home tab refreshes) that stopping the app waits for. */
   background: BackgroundWork;
   /** How large one export file may be, and how many parts one export may have. */

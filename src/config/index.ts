@@ -32,6 +32,8 @@ export interface Config {
   onboardGuests: boolean;
   /** Upper bound of the answers cached per identity, all identities together (CACHE_MAX_MB). */
   cacheMaxBytes: number;
+  /** When set, GET /metrics needs `Authorization: Bearer <it>` (METRICS_TOKEN). */
+  metricsToken: string | undefined;
   linking: {
     /**
      * LINK_EMAIL_MATCH: `required`, a link needs the RingCentral extension's email to equal the
@@ -159,6 +161,10 @@ const schema = z.object({
     .min(8, 'CACHE_MAX_MB must be at least 8')
     .max(65536, 'CACHE_MAX_MB must be at most 65536')
     .default(256),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'METRICS_TOKEN must be at least 16 characters (a long random string)')
+    .optional(),
   AUDIT_RETENTION_DAYS: z.coerce
     .number({ message: 'AUDIT_RETENTION_DAYS must be a number of days, like 90' })
     .int('AUDIT_RETENTION_DAYS must be a whole number of days')
@@ -252,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     onboardGuests: ['true', '1', 'yes'].includes(values.ONBOARD_GUESTS),
     cacheMaxBytes: values.CACHE_MAX_MB * 1024 * 1024,
+    metricsToken: values.METRICS_TOKEN,
     linking: { emailMatch: values.LINK_EMAIL_MATCH, accountId: values.RC_ACCOUNT_ID },
     auditRetentionDays: values.AUDIT_RETENTION_DAYS,
     ringcentralEvents: eventsMode(values.RC_EVENTS, publicUrl, values.SLACK_APP_TOKEN),

@@ -1,8 +1,9 @@
+import { cpuSlices } from '../cpu-slices';
 import { isAppError } from '../errors';
 import type { ExtensionSummary, NumberInfo } from '../model';
 import { PrefixIndex, type PrefixQuery, queryPrefixes } from '../phone';
 import { type DirectoryContext, identityKey, listing } from './context';
-import { extensionSummary, numberInfoV2 } from './convert';
+import { numberInfoV2 } from './convert';
 import { allExtensions, type NumberListing, visibleNumbers } from './listings';
 
 /**
@@ -18,11 +19,8 @@ export async function adminPrefixListing(
 ): Promise<NumberListing> {
   const patterns = queryPrefixes(query).map((prefix) => `${prefix}*`);
   try {
-    return await ctx.cache.get(
-      identityKey(ctx),
-      `prefix#${patterns.join(',')}`,
-      () => searchPatterns(ctx, patterns),
-      (found) => found.index.size * 300,
+    return await ctx.cache.get(identityKey(ctx), `prefix#${patterns.join(',')}`, () =>
+      searchPatterns(ctx, query, patterns),
     );
   } catch (error) {
     if (isAppError(error, 'forbidden') || isAppError(error, 'not_found')) {
@@ -32,7 +30,11 @@ export async function adminPrefixListing(
   }
 }
 
-async function searchPatterns(ctx: DirectoryContext, patterns: string[]): Promise<NumberListing> {
+async function searchPatterns(
+  ctx: DirectoryContext,
+  query: PrefixQuery,
+  patterns: string[],
+): Promise<NumberListing> {
   const records = [];
   for (const [i, pattern] of patterns.entries()) {
     const span = 0.5 / patterns.length;
@@ -43,13 +45,13 @@ async function searchPatterns(ctx: DirectoryContext, patterns: string[]): Promis
       )),
     );
   }
-  const extensions = (await allExtensions(ctx, 0.5, 0.5)).map(extensionSummary);
-  const byId = new Map(extensions.map((summary) => [summary.id, summary]));
+  // v2 records name only the owner's id and number: names come from the extension list.
+  const extensions = await allExtensions(ctx, 0.5, 0.5);
   const numbers: NumberInfo[] = [];
   for (const record of records) {
     const ownerId = record.extension?.id;
     const owner: ExtensionSummary | null = ownerId
-      ? (byId.get(String(ownerId)) ?? {
+      ? (extensions.byId.get(String(ownerId)) ?? {
           id: String(ownerId),
           extensionNumber: record.extension?.extensionNumber ?? null,
           name: `ext ${record.extension?.extensionNumber ?? ownerId}`,
@@ -60,13 +62,12 @@ async function searchPatterns(ctx: DirectoryContext, patterns: string[]): Promis
       : null;
     const info = numberInfoV2(record, owner);
     if (info) numbers.push(info);
+    if (numbers.length % 256 === 0) await cpuSlices.pause();
   }
-  const byNumber = new Map<string, ExtensionSummary>();
-  for (const summary of extensions) {
-    if (summary.extensionNumber) byNumber.set(summary.extensionNumber, summary);
-  }
+  // Only the extension the digits name: this entry must not hold the whole extension map.
+  const bare = extensions.byNumber.get(query.digits);
   return {
-    index: new PrefixIndex(numbers.map((value) => ({ e164: value.e164, value }))),
-    extensions: byNumber,
+    index: await PrefixIndex.build(numbers.map((value) => ({ e164: value.e164, value }))),
+    extensions: new Map(bare ? [[query.digits, bare]] : []),
   };
 }

@@ -11,11 +11,8 @@ export async function companyInfo(ctx: DirectoryContext): Promise<CompanyResult>
   // request on a certain 403.
   const numbers = viewer.isAdmin
     ? (
-        await ctx.cache.get(
-          identityKey(ctx),
-          'company-numbers',
-          () => ctx.api.companyNumbers({ maxWaitMs: SINGLE_CALL_WAIT_MS }),
-          (list) => list.length * 300,
+        await ctx.cache.get(identityKey(ctx), 'company-numbers', () =>
+          ctx.api.companyNumbers({ maxWaitMs: SINGLE_CALL_WAIT_MS }),
         )
       )
         .map((number) => numberInfo(number, embeddedOwner(number)))

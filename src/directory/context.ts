@@ -10,6 +10,8 @@ export interface DirectoryContext {
   api: AccountApi;
   cache: IdentityCache;
   onProgress?: ProgressFn;
+  /** Tracks work started for later (a listing warmed after a targeted answer). */
+  background?: (task: Promise<unknown>) => void;
   /** The clock for answers that age in seconds (presence); Date.now when absent. */
   now?: () => number;
 }

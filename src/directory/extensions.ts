@@ -46,11 +46,8 @@ export function extensionNumberRecords(
   ctx: DirectoryContext,
   pathId: string,
 ): Promise<PhoneNumberRecord[]> {
-  return ctx.cache.get(
-    identityKey(ctx),
-    `numbers@${pathId}`,
-    () => ctx.api.extensionNumbers(pathId, { maxWaitMs: SINGLE_CALL_WAIT_MS }),
-    (list) => list.length * 300,
+  return ctx.cache.get(identityKey(ctx), `numbers@${pathId}`, () =>
+    ctx.api.extensionNumbers(pathId, { maxWaitMs: SINGLE_CALL_WAIT_MS }),
   );
 }
 

@@ -1,4 +1,6 @@
 import { LRUCache } from 'lru-cache';
+import { inBackground } from '../cpu-slices';
+import { valueBytes } from './value-bytes';
 
 interface Entry {
   value: unknown;
@@ -26,6 +28,22 @@ export interface IdentityCacheOptions {
 }
 
 /**
+ * Listings warmed in the background at once, process-wide: each costs a few hundred ms of CPU
+ * and holds its pages while it runs, so twenty new users are warmed a couple at a time.
+ */
+const WARM_CONCURRENCY = 2;
+
+interface Warm {
+  identityKey: string;
+  key: string;
+  load: () => Promise<unknown>;
+  track?: (task: Promise<unknown>) => void;
+}
+
+/** Expired entries are dropped at most this often (each drop walks every entry). */
+const PURGE_EVERY_MS = 60_000;
+
+/**
  * Answers RingCentral gave one identity, reused for that identity only. Every key starts with
  * the identity key (RingCentral account + extension + admin flag), so an administrator's
  * listing can never answer a regular user, nor one user's answer another user.
@@ -40,38 +58,82 @@ export class IdentityCache {
   private readonly generations = new Map<string, Generation>();
   private readonly freshMs: number;
   private readonly now: () => number;
+  private lastPurge: number;
+  private readonly warms: Warm[] = [];
+  private warming = 0;
+  /** Questions answered from the cache, and those that had to load (for the metrics). */
+  readonly lookups = { hits: 0, misses: 0 };
 
   constructor(options: IdentityCacheOptions = {}) {
     this.freshMs = options.freshMs ?? 5 * 60_000;
     this.now = options.now ?? Date.now;
+    this.lastPurge = this.now();
     this.entries = new LRUCache<string, Entry>({
       maxSize: options.maxBytes ?? 256 * 1024 * 1024,
       sizeCalculation: (entry) => Math.max(1, entry.size),
       ttl: options.staleMs ?? 30 * 60_000,
       ttlAutopurge: false,
+      // The cache's own clock, so that expiry and freshness agree.
+      perf: { now: () => this.now() },
+      ttlResolution: 0,
     });
   }
 
   /**
-   * The cached value of `name` for `identityKey`, loading it when missing. `estimateBytes`
-   * sizes the value for the memory bound.
+   * The cached value of `name` for `identityKey`, loading it when missing. The value is sized
+   * for the memory bound by what it holds (`valueBytes`), unless `estimateBytes` says.
    */
   async get<T>(
     identityKey: string,
     name: string,
     load: () => Promise<T>,
-    estimateBytes: (value: T) => number = () => 512,
+    estimateBytes: (value: T) => number | Promise<number> = valueBytes,
   ): Promise<T> {
+    this.purgeExpired();
     const key = `${identityKey}\u0000${name}`;
     const entry = this.entries.get(key);
+    if (entry) this.lookups.hits++;
+    else this.lookups.misses++;
     if (entry) {
       if (this.now() - entry.fetchedAt > this.freshMs && !this.loading.has(key)) {
         // Serve the stale answer now; refresh behind it. A failed refresh keeps the old one.
-        this.load(identityKey, key, load, estimateBytes).catch(() => undefined);
+        inBackground(() => this.load(identityKey, key, load, estimateBytes)).catch(() => undefined);
       }
       return entry.value as T;
     }
     return this.load(identityKey, key, load, estimateBytes);
+  }
+
+  /**
+   * Loads `name` for the identity in the background unless it is cached or loading already,
+   * a few at a time across all identities. `track` is given each load that starts.
+   */
+  warm<T>(
+    identityKey: string,
+    name: string,
+    load: () => Promise<T>,
+    track?: (task: Promise<unknown>) => void,
+  ): void {
+    const key = `${identityKey}\u0000${name}`;
+    if (this.entries.has(key) || this.loading.has(key)) return;
+    if (this.warms.some((warm) => warm.key === key)) return;
+    this.warms.push({ identityKey, key, load, track });
+    this.startWarms();
+  }
+
+  private startWarms(): void {
+    while (this.warming < WARM_CONCURRENCY && this.warms.length > 0) {
+      const next = this.warms.shift() as Warm;
+      if (this.entries.has(next.key) || this.loading.has(next.key)) continue;
+      this.warming++;
+      const task = inBackground(() => this.load(next.identityKey, next.key, next.load, valueBytes))
+        .catch(() => undefined)
+        .finally(() => {
+          this.warming--;
+          this.startWarms();
+        });
+      next.track?.(task);
+    }
   }
 
   /** The cached value without loading, if fresh or stale. */
@@ -92,6 +154,9 @@ export class IdentityCache {
     for (const key of [...this.loading.keys()]) {
       if (key.startsWith(prefix)) this.loading.delete(key);
     }
+    for (let i = this.warms.length - 1; i >= 0; i--) {
+      if (this.warms[i]?.identityKey === identityKey) this.warms.splice(i, 1);
+    }
     const generation = this.generations.get(identityKey);
     if (generation) generation.value += 1;
   }
@@ -102,6 +167,17 @@ export class IdentityCache {
     let count = 0;
     for (const key of this.entries.keys()) if (key.startsWith(prefix)) count += 1;
     return count;
+  }
+
+  /**
+   * Drops entries past their stale limit. Without it an entry nobody asks for again stays on
+   * the heap until the size bound pushes it out, long after it could no longer be served.
+   */
+  private purgeExpired(): void {
+    const now = this.now();
+    if (now - this.lastPurge < PURGE_EVERY_MS) return;
+    this.lastPurge = now;
+    this.entries.purgeStale();
   }
 
   get totalBytes(): number {
@@ -116,7 +192,7 @@ export class IdentityCache {
     identityKey: string,
     key: string,
     load: () => Promise<T>,
-    estimate: (value: T) => number,
+    estimate: (value: T) => number | Promise<number>,
   ): Promise<T> {
     const running = this.loading.get(key);
     if (running) return running as Promise<T>;
@@ -126,9 +202,11 @@ export class IdentityCache {
     const startedIn = generation.value;
     // Wrapped, so that even a load that throws at once settles through the bookkeeping below.
     const started: Promise<T> = new Promise<T>((resolve) => resolve(load()))
-      .then((value) => {
+      .then(async (value) => {
+        const size = generation.value === startedIn ? await estimate(value) : 0;
+        // Checked again: the identity may have been forgotten while the value was sized.
         if (generation.value === startedIn) {
-          this.entries.set(key, { value, fetchedAt: this.now(), size: estimate(value) });
+          this.entries.set(key, { value, fetchedAt: this.now(), size });
         }
         return value;
       })

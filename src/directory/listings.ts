@@ -1,6 +1,7 @@
+import { cpuSlices } from '../cpu-slices';
 import type { ExtensionSummary, NumberInfo } from '../model';
 import { type CountryCode, countryFromHomeCountry, PrefixIndex, toE164 } from '../phone';
-import type { AccountRecord, ExtensionRecord } from '../ringcentral/types';
+import type { AccountRecord, DirectoryEntryRecord, PhoneNumberRecord } from '../ringcentral/types';
 import {
   type DirectoryContext,
   identityKey,
@@ -9,11 +10,16 @@ import {
   selfSummary,
 } from './context';
 import { directorySummary, embeddedOwner, extensionSummary, numberInfo } from './convert';
+import { byExtensionNumber, type SearchableExtensions, searchableOf } from './searchable';
+
+export type { SearchableExtensions } from './searchable';
 
 /**
  * The listings one identity may read, cached for that identity. Which listing is used depends
  * on the viewer: administrators read the account's number list; everyone else reads the
- * company directory, which RingCentral shows every user.
+ * company directory, which RingCentral shows every user. Each listing is one cache entry
+ * holding everything derived from it (index, maps, what `find` searches), so entries share
+ * nothing and each is sized by what it holds. Conversion and indexing run in slices.
  */
 
 export function account(ctx: DirectoryContext): Promise<AccountRecord> {
@@ -27,72 +33,81 @@ export async function homeCountry(ctx: DirectoryContext): Promise<CountryCode> {
   return countryFromHomeCountry(record.serviceInfo?.brand?.homeCountry);
 }
 
+/** An administrator's extension list, by id and by number, and ready for `find`. */
+export interface ExtensionListing {
+  byId: Map<string, ExtensionSummary>;
+  byNumber: Map<string, ExtensionSummary>;
+  searchable: SearchableExtensions;
+}
+
 export function allExtensions(ctx: DirectoryContext, from = 0, span = 1) {
-  return ctx.cache.get(
-    identityKey(ctx),
-    'extensions',
-    () => ctx.api.allExtensions(listing(ctx, 'Collecting extensions…', from, span)),
-    (records: ExtensionRecord[]) => records.length * 400,
-  );
+  return ctx.cache.get(identityKey(ctx), 'extensions', async (): Promise<ExtensionListing> => {
+    const pages = ctx.api.extensionPages(
+      extensionSummary,
+      listing(ctx, 'Collecting extensions…', from, span),
+    );
+    const summaries: ExtensionSummary[] = [];
+    for await (const page of pages) for (const summary of page) summaries.push(summary);
+    return {
+      byId: new Map(summaries.map((summary) => [summary.id, summary])),
+      byNumber: byExtensionNumber(summaries),
+      searchable: await searchableOf(summaries),
+    };
+  });
 }
 
 export interface NumberListing {
   index: PrefixIndex<NumberInfo>;
   /** Extensions by extension number, as this viewer may see them. */
   extensions: Map<string, ExtensionSummary>;
+  /** A regular user's directory, ready for `find` (administrators search their extension list). */
+  searchable?: SearchableExtensions;
 }
 
 /** Every number this viewer may see, indexed for exact and prefix look-ups. */
 export function visibleNumbers(ctx: DirectoryContext): Promise<NumberListing> {
   const admin = ctx.api.http.identity.isAdmin;
-  return ctx.cache.get(
-    identityKey(ctx),
-    'numbers',
-    () => (admin ? adminListing(ctx) : directoryListing(ctx)),
-    (listing: NumberListing) => listing.index.size * 300 + listing.extensions.size * 300,
+  return ctx.cache.get(identityKey(ctx), 'numbers', () =>
+    admin ? adminListing(ctx) : directoryListing(ctx),
   );
 }
 
 async function adminListing(ctx: DirectoryContext): Promise<NumberListing> {
   const extensions = await allExtensions(ctx, 0, 0.3);
-  const byId = new Map(extensions.map((record) => [String(record.id), extensionSummary(record)]));
-  const records = await ctx.api.accountNumbers(listing(ctx, 'Collecting numbers…', 0.3, 0.7));
-  const numbers: NumberInfo[] = [];
-  for (const record of records) {
+  const toInfo = (record: PhoneNumberRecord) => {
     const embedded = embeddedOwner(record);
-    const owner = embedded ? (byId.get(embedded.id) ?? embedded) : null;
-    const info = numberInfo(record, owner);
-    if (info) numbers.push(info);
-  }
+    return numberInfo(record, embedded ? (extensions.byId.get(embedded.id) ?? embedded) : null);
+  };
+  const pages = ctx.api.accountNumberPages(toInfo, listing(ctx, 'Collecting numbers…', 0.3, 0.7));
+  const numbers: NumberInfo[] = [];
+  for await (const page of pages) for (const info of page) if (info) numbers.push(info);
   return {
-    index: new PrefixIndex(numbers.map((value) => ({ e164: value.e164, value }))),
-    extensions: byExtensionNumber(byId.values()),
+    index: await PrefixIndex.build(numbers.map((value) => ({ e164: value.e164, value }))),
+    extensions: extensions.byNumber,
   };
 }
 
 async function directoryListing(ctx: DirectoryContext): Promise<NumberListing> {
-  const entries = await ctx.api.directory(listing(ctx, 'Collecting the directory…', 0, 0.8));
-  const own = await ctx.api.extensionNumbers('~', listing(ctx, 'Collecting numbers…', 0.8, 0.1));
-  const company = await account(ctx);
   const self = selfSummary(ctx);
   const accountId = ctx.api.http.identity.accountId;
   const numbers = new Map<string, NumberInfo>();
   const summaries: ExtensionSummary[] = [self];
-  for (const entry of entries) {
-    // This listing is a regular user's: RingCentral hides entries marked hidden from them.
-    if (entry.id === undefined || !entry.extensionNumber || entry.hidden === true) continue;
-    const owner = directorySummary(entry, accountId);
-    // `ext 101` means the viewer's own account: federated people are found by number only.
-    if (!owner.accountName) summaries.push(owner);
-    for (const phone of entry.phoneNumbers ?? []) {
-      if (phone.hidden === true) continue;
-      const info = numberInfo(
-        { phoneNumber: phone.phoneNumber ?? '', usageType: phone.usageType, type: undefined },
-        owner,
-      );
-      if (info && !numbers.has(info.e164)) numbers.set(info.e164, { ...info, features: null });
+  const pages = ctx.api.directoryPages(
+    (entry) => directoryNumbers(entry, accountId),
+    listing(ctx, 'Collecting the directory…', 0, 0.8),
+  );
+  let seen = 0;
+  for await (const page of pages) {
+    for (const entry of page) {
+      if (++seen % 256 === 0) await cpuSlices.pause();
+      if (!entry) continue;
+      // `ext 101` means the viewer's own account: federated people are found by number only.
+      if (!entry.owner.accountName) summaries.push(entry.owner);
+      for (const info of entry.numbers) if (!numbers.has(info.e164)) numbers.set(info.e164, info);
     }
   }
+  const own = await ctx.api.extensionNumbers('~', listing(ctx, 'Collecting numbers…', 0.8, 0.1));
+  const company = await account(ctx);
   // One's own numbers come complete, features included; they win over the directory's view.
   for (const record of own) {
     const info = numberInfo(record, self);
@@ -110,46 +125,41 @@ async function directoryListing(ctx: DirectoryContext): Promise<NumberListing> {
       owner: null,
     });
   }
+  const extensions = byExtensionNumber(summaries);
   return {
-    index: new PrefixIndex([...numbers.values()].map((value) => ({ e164: value.e164, value }))),
-    extensions: byExtensionNumber(summaries),
+    index: await PrefixIndex.build(
+      [...numbers.values()].map((value) => ({ e164: value.e164, value })),
+    ),
+    extensions,
+    searchable: await searchableOf([...extensions.values()]),
   };
 }
 
-function byExtensionNumber(summaries: Iterable<ExtensionSummary>): Map<string, ExtensionSummary> {
-  const map = new Map<string, ExtensionSummary>();
-  for (const summary of summaries) {
-    if (summary.extensionNumber && !map.has(summary.extensionNumber)) {
-      map.set(summary.extensionNumber, summary);
-    }
+/**
+ * A directory entry as a regular user's listing keeps it: its owner and numbers (no features
+ * shown). RingCentral hides entries and numbers marked hidden from regular users.
+ */
+export function directoryNumbers(entry: DirectoryEntryRecord, ownAccountId: string) {
+  if (entry.id === undefined || !entry.extensionNumber || entry.hidden === true) return null;
+  const owner = directorySummary(entry, ownAccountId);
+  const numbers: NumberInfo[] = [];
+  for (const phone of entry.phoneNumbers ?? []) {
+    if (phone.hidden === true) continue;
+    const info = numberInfo(
+      { phoneNumber: phone.phoneNumber ?? '', usageType: phone.usageType },
+      owner,
+    );
+    if (info) numbers.push({ ...info, features: null });
   }
-  return map;
-}
-
-/** Extensions ready for `find`: summaries sorted by name, with lower-cased search keys. */
-export interface SearchableExtensions {
-  items: ExtensionSummary[];
-  keys: string[];
+  return { owner, numbers };
 }
 
 /**
- * What `find` searches, built once per identity: administrators search the extension list,
- * everyone else the company directory they already read for number look-ups.
+ * What `find` searches: administrators their extension list, everyone else the company
+ * directory they already read for number look-ups.
  */
-export function searchableExtensions(ctx: DirectoryContext): Promise<SearchableExtensions> {
-  return ctx.cache.get(
-    identityKey(ctx),
-    'find',
-    async () => {
-      const summaries = ctx.api.http.identity.isAdmin
-        ? (await allExtensions(ctx)).map(extensionSummary)
-        : [...(await visibleNumbers(ctx)).extensions.values()];
-      const items = summaries.sort((a, b) => a.name.localeCompare(b.name));
-      const keys = items.map((item) =>
-        `${item.name}\n${item.email ?? ''}\n${item.extensionNumber ?? ''}`.toLowerCase(),
-      );
-      return { items, keys };
-    },
-    (found) => found.items.length * 400,
-  );
+export async function searchableExtensions(ctx: DirectoryContext): Promise<SearchableExtensions> {
+  if (ctx.api.http.identity.isAdmin) return (await allExtensions(ctx)).searchable;
+  const listing = await visibleNumbers(ctx);
+  return listing.searchable ?? searchableOf([...listing.extensions.values()]);
 }

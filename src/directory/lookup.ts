@@ -5,6 +5,7 @@ import { adminPrefixListing } from './admin-prefix';
 import { type DirectoryContext, identityKey, SINGLE_CALL_WAIT_MS, viewerOf } from './context';
 import { extensionSummary, numberInfoV2 } from './convert';
 import { homeCountry, type NumberListing, visibleNumbers } from './listings';
+import { canSearchDirectory, searchOwner, searchPrefix } from './targeted';
 import { extensionById } from './targets';
 
 export interface PageRequest {
@@ -29,16 +30,18 @@ export async function lookupNumber(
   if (parsed.kind === 'invalid') throw new AppError('invalid_input', parsed.reason);
   if (parsed.kind === 'full') return whoOwns(ctx, query, parsed.e164);
 
+  const bare = query.trim().replace(/\*$/, '');
   const warm = ctx.cache.peek<NumberListing>(identityKey(ctx), 'numbers');
   const listing =
     warm ??
     (ctx.api.http.identity.isAdmin
       ? await adminPrefixListing(ctx, parsed)
-      : await visibleNumbers(ctx));
+      : (canSearchDirectory(ctx) &&
+          (await searchPrefix(ctx, parsed, isBareDigits(bare) ? bare : null))) ||
+        (await visibleNumbers(ctx)));
   const offset = Math.max(0, Math.floor(page.offset ?? 0));
   const limit = Math.min(50, Math.max(1, Math.floor(page.limit ?? DEFAULT_PAGE_SIZE)));
   const found = listing.index.search(parsed, { offset, limit });
-  const bare = query.trim().replace(/\*$/, '');
   const result: PrefixResult = {
     kind: 'prefix',
     query,
@@ -56,6 +59,7 @@ async function whoOwns(ctx: DirectoryContext, query: string, e164: string): Prom
   let number: NumberInfo | null;
   if (warm) number = warm.index.get(e164) ?? null;
   else if (viewer.isAdmin) number = await targetedLookup(ctx, e164);
+  else if (canSearchDirectory(ctx)) number = await searchOwner(ctx, e164);
   else number = (await visibleNumbers(ctx)).index.get(e164) ?? null;
   return { kind: 'full', query, e164, number, viewer };
 }

@@ -12,7 +12,13 @@ export async function memberContext(
   onProgress?: ProgressFn,
 ): Promise<DirectoryContext> {
   const session = await services.sessions.open(member);
-  return { api: new AccountApi(session), cache: services.cache, onProgress, now: services.now };
+  return {
+    api: new AccountApi(session),
+    cache: services.cache,
+    onProgress,
+    now: services.now,
+    background: (task) => services.background.run(task),
+  };
 }
 
 /** A Slack mention becomes the person's email, which RingCentral can look up. */

@@ -1,4 +1,5 @@
 import { renderHelp, renderInvalid, renderMe, renderUnlinked } from '../blocks';
+import { isAppError } from '../errors';
 import { parseCommand, USAGE } from '../grammar';
 import type { Services } from '../services';
 import type { Replier } from '../slack/reply';
@@ -40,6 +41,8 @@ export async function runCommand(
   }
   const where = { channelId: command.channelId, responseUrl: command.responseUrl };
   const progress = progressReporter(reply);
+  const started = performance.now();
+  let outcome = 'ok';
   try {
     switch (parsed.kind) {
       case 'help':
@@ -72,6 +75,7 @@ export async function runCommand(
       }
     }
   } catch (error) {
+    outcome = isAppError(error) ? error.code : 'error';
     const action =
       parsed.kind === 'invalid'
         ? undefined
@@ -79,5 +83,7 @@ export async function runCommand(
           ? 'audit'
           : parsed.kind;
     await progress.finish(await replyForError(services, member, error, { ...where, action }));
+  } finally {
+    services.metrics.commandDone(parsed.kind, outcome, (performance.now() - started) / 1000);
   }
 }

@@ -5,6 +5,7 @@ export { findNumbersInText, type NumbersInText } from './find-in-text';
 export { formatNumber, nationalForm, toE164 } from './format';
 export { countryFromHomeCountry, type HomeCountryRef } from './home-country';
 export {
+  digitsOf,
   type FullQuery,
   type InvalidQuery,
   isBareDigits,

@@ -1,3 +1,4 @@
+import { type CpuSlices, cpuSlices, forEachSliced, sortSliced } from '../cpu-slices';
 import { digitPrefixes, digitsOf, type NumberQuery } from './number-query';
 
 export interface IndexedNumber<T> {
@@ -27,19 +28,37 @@ export const DEFAULT_PAGE_SIZE = 20;
  * country, so it is searched as calling code + national digits in the same sorted array.
  */
 export class PrefixIndex<T> {
-  private readonly keys: string[];
-  private readonly entries: IndexedNumber<T>[];
-  private readonly byKey: Map<string, IndexedNumber<T>>;
+  private keys: string[] = [];
+  private entries: IndexedNumber<T>[] = [];
+  private byKey = new Map<string, IndexedNumber<T>>();
 
   /** Numbers without digits are skipped; a number listed twice keeps its first value. */
   constructor(numbers: Iterable<IndexedNumber<T>>) {
-    this.byKey = new Map();
-    for (const entry of numbers) {
-      const key = digitsOf(entry.e164);
-      if (key !== '' && !this.byKey.has(key)) this.byKey.set(key, entry);
-    }
-    this.keys = [...this.byKey.keys()].sort();
-    this.entries = this.keys.map((key) => this.byKey.get(key) as IndexedNumber<T>);
+    const byKey = new Map<string, IndexedNumber<T>>();
+    for (const entry of numbers) add(byKey, entry);
+    this.fill(byKey, [...byKey.keys()].sort());
+  }
+
+  /**
+   * The same index built in slices of a few milliseconds (20,000 numbers take ~15 ms in one
+   * go), so the event loop stays free while a cold listing is indexed.
+   */
+  static async build<T>(
+    numbers: Iterable<IndexedNumber<T>>,
+    slices: CpuSlices = cpuSlices,
+  ): Promise<PrefixIndex<T>> {
+    const byKey = new Map<string, IndexedNumber<T>>();
+    await forEachSliced(numbers, (entry) => add(byKey, entry), slices);
+    const keys = await sortSliced([...byKey.keys()], byCodeUnits, slices);
+    const index = new PrefixIndex<T>([]);
+    index.fill(byKey, keys);
+    return index;
+  }
+
+  private fill(byKey: Map<string, IndexedNumber<T>>, keys: string[]): void {
+    this.byKey = byKey;
+    this.keys = keys;
+    this.entries = keys.map((key) => byKey.get(key) as IndexedNumber<T>);
   }
 
   get size(): number {
@@ -107,6 +126,16 @@ export class PrefixIndex<T> {
     }
     return low;
   }
+}
+
+function add<T>(byKey: Map<string, IndexedNumber<T>>, entry: IndexedNumber<T>): void {
+  const key = digitsOf(entry.e164);
+  if (key !== '' && !byKey.has(key)) byKey.set(key, entry);
+}
+
+/** The order of Array.prototype.sort without a comparator (UTF-16 code units). */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function wholeNumber(value: number | undefined, fallback: number): number {

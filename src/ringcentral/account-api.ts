@@ -1,5 +1,6 @@
-import { type Operation, RATE_GROUPS } from './rate-groups';
-import { checked, checkedPage, SHAPES, type Shape } from './shapes';
+import { AccountCalls, type ListOptions, MAX_PER_PAGE, pathOf } from './account-calls';
+import { RATE_GROUPS } from './rate-groups';
+import { checkedPage, SHAPES } from './shapes';
 import type {
   AccountRecord,
   BatchPart,
@@ -14,35 +15,14 @@ import type {
   PhoneNumberV2Record,
   PresenceRecord,
 } from './types';
-import type { CallOptions, Query, RingCentralHttp } from './user-session';
+import type { CallOptions } from './user-session';
+
+export { type ListOptions, type ListProgress, MAX_PER_PAGE } from './account-calls';
 
 const V1 = '/restapi/v1.0/account/{accountId}';
 const V2 = '/restapi/v2/accounts/{accountId}';
-/** RingCentral's largest page: fewer requests for the same listing. */
-export const MAX_PER_PAGE = 1000;
 /** RingCentral answers at most 30 extensions' presence in one batch request. */
 export const MAX_PRESENCE_BATCH = 30;
-
-export interface ListProgress {
-  page: number;
-  totalPages: number;
-}
-
-export interface ListOptions extends CallOptions {
-  onPage?: (progress: ListProgress) => void;
-}
-
-type GetOperation = Extract<Operation, `GET ${string}`>;
-type Template<Op extends GetOperation> = Op extends `GET ${infer Path}` ? Path : never;
-
-/** The path of an operation, its `{name}`s filled in (the account is always the token's). */
-function pathOf(template: string, params: Record<string, string> = {}): string {
-  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const value = name === 'accountId' ? '~' : params[name];
-    if (value === undefined) throw new Error(`No ${name} for ${template}`);
-    return encodeURIComponent(value);
-  });
-}
 
 /**
  * Typed calls to RingCentral's Account API, made as one identity. Each names its operation as
@@ -50,9 +30,7 @@ function pathOf(template: string, params: Record<string, string> = {}): string {
  * counts the right bucket. Every answer is checked for the shape the app reads (shapes.ts), so
  * one that breaks RingCentral's schema is a clear error, not a TypeError in a renderer.
  */
-export class AccountApi {
-  constructor(readonly http: RingCentralHttp) {}
-
+export class AccountApi extends AccountCalls {
   account(options?: CallOptions): Promise<AccountRecord> {
     return this.get(V1, {}, {}, SHAPES.account, 'account', options);
   }
@@ -204,6 +182,44 @@ export class AccountApi {
   }
 
   /**
+   * The company directory a page at a time, each record checked and converted by `map` as it
+   * is parsed: raw records then die young instead of all 10 pages' surviving to the end, which
+   * keeps garbage-collection pauses short (their length follows what survives).
+   */
+  directoryPages<T>(map: (entry: DirectoryEntryRecord) => T, options?: ListOptions) {
+    return this.pages(`${V1}/directory/entries`, SHAPES.directoryEntry, map, options);
+  }
+
+  /** The extension list a page at a time (see `directoryPages`). */
+  extensionPages<T>(map: (record: ExtensionRecord) => T, options?: ListOptions) {
+    return this.pages(`${V1}/extension`, SHAPES.extension, map, options);
+  }
+
+  /** Every number of the account a page at a time (see `directoryPages`): admins (Heavy). */
+  accountNumberPages<T>(map: (record: PhoneNumberRecord) => T, options?: ListOptions) {
+    return this.pages(`${V1}/phone-number`, SHAPES.phoneNumber, map, options);
+  }
+
+  /**
+   * Directory entries matching a text in the chosen fields (Heavy): one page of up to 1000,
+   * with the paging that says whether there were more.
+   */
+  async searchDirectory(
+    searchString: string,
+    searchFields: string[],
+    options?: CallOptions,
+  ): Promise<Paged<DirectoryEntryRecord>> {
+    const template = `${V1}/directory/entries/search` as const;
+    const answer = await this.http.post<unknown>(
+      pathOf(template),
+      { searchString, searchFields, page: 1, perPage: MAX_PER_PAGE },
+      RATE_GROUPS[`POST ${template}`],
+      options,
+    );
+    return checkedPage(SHAPES.directoryEntry, answer, 'directory search');
+  }
+
+  /**
    * Presence of up to 30 extensions in one Light request (RingCentral's batch syntax: ids
    * joined by commas), each with its own status, in the order asked. Needs the app permission
    * ReadPresence.
@@ -224,62 +240,5 @@ export class AccountApi {
     return this.http
       .get<PresenceRecord>(path, {}, group, options)
       .then((body) => [{ status: 200, body }]);
-  }
-
-  /** One record, checked against `shape`. */
-  private async get<T>(
-    template: Template<GetOperation>,
-    params: Record<string, string>,
-    query: Query,
-    shape: Shape,
-    where: string,
-    options?: CallOptions,
-  ): Promise<T> {
-    return checked<T>(shape, await this.raw(template, params, query, options), where);
-  }
-
-  /** One page of records, each checked against `shape`. */
-  private async getPage<T>(
-    template: Template<GetOperation>,
-    params: Record<string, string>,
-    query: Query,
-    shape: Shape,
-    options?: CallOptions,
-  ): Promise<T> {
-    const answer = await this.raw(template, params, query, options);
-    return checkedPage<T>(shape, answer, template.split('/').pop() ?? 'listing');
-  }
-
-  private raw(
-    template: Template<GetOperation>,
-    params: Record<string, string>,
-    query: Query,
-    options?: CallOptions,
-  ): Promise<unknown> {
-    const group = RATE_GROUPS[`GET ${template}`];
-    return this.http.get<unknown>(pathOf(template, params), query, group, options);
-  }
-
-  private async allPages<T>(
-    template: Template<GetOperation>,
-    params: Record<string, string>,
-    query: Query,
-    shape: Shape,
-    options: ListOptions = {},
-  ): Promise<T[]> {
-    const records: T[] = [];
-    for (let page = 1; ; page++) {
-      const answer = await this.getPage<Paged<T>>(
-        template,
-        params,
-        { ...query, page, perPage: MAX_PER_PAGE },
-        shape,
-        options,
-      );
-      records.push(...answer.records);
-      const totalPages = answer.paging?.totalPages ?? 1;
-      options.onPage?.({ page, totalPages });
-      if (page >= totalPages || answer.records.length === 0) return records;
-    }
   }
 }

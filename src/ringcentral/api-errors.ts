@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { parseJsonSliced } from './sliced-json';
 
 interface RingCentralErrorBody {
   errorCode?: string;
@@ -34,10 +35,15 @@ export function retryAfterSeconds(response: Response): number {
 export const UNAVAILABLE_RETRY_SEC = 30;
 
 /** The JSON of a successful answer; a body that is not JSON (or never ends) is RingCentral's fault. */
-export async function readJson<T>(response: Response): Promise<T> {
+export async function readJson<T>(
+  response: Response,
+  mapRecord?: (record: unknown) => unknown,
+): Promise<T> {
   try {
-    return (await response.json()) as T;
-  } catch {
+    return (await parseJsonSliced(await response.text(), undefined, mapRecord)) as T;
+  } catch (error) {
+    // A record that breaks RingCentral's schema says so itself (see shapes.ts).
+    if (error instanceof AppError) throw error;
     throw new AppError('ringcentral_unavailable', 'RingCentral sent an answer that is not JSON', {
       status: response.status,
       retryAfterSec: UNAVAILABLE_RETRY_SEC,

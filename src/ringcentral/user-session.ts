@@ -27,6 +27,8 @@ export interface CallOptions {
   /** How long this call may wait for rate budget before failing with rate_limited. */
   maxWaitMs?: number;
   onWait?: (ms: number) => void;
+  /** Applied to each of a page's `records` while it is parsed (see parseJsonSliced). */
+  mapRecord?: (record: unknown) => unknown;
 }
 
 /** What the Account API needs: authenticated JSON calls as one RingCentral identity. */
@@ -42,6 +44,10 @@ export interface RingCentralHttp {
     group: RateGroup,
     options?: CallOptions,
   ): Promise<Array<BatchPart<T>>>;
+  /** A search whose query is a JSON body sent with POST (RingCentral's directory search). */
+  post<T>(path: string, body: unknown, group: RateGroup, options?: CallOptions): Promise<T>;
+  /** How many requests of the group this identity could send right now. */
+  available(group: RateGroup): number;
 }
 
 export function identityKeyOf(identity: LinkedIdentity): string {
@@ -95,6 +101,16 @@ export class UserSession implements RingCentralHttp {
     );
   }
 
+  post<T>(path: string, body: unknown, group: RateGroup, options: CallOptions = {}): Promise<T> {
+    return this.call<T>(group, options, () =>
+      this.platform.send({ method: 'POST', url: path, body, retry: true }),
+    );
+  }
+
+  available(group: RateGroup): number {
+    return this.budget.available(this.budgetKey(), group);
+  }
+
   getBatch<T>(
     path: string,
     query: Query,
@@ -143,7 +159,8 @@ export class UserSession implements RingCentralHttp {
       if (mayBeEmpty && (response.status === 204 || !(await peekBody(response)))) {
         return undefined as T;
       }
-      return readJson<T>(response);
+      // Pages of 1000 records are parsed in slices: the event loop stays free for acks.
+      return readJson<T>(response, options.mapRecord);
     }
   }
 

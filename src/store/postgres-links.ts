@@ -17,6 +17,7 @@ import type { NameFn } from './migrations';
 import { PostgresLinkFlow } from './postgres-link-flow';
 import { keyParams, type PgQuery, presenceTagSql } from './postgres-query';
 import {
+  countsOf,
   identityValues,
   type LinkRow,
   linkValues,
@@ -28,6 +29,7 @@ import {
 } from './rows';
 import type {
   Link,
+  LinkCounts,
   LinkedIdentity,
   LinksStore,
   MemberKey,
@@ -69,6 +71,14 @@ export class PostgresLinks extends PostgresLinkFlow implements LinksStore {
 
   async deleteLink(key: MemberKey): Promise<boolean> {
     return (await this.run(`DELETE FROM ${this.name('links')} WHERE ${KEY}`, keyParams(key))) > 0;
+  }
+
+  async countLinks(): Promise<LinkCounts> {
+    const { rows } = await this.query<{ status: string; n: string }>(
+      `SELECT status, COUNT(*) AS n FROM ${this.name('links')} GROUP BY status`,
+      [],
+    );
+    return countsOf(rows);
   }
 
   async updateTokens(

@@ -5,6 +5,7 @@
 import { type TokenCipher, TokenDecryptError } from './crypto';
 import type {
   Link,
+  LinkCounts,
   LinkedIdentity,
   MemberKey,
   MemberRecord,
@@ -276,4 +277,13 @@ function toNumber(value: DbInt): number {
 
 function toNullableNumber(value: DbInt | null): number | null {
   return value === null ? null : toNumber(value);
+}
+
+/** `SELECT status, COUNT(*)` rows as counts (PostgreSQL answers COUNT as a string). */
+export function countsOf(rows: Array<{ status: string; n: number | string }>): LinkCounts {
+  const counts: LinkCounts = { active: 0, broken: 0 };
+  for (const row of rows) {
+    if (row.status === 'active' || row.status === 'broken') counts[row.status] = Number(row.n);
+  }
+  return counts;
 }

@@ -8,6 +8,7 @@ import type { TokenCipher } from './crypto';
 import { holderOf, leaseOwner, localHolder, localHolderGone } from './lease-holder';
 import { markBrokenSql, saveLinkSql, updateIdentitySql, updateTokensSql } from './link-sql';
 import {
+  countsOf,
   identityValues,
   keyValues,
   type LinkRow,
@@ -21,6 +22,7 @@ import {
 import { type SqliteConnection, SqliteLinkFlow } from './sqlite-link-flow';
 import type {
   Link,
+  LinkCounts,
   LinkedIdentity,
   LinksStore,
   MemberKey,
@@ -74,6 +76,16 @@ export class SqliteLinks extends SqliteLinkFlow implements LinksStore {
 
   async deleteLink(key: MemberKey): Promise<boolean> {
     return this.sql(`DELETE FROM links WHERE ${KEY}`).run(keyValues(key)).changes > 0;
+  }
+
+  async countLinks(): Promise<LinkCounts> {
+    const rows = this.sql(
+      'SELECT status, COUNT(*) AS n FROM links GROUP BY status',
+    ).all() as Array<{
+      status: string;
+      n: number;
+    }>;
+    return countsOf(rows);
   }
 
   async updateTokens(

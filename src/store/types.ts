@@ -130,6 +130,11 @@ export interface ForgottenWorkspace {
 }
 
 /** Each member's RingCentral link, the OAuth states that create links, and refresh leases. */
+export interface LinkCounts {
+  active: number;
+  broken: number;
+}
+
 export interface LinksStore {
   /**
    * The member's link. A link whose tokens can no longer be decrypted (its key was removed from
@@ -141,6 +146,8 @@ export interface LinksStore {
   saveLink(link: NewLink): Promise<Link>;
   /** Deletes the member's link; true when there was one. */
   deleteLink(key: MemberKey): Promise<boolean>;
+  /** How many links there are, working and broken (for the metrics). */
+  countLinks(): Promise<LinkCounts>;
   /**
    * Writes a new token pair (and, when given, the identity as RingCentral now describes it)
    * only if the stored version is still `expectedVersion`; returns the updated link, or null

@@ -15,11 +15,15 @@ import {
 
 /** Higher imports lower, never the other way; equal ranks do not import each other. */
 const RANK: Record<string, number> = {
+  // Sharing the event loop in slices: below everything, imports nothing.
+  'cpu-slices': -1,
   model: 0,
   paths: 0,
   errors: 0,
   phone: 0,
   'background-work': 0,
+  // Prometheus registry and families: reads its sources through functions it is given.
+  metrics: 0,
   'derived-macs': 0,
   config: 1,
   grammar: 1,

@@ -1,5 +1,6 @@
 // The bench's measuring run on a tiny company: proves requests are counted per lookup (cold,
-// warm, naive) and the memory run stays within its cache limit. No timing is asserted.
+// warm, naive), the memory run stays within its cache limit, and the ack run answers every
+// command of both apps. No timing is asserted.
 import { type BenchOptions, runBench } from '../../bench/run-bench';
 
 const EXTENSIONS = 40;
@@ -14,6 +15,15 @@ const OPTIONS: BenchOptions = {
   // 0.05 MB holds only a couple of the 40-extension listings: the bound must show.
   memoryLimitsMb: [null, 0.05],
   memoryConcurrency: 2,
+  prefixSweep: 5,
+  ackLoad: {
+    users: 3,
+    rounds: 1,
+    coldSpacingMs: 5,
+    probeIntervalMs: 50,
+    roundMs: 300,
+    answerTimeoutMs: 20_000,
+  },
 };
 
 describe('bench on a tiny company', () => {
@@ -62,5 +72,21 @@ describe('bench on a tiny company', () => {
     expect(small?.cache.identitiesHeld).toBeLessThan(5);
     expect(unbounded?.calibration).not.toBeNull();
     expect(small?.calibration).toBeNull();
+    // The administrator's prefix sweep runs once, on the first run's cache.
+    expect(unbounded?.swept?.prefixes).toBe(5);
+    expect(small?.swept).toBeNull();
+    expect(result.targets.filter((t) => t.target.startsWith('memory'))).toHaveLength(2);
+  });
+
+  it('sends the same commands to rcnumber and a bare Bolt app, and every one is answered', () => {
+    const { ackLoad } = result;
+    expect(ackLoad.coldAcks.product.count).toBe(3);
+    expect(ackLoad.coldAcks.bare.count).toBe(3);
+    expect(ackLoad.product.count).toBe(ackLoad.bare.count);
+    expect(ackLoad.product.count).toBeGreaterThan(3);
+    expect(ackLoad.answered).toBe(ackLoad.commands);
+    expect(ackLoad.failures).toEqual([]);
+    expect(ackLoad.eventLoop.maxMs).toEqual(expect.any(Number));
+    expect(result.targets.find((t) => t.target.endsWith('every command answered'))?.met).toBe(true);
   });
 });

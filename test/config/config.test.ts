@@ -55,6 +55,9 @@ describe('configuration', () => {
     expect(problems({ ...valid, CACHE_MAX_MB: 'lots' })).toEqual([
       expect.stringMatching(/CACHE_MAX_MB must be a number of megabytes/),
     ]);
+    expect(problems({ ...valid, METRICS_TOKEN: 'guessable' })).toEqual([
+      expect.stringMatching(/METRICS_TOKEN must be at least 16 characters/),
+    ]);
     expect(problems({ ...valid, ONBOARD_GUESTS: 'maybe' })).toEqual([
       expect.stringMatching(/ONBOARD_GUESTS must be true or false/),
     ]);

@@ -214,4 +214,27 @@ describe('IdentityCache: forgetting an identity with loads in flight', () => {
     expect(cache.peek('id', 'x')).toBe('new');
     expect(cache.totalBytes).toBe(100);
   });
+
+  it('drops expired entries nobody asks for again, so they leave the heap', async () => {
+    let now = 1_000_000;
+    const cache = new IdentityCache({ now: () => now, freshMs: 1_000, staleMs: 10_000 });
+    for (let i = 0; i < 50; i++) await cache.get(`acct:${i}:user`, 'numbers', async () => [i]);
+    expect(cache.size).toBe(50);
+    now += 70_000;
+    // Any later question sweeps what expired, not only the entry it asks for.
+    await cache.get('acct:new:user', 'numbers', async () => ['fresh']);
+    expect(cache.size).toBe(1);
+    expect(cache.countOf('acct:3:user')).toBe(0);
+  });
+
+  it('sizes an answer by what it holds, a shared part counted once', async () => {
+    const cache = new IdentityCache();
+    const owner = { id: '1', name: 'Owner with a name', email: 'owner@example.com' };
+    const numbers = Array.from({ length: 2000 }, (_, i) => ({ e164: `+1650${i}`, owner }));
+    await cache.get('a', 'shared', async () => numbers);
+    const shared = cache.totalBytes;
+    await cache.get('b', 'copies', async () => numbers.map((n) => ({ ...n, owner: { ...owner } })));
+    expect(shared).toBeGreaterThan(2000 * 50);
+    expect(cache.totalBytes - shared).toBeGreaterThan(shared * 2);
+  });
 });

@@ -76,6 +76,8 @@ describe('answers kept fresh by RingCentral events', () => {
 
   it('refuses a forged webhook call, and it changes nothing', async () => {
     await h.command(ana.id, BEN_NUMBER);
+    // A cold answer came from one search; her directory is read behind it.
+    await h.app.services.background.idle();
     const requests = h.sandbox.requests.length;
     const subscriptionId = subscriptionOf(ANA_EXT)?.id ?? '';
     const event = JSON.stringify({

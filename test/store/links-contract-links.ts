@@ -47,6 +47,16 @@ export function describeLinkContract(context: LinksContractContext): void {
       expect(await store.getLink(ALICE)).toBeNull();
     });
 
+    it('counts working and broken links', async () => {
+      expect(await store.countLinks()).toEqual({ active: 0, broken: 0 });
+      await store.saveLink(newLink(ALICE));
+      await store.saveLink(newLink(BOB));
+      await store.markBroken(BOB, 'RingCentral refused the refresh token');
+      expect(await store.countLinks()).toEqual({ active: 1, broken: 1 });
+      await store.deleteLink(ALICE);
+      expect(await store.countLinks()).toEqual({ active: 0, broken: 1 });
+    });
+
     it('keeps email null and isAdmin false as given', async () => {
       const link = newLink(ALICE);
       link.identity = { ...link.identity, email: null, isAdmin: false };

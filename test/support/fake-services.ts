@@ -9,6 +9,7 @@ import { IdentityCache } from '../../src/directory';
 import { AppError } from '../../src/errors';
 import { MemoryCounters } from '../../src/flows/counters';
 import { createLogger } from '../../src/logger';
+import { Metrics } from '../../src/metrics';
 import type { LinkedIdentity, MemberKey } from '../../src/model';
 import { requireActive } from '../../src/ringcentral/active-link';
 import { BrowserBindingKey } from '../../src/ringcentral/browser-binding-key';
@@ -104,6 +105,11 @@ function tableSessions(
     async getBatch<T>(path: string): Promise<Array<BatchPart<T>>> {
       return http.get<Array<BatchPart<T>>>(path, {}, 'Light');
     },
+    async post<T>(path: string): Promise<T> {
+      return http.get<T>(path, {}, 'Heavy');
+    },
+    // The fake has no targeted searches to spend: use cases take their listing path.
+    available: () => 0,
   };
   // As the real sessions do: only a member with a working link gets one.
   const open = async (member: MemberKey) => {
@@ -162,6 +168,7 @@ export async function fakeServices(
   const rcCalls: string[] = [];
   const slack = recordingSlack(slackCalls);
   const slackClients = singleWorkspaceClients(slack);
+  const cache = new IdentityCache({ now: () => NOW });
   const services: Services = {
     config,
     store,
@@ -182,12 +189,16 @@ export async function fakeServices(
       options.ringcentral ?? {},
       rcCalls,
     ),
-    cache: new IdentityCache({ now: () => NOW }),
+    cache,
     people: tablePeople(options.people ?? {}),
     slackFor: (teamId) => slackClients.forTeam(teamId),
     slackClients,
     slackTimeouts: { timeoutMs: 1_000, retryPauseMs: 10 },
     now: () => NOW,
+    metrics: new Metrics({
+      linkCounts: () => store.links.countLinks(),
+      cache: () => ({ ...cache.lookups, bytes: cache.totalBytes, entries: cache.size }),
+    }),
     background: new BackgroundWork(),
     exportLimits: { maxRowsPerFile: 100_000, maxFiles: 10 },
     counters: new MemoryCounters(),
