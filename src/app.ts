@@ -109,12 +109,17 @@ export function createApp(deps: AppDeps): RcNumberApp {
   // at once, by one DM, instead of at their next command.
   const linkBroken: LinkBroken = (member) =>
     services.background.run(noticeIfBroken(services, member));
+  const metrics = new Metrics({
+    linkCounts: () => store.links.countLinks(),
+    cache: () => ({ ...cache.lookups, bytes: cache.totalBytes, entries: cache.size }),
+  });
   const refresher = new TokenRefresher(
     store.links,
     credentials,
     logger,
     identityChanged,
     linkBroken,
+    (outcome) => metrics.refreshes.inc({ outcome }),
   );
   const budget = new RateBudget(deps.rateBudget);
   const slackTimeoutMs = deps.slack?.timeoutMs ?? SLACK_TIMEOUT_MS;
@@ -123,10 +128,6 @@ export function createApp(deps: AppDeps): RcNumberApp {
     logger: boltLogger(logger),
     retryConfig: { ...SLACK_RETRIES, retries: deps.slack?.retries ?? SLACK_RETRIES.retries },
     timeout: slackTimeoutMs,
-  });
-  const metrics = new Metrics({
-    linkCounts: () => store.links.countLinks(),
-    cache: () => ({ ...cache.lookups, bytes: cache.totalBytes, entries: cache.size }),
   });
   const services: Services = {
     config,
@@ -141,7 +142,14 @@ export function createApp(deps: AppDeps): RcNumberApp {
     connectTokens: new ConnectTokens(store.links, now),
     browserBinding: new BrowserBindingKey(config.tokenEncryptionKey),
     values: new ValueSigner(config.tokenEncryptionKey),
-    sessions: new RingCentralSessions(store.links, credentials, refresher, budget, identityChanged),
+    sessions: new RingCentralSessions(
+      store.links,
+      credentials,
+      refresher,
+      budget,
+      identityChanged,
+      (group, status) => metrics.ringcentralRequest(group, status),
+    ),
     cache,
     people: new SlackPeople(slack),
     slack,
