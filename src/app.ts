@@ -24,8 +24,9 @@ import { BrowserBindingKey } from './ringcentral/browser-binding-key';
 import { ConnectTokens } from './ringcentral/connect-token';
 import type { IdentityChanged } from './ringcentral/fresh-identity';
 import { RingCentralOAuth } from './ringcentral/oauth';
-import { RateBudget, type RateBudgetOptions } from './ringcentral/rate-budget';
+import type { RateBudgetOptions } from './ringcentral/rate-budget';
 import { RingCentralSessions } from './ringcentral/sessions';
+import { SharedRateBudget } from './ringcentral/shared-rate-budget';
 import { type LinkBroken, TokenRefresher } from './ringcentral/token-refresher';
 import { identityKeyOf } from './ringcentral/user-session';
 import type { Services } from './services';
@@ -121,7 +122,8 @@ export function createApp(deps: AppDeps): RcNumberApp {
     linkBroken,
     (outcome) => metrics.refreshes.inc({ outcome }),
   );
-  const budget = new RateBudget(deps.rateBudget);
+  // One budget per person across every process on this database (RingCentral counts per person).
+  const budget = new SharedRateBudget(store.rates, deps.rateBudget);
   const slackTimeoutMs = deps.slack?.timeoutMs ?? SLACK_TIMEOUT_MS;
   const slack = new WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,

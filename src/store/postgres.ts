@@ -11,8 +11,16 @@ import { PostgresLinks } from './postgres-links';
 import { PostgresMembers } from './postgres-members';
 import { migratePostgres } from './postgres-migrate';
 import { type PgQuery, presenceTagSql } from './postgres-query';
+import { PostgresRates } from './postgres-rates';
 import { PostgresSubscriptions } from './postgres-subscriptions';
-import type { AuditStore, LinksStore, MembersStore, Store, SubscriptionsStore } from './types';
+import type {
+  AuditStore,
+  LinksStore,
+  MembersStore,
+  RateLedger,
+  Store,
+  SubscriptionsStore,
+} from './types';
 
 export type PostgresConnection = { url: string } | { pool: pg.Pool };
 
@@ -31,6 +39,7 @@ export class PostgresStore implements Store {
   readonly members: MembersStore;
   readonly audit: AuditStore;
   readonly subscriptions: SubscriptionsStore;
+  readonly rates: RateLedger;
   private pool: pg.Pool | null = null;
   private connecting: Promise<void> | null = null;
   private presence: pg.PoolClient | null = null;
@@ -56,6 +65,7 @@ export class PostgresStore implements Store {
     this.members = new PostgresMembers(query, this.name);
     this.audit = new PostgresAudit(query, this.name);
     this.subscriptions = new PostgresSubscriptions(query, this.name);
+    this.rates = new PostgresRates(() => this.open(), this.name);
   }
 
   connect(): Promise<void> {

@@ -12,8 +12,16 @@ import { pendingMigrations, schemaVersionTableSql } from './migrations';
 import { SqliteAudit } from './sqlite-audit';
 import { type SqliteConnection, SqliteLinks } from './sqlite-links';
 import { SqliteMembers } from './sqlite-members';
+import { SqliteRates } from './sqlite-rates';
 import { SqliteSubscriptions } from './sqlite-subscriptions';
-import type { AuditStore, LinksStore, MembersStore, Store, SubscriptionsStore } from './types';
+import type {
+  AuditStore,
+  LinksStore,
+  MembersStore,
+  RateLedger,
+  Store,
+  SubscriptionsStore,
+} from './types';
 
 export interface SqliteStoreOptions {
   /** File path, created with its folder when missing; `:memory:` for a private in-memory db. */
@@ -30,6 +38,7 @@ export class SqliteStore implements Store {
   readonly members: MembersStore;
   readonly audit: AuditStore;
   readonly subscriptions: SubscriptionsStore;
+  readonly rates: RateLedger;
   private db: Database.Database | null = null;
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -42,6 +51,7 @@ export class SqliteStore implements Store {
     this.members = new SqliteMembers((text) => this.sql(text));
     this.audit = new SqliteAudit((text) => this.sql(text));
     this.subscriptions = new SqliteSubscriptions((text) => this.sql(text));
+    this.rates = new SqliteRates(connection);
   }
 
   async connect(): Promise<void> {

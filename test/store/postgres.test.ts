@@ -8,6 +8,7 @@ import type { MakeHarness, StoreHarness } from './contract-harness';
 import { ALICE, newLink, tokens } from './fixtures';
 import { linksStoreContract } from './links-contract';
 import { membersStoreContract } from './members-contract';
+import { ratesStoreContract } from './rates-contract';
 import { subscriptionsStoreContract } from './subscriptions-contract';
 
 const cipher = new TokenCipher([Buffer.alloc(32, 9)]);
@@ -56,6 +57,7 @@ linksStoreContract('PostgresStore', freshSchemaHarness);
 membersStoreContract('PostgresStore', freshSchemaHarness);
 auditStoreContract('PostgresStore', freshSchemaHarness);
 subscriptionsStoreContract('PostgresStore', freshSchemaHarness);
+ratesStoreContract('PostgresStore', freshSchemaHarness);
 
 describe('PostgresStore', () => {
   let schema: string;

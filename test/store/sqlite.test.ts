@@ -11,6 +11,7 @@ import type { MakeHarness, StoreHarness } from './contract-harness';
 import { ALICE, BOB, newLink, tokens } from './fixtures';
 import { linksStoreContract } from './links-contract';
 import { membersStoreContract } from './members-contract';
+import { ratesStoreContract } from './rates-contract';
 import { subscriptionsStoreContract } from './subscriptions-contract';
 
 const cipher = new TokenCipher([Buffer.alloc(32, 7)]);
@@ -46,6 +47,7 @@ linksStoreContract('SqliteStore', freshDatabase);
 membersStoreContract('SqliteStore', freshDatabase);
 auditStoreContract('SqliteStore', freshDatabase);
 subscriptionsStoreContract('SqliteStore', freshDatabase);
+ratesStoreContract('SqliteStore', freshDatabase);
 
 describe('SqliteStore', () => {
   let dir: string;
