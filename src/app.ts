@@ -25,8 +25,9 @@ import { BrowserBindingKey } from './ringcentral/browser-binding-key';
 import { ConnectTokens } from './ringcentral/connect-token';
 import type { IdentityChanged } from './ringcentral/fresh-identity';
 import { RingCentralOAuth } from './ringcentral/oauth';
-import { RateBudget, type RateBudgetOptions } from './ringcentral/rate-budget';
+import type { RateBudgetOptions } from './ringcentral/rate-budget';
 import { RingCentralSessions } from './ringcentral/sessions';
+import { SharedRateBudget } from './ringcentral/shared-rate-budget';
 import { type LinkBroken, TokenRefresher } from './ringcentral/token-refresher';
 import { identityKeyOf } from './ringcentral/user-session';
 import type { Services } from './services';
@@ -112,14 +113,20 @@ export function createApp(deps: AppDeps): RcNumberApp {
   // at once, by one DM, instead of at their next command.
   const linkBroken: LinkBroken = (member) =>
     services.background.run(noticeIfBroken(services, member));
+  const metrics = new Metrics({
+    linkCounts: () => store.links.countLinks(),
+    cache: () => ({ ...cache.lookups, bytes: cache.totalBytes, entries: cache.size }),
+  });
   const refresher = new TokenRefresher(
     store.links,
     credentials,
     logger,
     identityChanged,
     linkBroken,
+    (outcome) => metrics.refreshes.inc({ outcome }),
   );
-  const budget = new RateBudget(deps.rateBudget);
+  // One budget per person across every process on this database (RingCentral counts per person).
+  const budget = new SharedRateBudget(store.rates, deps.rateBudget);
   const slackTimeoutMs = deps.slack?.timeoutMs ?? SLACK_TIMEOUT_MS;
   const slackOptions: WebClientOptions = {
     slackApiUrl: config.slack.apiUrl,
@@ -135,10 +142,6 @@ export function createApp(deps: AppDeps): RcNumberApp {
   const slackClients =
     installed ?? singleWorkspaceClients(new WebClient(config.slack.botToken, slackOptions));
   const slackFor = (teamId: string) => slackClients.forTeam(teamId);
-  const metrics = new Metrics({
-    linkCounts: () => store.links.countLinks(),
-    cache: () => ({ ...cache.lookups, bytes: cache.totalBytes, entries: cache.size }),
-  });
   const services: Services = {
     config,
     store,
@@ -153,7 +156,14 @@ export function createApp(deps: AppDeps): RcNumberApp {
     connectTokens: new ConnectTokens(store.links, now),
     browserBinding: new BrowserBindingKey(config.tokenEncryptionKey),
     values: new ValueSigner(config.tokenEncryptionKey),
-    sessions: new RingCentralSessions(store.links, credentials, refresher, budget, identityChanged),
+    sessions: new RingCentralSessions(
+      store.links,
+      credentials,
+      refresher,
+      budget,
+      identityChanged,
+      (group, status) => metrics.ringcentralRequest(group, status),
+    ),
     cache,
     people: new SlackPeople(slackFor),
     slackFor,

@@ -25,8 +25,8 @@ export class CpuSlices {
 
   constructor(
     readonly sliceMs = 3,
-    /** Rest after each background slice, so it takes at most about half of one core. */
-    readonly restMs = 3,
+    /** Rest after each background slice, so it takes at most about a third of one core. */
+    readonly restMs = 6,
     private readonly clock: () => number = () => performance.now(),
   ) {
     this.sliceStart = clock();

@@ -29,9 +29,9 @@ export interface IdentityCacheOptions {
 
 /**
  * Listings warmed in the background at once, process-wide: each costs a few hundred ms of CPU
- * and holds its pages while it runs, so twenty new users are warmed a couple at a time.
+ * and holds its pages while it runs, so twenty new users are warmed one after the other.
  */
-const WARM_CONCURRENCY = 2;
+const WARM_CONCURRENCY = 1;
 
 interface Warm {
   identityKey: string;

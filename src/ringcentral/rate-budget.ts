@@ -37,8 +37,8 @@ export class RateBudget {
   private readonly groups = new Map<string, GroupState>();
   private readonly windowMs: number;
   private readonly limits: Record<RateGroup, number>;
-  private readonly now: () => number;
-  private readonly sleep: (ms: number) => Promise<void>;
+  protected readonly now: () => number;
+  protected readonly sleep: (ms: number) => Promise<void>;
 
   constructor(options: RateBudgetOptions = {}) {
     this.windowMs = options.windowMs ?? 60_000;
@@ -137,6 +137,12 @@ export class RateBudget {
     state.blockedUntil = Math.max(state.blockedUntil, this.now() + retryAfterSec * 1000);
     state.remaining = null;
     state.sent.length = 0;
+  }
+
+  /** The limit and window this identity's group is counted against now. */
+  protected windowOf(identity: string, group: RateGroup): { limit: number; windowMs: number } {
+    const { limit, windowMs } = this.state(identity, group);
+    return { limit, windowMs };
   }
 
   private forget(state: GroupState, now: number): void {

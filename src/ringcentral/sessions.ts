@@ -5,7 +5,7 @@ import { type IdentityChanged, readIdentity, sameIdentity } from './fresh-identi
 import type { RingCentralAppCredentials } from './platform-factory';
 import type { RateBudget } from './rate-budget';
 import { sameLink, type TokenRefresher } from './token-refresher';
-import { UserSession } from './user-session';
+import { type AnswerObserver, UserSession } from './user-session';
 
 /** Writes of a changed identity that lose to concurrent refreshes before giving up storing it. */
 const STORE_ATTEMPTS = 3;
@@ -18,6 +18,7 @@ export class RingCentralSessions {
     private readonly refresher: TokenRefresher,
     private readonly budget: RateBudget,
     private readonly onIdentityChanged: IdentityChanged = () => undefined,
+    private readonly onAnswer?: AnswerObserver,
   ) {}
 
   async open(member: MemberKey): Promise<UserSession> {
@@ -40,7 +41,7 @@ export class RingCentralSessions {
   }
 
   private sessionFor(link: Link): UserSession {
-    return new UserSession(link, this.credentials, this.refresher, this.budget);
+    return new UserSession(link, this.credentials, this.refresher, this.budget, this.onAnswer);
   }
 
   private async readAndKeep(member: MemberKey): Promise<LinkedIdentity> {

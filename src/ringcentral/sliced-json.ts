@@ -1,4 +1,5 @@
 import { type CpuSlices, cpuSlices } from '../cpu-slices';
+import { splitRecords } from './records-split';
 
 /** Below this, one JSON.parse takes about a millisecond: not worth slicing. */
 const SMALL_CHARS = 64 * 1024;
@@ -35,6 +36,8 @@ export async function parseJsonSliced(
   mapRecord?: (record: unknown) => unknown,
 ) {
   if (text.length <= SMALL_CHARS) return mapRecords(JSON.parse(text), mapRecord);
+  const fast = await parseSplit(text, slices, mapRecord);
+  if (fast !== undefined) return fast;
   const spans = await scanRootArrays(text, slices);
   if (!spans) return mapRecords(JSON.parse(text), mapRecord);
   let skeleton = '';
@@ -52,6 +55,37 @@ export async function parseJsonSliced(
     if (spans.filter((other) => other.key === span.key).at(-1) === span) root[span.key] = values;
   }
   return root as unknown;
+}
+
+/**
+ * The page cut at record boundaries found by `splitRecords`; undefined when that cannot be
+ * used or a batch turns out not to be whole records (then the full scan decides).
+ */
+async function parseSplit(
+  text: string,
+  slices: CpuSlices,
+  mapRecord?: (record: unknown) => unknown,
+): Promise<unknown> {
+  const split = splitRecords(text, BATCH_CHARS);
+  if (!split) return undefined;
+  const span: ArraySpan = {
+    key: 'records',
+    open: split.open,
+    close: split.close,
+    commas: split.cuts,
+  };
+  try {
+    const root = JSON.parse(text.slice(0, split.open + 1) + text.slice(split.close)) as {
+      records?: unknown;
+    };
+    // A second `records` key would win in JSON.parse: leave such a page to the full scan.
+    if (!Array.isArray(root.records) || root.records.length > 0) return undefined;
+    root.records = await parseElements(text, span, slices, mapRecord);
+    return root;
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { AppError } from '../errors';
+import { AppError, isAppError } from '../errors';
 import type { AppLogger } from '../logger';
 import type { Link, LinksStore, TokenSet } from '../store/types';
 import { requireActive } from './active-link';
@@ -66,6 +66,8 @@ export class TokenRefresher {
     private readonly logger: AppLogger,
     private readonly onIdentityChanged: IdentityChanged = () => undefined,
     private readonly onLinkBroken: LinkBroken = () => undefined,
+    /** Told how each refresh this process made ended: ok, refused (link broken) or failed. */
+    private readonly onRefreshed: (outcome: 'ok' | 'refused' | 'failed') => void = () => undefined,
   ) {}
 
   /** Returns the same link with tokens other than `stale`'s and usable now. */
@@ -91,7 +93,7 @@ export class TokenRefresher {
         try {
           const fresh = await this.currentLink(stale);
           if (renewed(fresh, stale)) return fresh;
-          return await this.spendRefreshToken(fresh);
+          return await this.counted(this.spendRefreshToken(fresh));
         } finally {
           await this.store.releaseRefreshLease(stale, this.owner);
         }
@@ -99,6 +101,17 @@ export class TokenRefresher {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
     throw new AppError('ringcentral_unavailable', 'Timed out waiting for a token refresh');
+  }
+
+  private async counted(refresh: Promise<Link>): Promise<Link> {
+    try {
+      const link = await refresh;
+      this.onRefreshed('ok');
+      return link;
+    } catch (error) {
+      this.onRefreshed(isAppError(error, 'link_broken') ? 'refused' : 'failed');
+      throw error;
+    }
   }
 
   private async currentLink(stale: Link): Promise<Link> {

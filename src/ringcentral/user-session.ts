@@ -50,6 +50,9 @@ export interface RingCentralHttp {
   available(group: RateGroup): number;
 }
 
+/** Told of every RingCentral answer: its rate group and status (0 when none came). */
+export type AnswerObserver = (group: RateGroup, status: number) => void;
+
 export function identityKeyOf(identity: LinkedIdentity): string {
   return `${identity.accountId}:${identity.extensionId}:${identity.isAdmin ? 'admin' : 'user'}`;
 }
@@ -70,6 +73,7 @@ export class UserSession implements RingCentralHttp {
     credentials: RingCentralAppCredentials,
     private readonly refresher: TokenRefresher,
     private readonly budget: RateBudget,
+    private readonly onAnswer: AnswerObserver = () => undefined,
   ) {
     this.identity = link.identity;
     this.identityKey = identityKeyOf(link.identity);
@@ -136,6 +140,7 @@ export class UserSession implements RingCentralHttp {
         response = await send();
       } catch (error) {
         const failed = responseOf(error);
+        this.onAnswer(group, failed?.status ?? 0);
         if (failed?.status === 401) {
           // Not charged by RingCentral. Refresh and try again: a revoked session fails its
           // refresh with invalid_grant, the one answer that breaks a link; a 401 alone never does.
@@ -155,6 +160,7 @@ export class UserSession implements RingCentralHttp {
         }
         throw await toAppError(error);
       }
+      this.onAnswer(group, response.status);
       this.budget.observe(this.budgetKey(), group, response.headers);
       if (mayBeEmpty && (response.status === 204 || !(await peekBody(response)))) {
         return undefined as T;

@@ -213,6 +213,27 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX connect_starts_team ON ${name('connect_starts')} (team_id)`,
     ],
   },
+  {
+    version: 6,
+    name: 'shared rate budget',
+    // Every RingCentral request, per person and rate group, so processes share one budget.
+    statements: (_dialect, name) => [
+      `CREATE TABLE ${name('rate_spend')} (
+        id TEXT PRIMARY KEY,
+        budget_key TEXT NOT NULL,
+        rate_group TEXT NOT NULL,
+        sent_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX rate_spend_window ON ${name('rate_spend')} (budget_key, rate_group, sent_at)`,
+      `CREATE INDEX rate_spend_sent_at ON ${name('rate_spend')} (sent_at)`,
+      `CREATE TABLE ${name('rate_blocks')} (
+        budget_key TEXT NOT NULL,
+        rate_group TEXT NOT NULL,
+        blocked_until BIGINT NOT NULL,
+        PRIMARY KEY (budget_key, rate_group)
+      )`,
+    ],
+  },
 ];
 
 /** The table that records which migrations have run. */

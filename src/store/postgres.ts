@@ -12,12 +12,14 @@ import { PostgresLinks } from './postgres-links';
 import { PostgresMembers } from './postgres-members';
 import { migratePostgres } from './postgres-migrate';
 import { type PgQuery, presenceTagSql } from './postgres-query';
+import { PostgresRates } from './postgres-rates';
 import { PostgresSubscriptions } from './postgres-subscriptions';
 import type {
   AuditStore,
   InstallationsStore,
   LinksStore,
   MembersStore,
+  RateLedger,
   Store,
   SubscriptionsStore,
 } from './types';
@@ -40,6 +42,7 @@ export class PostgresStore implements Store {
   readonly installations: InstallationsStore;
   readonly audit: AuditStore;
   readonly subscriptions: SubscriptionsStore;
+  readonly rates: RateLedger;
   private pool: pg.Pool | null = null;
   private connecting: Promise<void> | null = null;
   private presence: pg.PoolClient | null = null;
@@ -66,6 +69,7 @@ export class PostgresStore implements Store {
     this.installations = new PostgresInstallations(query, this.name, options.cipher);
     this.audit = new PostgresAudit(query, this.name);
     this.subscriptions = new PostgresSubscriptions(query, this.name);
+    this.rates = new PostgresRates(() => this.open(), this.name);
   }
 
   connect(): Promise<void> {

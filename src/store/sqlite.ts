@@ -13,12 +13,14 @@ import { SqliteAudit } from './sqlite-audit';
 import { SqliteInstallations } from './sqlite-installations';
 import { type SqliteConnection, SqliteLinks } from './sqlite-links';
 import { SqliteMembers } from './sqlite-members';
+import { SqliteRates } from './sqlite-rates';
 import { SqliteSubscriptions } from './sqlite-subscriptions';
 import type {
   AuditStore,
   InstallationsStore,
   LinksStore,
   MembersStore,
+  RateLedger,
   Store,
   SubscriptionsStore,
 } from './types';
@@ -39,6 +41,7 @@ export class SqliteStore implements Store {
   readonly installations: InstallationsStore;
   readonly audit: AuditStore;
   readonly subscriptions: SubscriptionsStore;
+  readonly rates: RateLedger;
   private db: Database.Database | null = null;
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -52,6 +55,7 @@ export class SqliteStore implements Store {
     this.installations = new SqliteInstallations(connection, options.cipher);
     this.audit = new SqliteAudit((text) => this.sql(text));
     this.subscriptions = new SqliteSubscriptions((text) => this.sql(text));
+    this.rates = new SqliteRates(connection);
   }
 
   async connect(): Promise<void> {

@@ -59,6 +59,18 @@ describe('parseJsonSliced', () => {
     expect(await parseJsonSliced(text, eager())).toEqual(JSON.parse(text));
   });
 
+  it('stays exact when a string or a nested list looks like a boundary between records', async () => {
+    const records = Array.from({ length: 2000 }, (_, i) => ({
+      id: String(i),
+      note: i % 97 === 0 ? 'tricky },{"id":"x" inside a string' : 'plain',
+      nested: i % 89 === 0 ? [{ id: 'a' }, { id: 'b' }] : [],
+    }));
+    const text = JSON.stringify({ uri: 'u', records, paging: { page: 1 } });
+    expect(await parseJsonSliced(text, eager())).toEqual(JSON.parse(text));
+    const mapped = await parseJsonSliced(text, eager(), (r) => (r as { id: string }).id);
+    expect((mapped as { records: string[] }).records).toEqual(records.map((r) => r.id));
+  });
+
   it('lets other callbacks run while a big page is parsed', async () => {
     const text = page(3000);
     expect(await turnsDuring(() => parseJsonSliced(text, eager()))).toBeGreaterThan(10);

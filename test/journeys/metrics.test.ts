@@ -1,6 +1,6 @@
 // GET /metrics serves every family in Prometheus text after real commands, and with
 // METRICS_TOKEN set refuses whoever does not present exactly that bearer token.
-import { type Harness, PEOPLE, startHarness } from '../support/harness';
+import { type Harness, PEOPLE, startHarness, TEAM_ID } from '../support/harness';
 
 const TOKEN = 'metrics-token-0123456789abcdef';
 
@@ -46,8 +46,26 @@ describe('/metrics', () => {
     expect(sample(text, 'rcnumber_cache_entries')).toBeGreaterThan(0);
     expect(sample(text, 'rcnumber_linked_members{status="active"}')).toBe(2);
     expect(sample(text, 'rcnumber_linked_members{status="broken"}')).toBe(0);
+    expect(
+      sample(text, 'rcnumber_ringcentral_requests_total{group="Heavy",status="200"}'),
+    ).toBeGreaterThan(0);
     expect(sample(text, 'nodejs_eventloop_lag_p99_seconds')).toEqual(expect.any(Number));
     expect(sample(text, 'nodejs_eventloop_lag_max_seconds')).toEqual(expect.any(Number));
+  });
+
+  it('counts token refreshes and 429s from RingCentral', async () => {
+    const member = { teamId: TEAM_ID, userId: PEOPLE.john.id };
+    const link = await h.links.getLink(member);
+    if (!link) throw new Error('John is not linked');
+    const expired = { ...link.tokens, accessTokenExpiresAt: Date.now() - 1000 };
+    await h.links.updateTokens(link, link.version, expired);
+    await h.command(PEOPLE.john.id, 'ext 105');
+    h.sandbox.faults.next({ status: 429, path: /\/phone-number$/, count: 1 });
+    await h.command(PEOPLE.john.id, 'numbers ext 107');
+    const { text } = await scrape(h, `Bearer ${TOKEN}`);
+    expect(sample(text, 'rcnumber_token_refreshes_total{outcome="ok"}')).toBe(1);
+    expect(sample(text, 'rcnumber_ringcentral_rate_limited_total{group="Light"}')).toBe(1);
+    expect(sample(text, 'rcnumber_ringcentral_requests_total{group="Light",status="429"}')).toBe(1);
   });
 
   it('refuses a missing, wrong or partial bearer token, and says nothing more', async () => {

@@ -9,6 +9,7 @@ import { ALICE, newLink, tokens } from './fixtures';
 import { installation, installationsStoreContract } from './installations-contract';
 import { linksStoreContract } from './links-contract';
 import { membersStoreContract } from './members-contract';
+import { ratesStoreContract } from './rates-contract';
 import { subscriptionsStoreContract } from './subscriptions-contract';
 
 const CIPHER_KEY = Buffer.alloc(32, 9).toString('base64');
@@ -60,6 +61,7 @@ membersStoreContract('PostgresStore', freshSchemaHarness);
 installationsStoreContract('PostgresStore', freshSchemaHarness);
 auditStoreContract('PostgresStore', freshSchemaHarness);
 subscriptionsStoreContract('PostgresStore', freshSchemaHarness);
+ratesStoreContract('PostgresStore', freshSchemaHarness);
 
 describe('PostgresStore', () => {
   let schema: string;

@@ -12,6 +12,7 @@ import { ALICE, BOB, newLink, tokens } from './fixtures';
 import { installation, installationsStoreContract } from './installations-contract';
 import { linksStoreContract } from './links-contract';
 import { membersStoreContract } from './members-contract';
+import { ratesStoreContract } from './rates-contract';
 import { subscriptionsStoreContract } from './subscriptions-contract';
 
 const CIPHER_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -50,6 +51,7 @@ membersStoreContract('SqliteStore', freshDatabase);
 installationsStoreContract('SqliteStore', freshDatabase);
 auditStoreContract('SqliteStore', freshDatabase);
 subscriptionsStoreContract('SqliteStore', freshDatabase);
+ratesStoreContract('SqliteStore', freshDatabase);
 
 describe('SqliteStore', () => {
   let dir: string;
