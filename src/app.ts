@@ -117,6 +117,8 @@ export function createApp(deps: AppDeps): RcNumberApp {
     linkCounts: () => store.links.countLinks(),
     cache: () => ({ ...cache.lookups, bytes: cache.totalBytes, entries: cache.size }),
   });
+  // One budget per person across every process on this database (RingCentral counts per person).
+  const budget = new SharedRateBudget(store.rates, deps.rateBudget);
   const refresher = new TokenRefresher(
     store.links,
     credentials,
@@ -124,9 +126,8 @@ export function createApp(deps: AppDeps): RcNumberApp {
     identityChanged,
     linkBroken,
     (outcome) => metrics.refreshes.inc({ outcome }),
+    budget,
   );
-  // One budget per person across every process on this database (RingCentral counts per person).
-  const budget = new SharedRateBudget(store.rates, deps.rateBudget);
   const slackTimeoutMs = deps.slack?.timeoutMs ?? SLACK_TIMEOUT_MS;
   const slackOptions: WebClientOptions = {
     slackApiUrl: config.slack.apiUrl,
@@ -152,7 +153,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
     subscriptions: store.subscriptions,
     logger,
     credentials,
-    oauth: new RingCentralOAuth(store.links, credentials, now),
+    oauth: new RingCentralOAuth(store.links, credentials, now, budget),
     connectTokens: new ConnectTokens(store.links, now),
     browserBinding: new BrowserBindingKey(config.tokenEncryptionKey),
     values: new ValueSigner(config.tokenEncryptionKey),

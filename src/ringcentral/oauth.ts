@@ -9,6 +9,7 @@ import {
   REQUEST_TIMEOUT_MS,
   type RingCentralAppCredentials,
 } from './platform-factory';
+import { budgetKeyOf, type RateBudget } from './rate-budget';
 import type { ExtensionRecord } from './types';
 
 /** How long an OAuth state lives: from opening a Connect button to RingCentral's redirect back. */
@@ -47,6 +48,8 @@ export class RingCentralOAuth {
     private readonly store: LinksStore,
     private readonly credentials: RingCentralAppCredentials,
     private readonly now: () => number = Date.now,
+    /** Told of the sign-in's own request, which RingCentral counts against the member. */
+    private readonly budget?: RateBudget,
   ) {}
 
   async start(member: MemberKey, where: LinkWhere = {}): Promise<LinkStart> {
@@ -100,6 +103,7 @@ export class RingCentralOAuth {
     try {
       const response = await platform.get('/restapi/v1.0/account/~/extension/~');
       const extension = (await response.json()) as ExtensionRecord;
+      this.budget?.record(budgetKeyOf(identityOf(extension)), 'Light');
       const accountName = extension.contact?.company?.trim() || null;
       return { tokens, identity: identityOf(extension), accountName };
     } catch (error) {

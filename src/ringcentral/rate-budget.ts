@@ -2,6 +2,11 @@ import { AppError } from '../errors';
 
 export type RateGroup = 'Light' | 'Medium' | 'Heavy' | 'Auth';
 
+/** What RingCentral counts a budget by: the person (account and extension), whatever their role. */
+export function budgetKeyOf(identity: { accountId: string; extensionId: string }): string {
+  return `${identity.accountId}:${identity.extensionId}`;
+}
+
 /** RingCentral's published per-user limits, used until response headers say otherwise. */
 export const DEFAULT_RATE_LIMITS: Record<RateGroup, number> = {
   Light: 50,
@@ -99,6 +104,15 @@ export class RateBudget {
       options.onWait?.(wait);
       await this.sleep(wait);
     }
+    this.state(identity, group).sent.push(this.now());
+  }
+
+  /**
+   * Counts a request that went out without waiting for room: the sign-in's and the hourly
+   * re-read of who the member is, made before or beside their session. RingCentral counts
+   * them against the same minute, so the budget must too.
+   */
+  record(identity: string, group: RateGroup): void {
     this.state(identity, group).sent.push(this.now());
   }
 

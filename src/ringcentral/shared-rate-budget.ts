@@ -58,6 +58,22 @@ export class SharedRateBudget extends RateBudget {
     }
   }
 
+  override record(identity: string, group: RateGroup): void {
+    super.record(identity, group);
+    const now = this.now();
+    // Already sent: recorded whatever the window holds (no limit refuses it).
+    this.ledger
+      .trySpend(
+        identity,
+        group,
+        randomUUID(),
+        now,
+        this.windowOf(identity, group).windowMs,
+        Infinity,
+      )
+      .catch(() => undefined);
+  }
+
   override refund(identity: string, group: RateGroup): void {
     super.refund(identity, group);
     const id = this.idsOf(identity, group).pop();

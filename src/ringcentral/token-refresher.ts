@@ -13,6 +13,7 @@ import {
   type RingCentralAppCredentials,
   tokensToAuthData,
 } from './platform-factory';
+import { budgetKeyOf, type RateBudget } from './rate-budget';
 import type { ExtensionRecord } from './types';
 
 /** Refresh this long before the access token expires, as the official SDK does. */
@@ -68,6 +69,8 @@ export class TokenRefresher {
     private readonly onLinkBroken: LinkBroken = () => undefined,
     /** Told how each refresh this process made ended: ok, refused (link broken) or failed. */
     private readonly onRefreshed: (outcome: 'ok' | 'refused' | 'failed') => void = () => undefined,
+    /** Told of the hourly identity read, which RingCentral counts against the member. */
+    private readonly budget?: RateBudget,
   ) {}
 
   /** Returns the same link with tokens other than `stale`'s and usable now. */
@@ -174,6 +177,7 @@ export class TokenRefresher {
     try {
       const platform = createPlatform(this.credentials);
       await platform.auth().setData(tokensToAuthData(link.tokens));
+      this.budget?.record(budgetKeyOf(link.identity), 'Light');
       const response = await platform.get('/restapi/v1.0/account/~/extension/~', undefined, {
         retry: true,
       });

@@ -14,7 +14,7 @@ import {
   type RingCentralAppCredentials,
   tokensToAuthData,
 } from './platform-factory';
-import type { RateBudget, RateGroup } from './rate-budget';
+import { budgetKeyOf, type RateBudget, type RateGroup } from './rate-budget';
 import { needsRefresh, type TokenRefresher } from './token-refresher';
 import type { BatchPart } from './types';
 
@@ -191,7 +191,7 @@ export class UserSession implements RingCentralHttp {
 
   /** RingCentral counts requests per user, whatever Slack user they came through. */
   private budgetKey(): string {
-    return `${this.identity.accountId}:${this.identity.extensionId}`;
+    return budgetKeyOf(this.identity);
   }
 }
 

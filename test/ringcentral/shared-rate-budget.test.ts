@@ -67,4 +67,14 @@ describe('SharedRateBudget', () => {
     await new Promise((resolve) => setImmediate(resolve));
     await b.acquire('acct:101', 'Heavy');
   });
+
+  it('counts requests sent outside the gate (the identity read at sign-in) for every process', async () => {
+    const [a, b] = [await process(), await process()];
+    for (let i = 0; i < 3; i++) a.record('acct:101', 'Heavy');
+    await new Promise((resolve) => setImmediate(resolve));
+    await b.acquire('acct:101', 'Heavy');
+    // 3 recorded by a, 1 sent by b: the window is full for both.
+    const refused = await b.acquire('acct:101', 'Heavy').catch((error: unknown) => error);
+    expect(isAppError(refused, 'rate_limited')).toBe(true);
+  });
 });

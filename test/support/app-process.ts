@@ -14,7 +14,12 @@ async function run(): Promise<void> {
   await store.connect();
   // TEST_NO_CACHE: every command reaches RingCentral (and so meets expired tokens).
   const cache = process.env.TEST_NO_CACHE ? { maxBytes: 1 } : undefined;
-  const app = createApp({ config, store, logger: createLogger('silent'), cache });
+  // TEST_RATE_LIMIT: an account whose per-person limits are this many requests a minute in
+  // every group (the sandbox announces the same), for tests whose load is not about limits.
+  const limit = Number(process.env.TEST_RATE_LIMIT);
+  const rateBudget =
+    limit > 0 ? { limits: { Light: limit, Medium: limit, Heavy: limit, Auth: limit } } : undefined;
+  const app = createApp({ config, store, logger: createLogger('silent'), cache, rateBudget });
   await app.start();
   process.stdout.write('ready\n');
   process.on('SIGTERM', async () => {
