@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { App, ErrorCode, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { BackgroundWork } from './background-work';
@@ -9,6 +10,7 @@ import { noticeIfBroken } from './flows/broken-link';
 import { MemoryCounters } from './flows/counters';
 import { type SubscriptionTiming, subscriptionUpkeep } from './flows/event-subscriptions';
 import { ReminderScheduler, type ReminderSchedulerOptions } from './flows/reminder-scheduler';
+import { purgeStaleNotices, StaleNoticeFollower } from './flows/stale-answers';
 import { purgeAudit, type UpkeepOptions, UpkeepScheduler } from './flows/upkeep-scheduler';
 import { connectPageRoute } from './http/connect-page';
 import { healthRoute } from './http/health';
@@ -175,11 +177,14 @@ export function createApp(deps: AppDeps): RcNumberApp {
     background: new BackgroundWork(),
     exportLimits: { ...EXPORT_LIMITS, ...deps.exports },
     counters: new MemoryCounters(),
+    staleNotices: store.staleNotices,
+    instanceId: randomUUID(),
   };
   const reminders = new ReminderScheduler(services, deps.reminders);
+  const staleNotices = new StaleNoticeFollower(services);
   const upkeep = new UpkeepScheduler(
     services,
-    { purgeAudit, subscriptions: subscriptionUpkeep(deps.events) },
+    { purgeAudit, purgeStaleNotices, subscriptions: subscriptionUpkeep(deps.events) },
     deps.upkeep,
   );
 
@@ -264,6 +269,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
     async start() {
       reminders.start();
       upkeep.start();
+      await staleNotices.start();
       if (config.slack.appToken) {
         await bolt.start();
         return { port: config.port };
@@ -279,6 +285,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
     async stop() {
       await reminders.stop();
       await upkeep.stop();
+      await staleNotices.stop();
       await bolt.stop().catch(() => undefined);
       await services.background.idle();
     },

@@ -19,6 +19,7 @@ import type {
   InstallationsStore,
   LinksStore,
   MembersStore,
+  StaleNoticesStore,
   Store,
   SubscriptionsStore,
 } from './store/types';
@@ -68,4 +69,8 @@ export interface Services {
   exportLimits: SplitLimits;
   /** Counts of RingCentral events and the cache invalidations they caused. */
   counters: Counters;
+  /** Identities whose cached answers an event made stale, told to every process. */
+  staleNotices: StaleNoticesStore;
+  /** This process, among those on the database (a random id, new at each start). */
+  instanceId: string;
 }

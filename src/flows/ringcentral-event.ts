@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { identityKeyOf } from '../ringcentral/user-session';
 import type { Services } from '../services';
+import { forgetEverywhere } from './stale-answers';
 
 /** What a webhook call said, as the route read it. */
 export interface IncomingEvent {
@@ -68,8 +68,7 @@ export async function receiveRingCentralEvent(
     link.identity.accountId === row.accountId &&
     link.identity.extensionId === row.extensionId
   ) {
-    services.cache.forgetIdentity(identityKeyOf(link.identity));
-    services.counters.add('cache_invalidations');
+    await forgetEverywhere(services, link.identity);
     services.logger.debug(
       { teamId: row.teamId, userId: row.userId },
       'RingCentral event: cache forgotten',

@@ -234,6 +234,20 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 7,
+    name: 'stale notices',
+    // Which identity's cached answers an event made stale, for every process to forget.
+    statements: (dialect, name) => [
+      `CREATE TABLE ${name('stale_notices')} (
+        seq ${dialect === 'postgres' ? 'BIGSERIAL PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT'},
+        identity_key TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        announced_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX stale_notices_announced_at ON ${name('stale_notices')} (announced_at)`,
+    ],
+  },
 ];
 
 /** The table that records which migrations have run. */

@@ -13,7 +13,9 @@ import { PostgresMembers } from './postgres-members';
 import { migratePostgres } from './postgres-migrate';
 import { type PgQuery, presenceTagSql } from './postgres-query';
 import { PostgresRates } from './postgres-rates';
+import { PostgresStaleNotices } from './postgres-stale-notices';
 import { PostgresSubscriptions } from './postgres-subscriptions';
+import type { StaleNoticesStore } from './stale-notice-types';
 import type {
   AuditStore,
   InstallationsStore,
@@ -43,6 +45,7 @@ export class PostgresStore implements Store {
   readonly audit: AuditStore;
   readonly subscriptions: SubscriptionsStore;
   readonly rates: RateLedger;
+  readonly staleNotices: StaleNoticesStore;
   private pool: pg.Pool | null = null;
   private connecting: Promise<void> | null = null;
   private presence: pg.PoolClient | null = null;
@@ -70,6 +73,7 @@ export class PostgresStore implements Store {
     this.audit = new PostgresAudit(query, this.name);
     this.subscriptions = new PostgresSubscriptions(query, this.name);
     this.rates = new PostgresRates(() => this.open(), this.name);
+    this.staleNotices = new PostgresStaleNotices(() => this.open(), query, this.name);
   }
 
   connect(): Promise<void> {

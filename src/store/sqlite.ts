@@ -14,7 +14,9 @@ import { SqliteInstallations } from './sqlite-installations';
 import { type SqliteConnection, SqliteLinks } from './sqlite-links';
 import { SqliteMembers } from './sqlite-members';
 import { SqliteRates } from './sqlite-rates';
+import { SqliteStaleNotices } from './sqlite-stale-notices';
 import { SqliteSubscriptions } from './sqlite-subscriptions';
+import type { StaleNoticesStore } from './stale-notice-types';
 import type {
   AuditStore,
   InstallationsStore,
@@ -42,6 +44,7 @@ export class SqliteStore implements Store {
   readonly audit: AuditStore;
   readonly subscriptions: SubscriptionsStore;
   readonly rates: RateLedger;
+  readonly staleNotices: StaleNoticesStore;
   private db: Database.Database | null = null;
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -56,6 +59,7 @@ export class SqliteStore implements Store {
     this.audit = new SqliteAudit((text) => this.sql(text));
     this.subscriptions = new SqliteSubscriptions((text) => this.sql(text));
     this.rates = new SqliteRates(connection);
+    this.staleNotices = new SqliteStaleNotices((text) => this.sql(text));
   }
 
   async connect(): Promise<void> {

@@ -10,6 +10,7 @@ import { installation, installationsStoreContract } from './installations-contra
 import { linksStoreContract } from './links-contract';
 import { membersStoreContract } from './members-contract';
 import { ratesStoreContract } from './rates-contract';
+import { staleNoticesStoreContract } from './stale-notices-contract';
 import { subscriptionsStoreContract } from './subscriptions-contract';
 
 const CIPHER_KEY = Buffer.alloc(32, 9).toString('base64');
@@ -62,6 +63,7 @@ installationsStoreContract('PostgresStore', freshSchemaHarness);
 auditStoreContract('PostgresStore', freshSchemaHarness);
 subscriptionsStoreContract('PostgresStore', freshSchemaHarness);
 ratesStoreContract('PostgresStore', freshSchemaHarness);
+staleNoticesStoreContract('PostgresStore', freshSchemaHarness);
 
 describe('PostgresStore', () => {
   let schema: string;

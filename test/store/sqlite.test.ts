@@ -13,6 +13,7 @@ import { installation, installationsStoreContract } from './installations-contra
 import { linksStoreContract } from './links-contract';
 import { membersStoreContract } from './members-contract';
 import { ratesStoreContract } from './rates-contract';
+import { staleNoticesStoreContract } from './stale-notices-contract';
 import { subscriptionsStoreContract } from './subscriptions-contract';
 
 const CIPHER_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -52,6 +53,7 @@ installationsStoreContract('SqliteStore', freshDatabase);
 auditStoreContract('SqliteStore', freshDatabase);
 subscriptionsStoreContract('SqliteStore', freshDatabase);
 ratesStoreContract('SqliteStore', freshDatabase);
+staleNoticesStoreContract('SqliteStore', freshDatabase);
 
 describe('SqliteStore', () => {
   let dir: string;

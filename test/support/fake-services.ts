@@ -202,6 +202,8 @@ export async function fakeServices(
     background: new BackgroundWork(),
     exportLimits: { maxRowsPerFile: 100_000, maxFiles: 10 },
     counters: new MemoryCounters(),
+    staleNotices: store.staleNotices,
+    instanceId: 'fake-instance',
   };
   return {
     services,

@@ -1,0 +1,46 @@
+/**
+ * Stale notices on SQLite (`stale_notices`). SQLite writes one at a time, so a reader that has
+ * seen seq N has seen every notice before it.
+ */
+import type Database from 'better-sqlite3';
+import type { StaleNotice, StaleNoticesStore } from './stale-notice-types';
+
+interface NoticeRow {
+  seq: number;
+  identity_key: string;
+  origin: string;
+}
+
+export class SqliteStaleNotices implements StaleNoticesStore {
+  constructor(private readonly sql: (text: string) => Database.Statement) {}
+
+  async announce(identityKey: string, origin: string, at: number): Promise<void> {
+    this.sql('INSERT INTO stale_notices (identity_key, origin, announced_at) VALUES (?, ?, ?)').run(
+      identityKey,
+      origin,
+      at,
+    );
+  }
+
+  async after(seq: number, limit: number): Promise<StaleNotice[]> {
+    const rows = this.sql(
+      'SELECT seq, identity_key, origin FROM stale_notices WHERE seq > ? ORDER BY seq LIMIT ?',
+    ).all(seq, limit) as NoticeRow[];
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      identityKey: row.identity_key,
+      origin: row.origin,
+    }));
+  }
+
+  async latest(): Promise<number> {
+    const row = this.sql('SELECT MAX(seq) AS seq FROM stale_notices').get() as {
+      seq: number | null;
+    };
+    return Number(row.seq ?? 0);
+  }
+
+  async purge(before: number): Promise<number> {
+    return this.sql('DELETE FROM stale_notices WHERE announced_at < ?').run(before).changes;
+  }
+}
