@@ -43,6 +43,34 @@ export async function removeInstallation(services: Services, from: RemovedFrom):
   );
 }
 
+/**
+ * An org-wide install lost some of its workspaces (`team_access_revoked`): each of them is
+ * forgotten as an uninstall would, the organisation's other workspaces go on. Only workspaces
+ * this organisation's install was seen serving are touched: a list naming another
+ * organisation's workspace changes nothing there.
+ */
+export async function removeWorkspaces(
+  services: Services,
+  enterpriseId: string | undefined,
+  teamIds: readonly string[],
+): Promise<void> {
+  if (!enterpriseId) {
+    services.logger.warn({ teamIds }, 'workspace access revoked without an enterprise id: ignored');
+    return;
+  }
+  const served: string[] = [];
+  for (const teamId of teamIds) {
+    if (await services.installations.forgetOrgTeam(enterpriseId, teamId)) served.push(teamId);
+  }
+  services.slackClients.forget(served);
+  let links = 0;
+  for (const teamId of served) links += await forgetWorkspace(services, teamId);
+  services.logger.info(
+    { enterpriseId, workspaces: served, notServed: teamIds.length - served.length, links },
+    'org-wide install lost workspaces: their links forgotten',
+  );
+}
+
 /** Forgets one workspace; resolves with how many links it had. */
 async function forgetWorkspace(services: Services, teamId: string): Promise<number> {
   // Out of the store first, so no process can use a session while it is being ended.

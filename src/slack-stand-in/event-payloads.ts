@@ -111,6 +111,11 @@ export function appUninstalledEvent(): Record<string, unknown> {
   return { type: 'app_uninstalled', event_ts: nowTs() };
 }
 
+/** `team_access_revoked`: the org-wide install no longer reaches these workspaces. */
+export function teamAccessRevokedEvent(teamIds: string[]): Record<string, unknown> {
+  return { type: 'team_access_revoked', team_ids: teamIds, event_ts: nowTs() };
+}
+
 /** `tokens_revoked`: these user (`oauth`) and bot tokens no longer work. */
 export function tokensRevokedEvent(tokens: {
   oauth?: string[];

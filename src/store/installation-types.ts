@@ -59,6 +59,11 @@ export interface InstallationsStore {
    * signed request from that workspace said; kept until that installation is removed.
    */
   noteOrgTeam(enterpriseId: string, teamId: string, at: number): Promise<void>;
+  /**
+   * The org-wide install of `enterpriseId` no longer serves workspace `teamId`: forgets the
+   * note. Resolves with whether there was one (a workspace of another organisation has none).
+   */
+  forgetOrgTeam(enterpriseId: string, teamId: string): Promise<boolean>;
   /** Removes the installation (and, for an org-wide one, the workspaces noted under it). */
   deleteInstallation(key: InstallationKey): Promise<RemovedInstallation>;
 }

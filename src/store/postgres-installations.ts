@@ -74,6 +74,14 @@ export class PostgresInstallations implements InstallationsStore {
     );
   }
 
+  async forgetOrgTeam(enterpriseId: string, teamId: string): Promise<boolean> {
+    const result = await this.query(
+      `DELETE FROM ${this.teams} WHERE team_id = $1 AND enterprise_id = $2`,
+      [teamId, enterpriseId],
+    );
+    return (result.rowCount ?? 0) > 0;
+  }
+
   async deleteInstallation(key: InstallationKey): Promise<RemovedInstallation> {
     // One statement: the row and, for an org-wide install, the workspaces noted under it.
     const enterpriseId = key.kind === 'enterprise' ? key.enterpriseId : null;

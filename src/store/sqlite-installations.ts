@@ -67,6 +67,13 @@ export class SqliteInstallations implements InstallationsStore {
       .run({ team_id: teamId, enterprise_id: enterpriseId, at });
   }
 
+  async forgetOrgTeam(enterpriseId: string, teamId: string): Promise<boolean> {
+    const result = this.db
+      .sql('DELETE FROM installation_teams WHERE team_id = ? AND enterprise_id = ?')
+      .run(teamId, enterpriseId);
+    return result.changes > 0;
+  }
+
   async deleteInstallation(key: InstallationKey): Promise<RemovedInstallation> {
     return this.db.transaction(() => {
       const row = this.db

@@ -3,7 +3,7 @@
 // workspace on every call). Links stay keyed by the workspace Slack sends with each request, so
 // a member links once per workspace; removing the org-wide install forgets every workspace it
 // served.
-import { appUninstalledEvent } from '../../src/slack-stand-in';
+import { appUninstalledEvent, teamAccessRevokedEvent } from '../../src/slack-stand-in';
 import { type Harness, PEOPLE, startHarness } from '../support/harness';
 import {
   answered,
@@ -87,5 +87,33 @@ describe('an org-wide install in an Enterprise Grid organisation', () => {
     ).toBeNull();
     expect(await h.store.installations.installationForTeam('T0003')).toBeNull();
     expect(await answered(h, WEST, LENA.id)).toBe(false);
+  });
+
+  it('an org-wide install removed from one workspace forgets that one only', async () => {
+    await installApp(h, { enterpriseId: ORG, userId: LENA.id });
+    // Initech's own workspace has an install of its own and a linked member.
+    await installApp(h, { teamId: 'T0001', userId: PEOPLE.john.id });
+    await h.link(PEOPLE.ana.id, PEOPLE.ana.email);
+    await linkIn(h, EAST, LENA.id, LENA.email);
+    await linkIn(h, WEST, LENA.id, LENA.email);
+    const revokes = h.sandbox.countRequests({ path: /oauth\/revoke/ });
+
+    // The list names a workspace the organisation does not serve: that one is not touched.
+    const event = teamAccessRevokedEvent(['T0004', 'T0001']);
+    expect((await eventFrom(h, EAST, event)).status).toBe(200);
+    await eventually(
+      async () => (await h.links.getLink({ teamId: 'T0004', userId: LENA.id })) === null,
+    );
+    await eventually(() => h.sandbox.countRequests({ path: /oauth\/revoke/ }) === revokes + 1);
+    expect(await h.store.installations.installationForTeam('T0004')).toBeNull();
+    // Slack sends nothing more from West; were it to, Lena would have to link again there.
+    expect((await commandIn(h, WEST, LENA.id, 'me')).text).toMatch(/connect|link/i);
+    // East goes on with the org-wide install; Initech's workspace keeps its link.
+    expect((await commandIn(h, EAST, LENA.id, 'me')).text).toContain('Lena Fischer');
+    expect(await h.links.getLink({ teamId: 'T0001', userId: PEOPLE.ana.id })).not.toBeNull();
+    expect(
+      await h.store.installations.getInstallation({ kind: 'enterprise', enterpriseId: ORG }),
+    ).not.toBeNull();
+    expect(h.sandbox.countRequests({ path: /oauth\/revoke/ })).toBe(revokes + 1);
   });
 });

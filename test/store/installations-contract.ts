@@ -120,6 +120,21 @@ export function installationsStoreContract(name: string, makeStore: MakeHarness)
       );
     });
 
+    it('forgets one workspace of an org-wide install, only under that organisation', async () => {
+      await store.saveInstallation(orgInstall('E0001'));
+      await store.saveInstallation(orgInstall('E0002'));
+      await store.noteOrgTeam('E0001', 'T0001', T0);
+      await store.noteOrgTeam('E0001', 'T0002', T0);
+      await store.noteOrgTeam('E0002', 'T0003', T0);
+      // Another organisation cannot take a workspace away from this one.
+      expect(await store.forgetOrgTeam('E0001', 'T0003')).toBe(false);
+      expect(await store.installationForTeam('T0003')).toEqual(orgInstall('E0002'));
+      expect(await store.forgetOrgTeam('E0001', 'T0001')).toBe(true);
+      expect(await store.installationForTeam('T0001')).toBeNull();
+      expect(await store.installationForTeam('T0002')).toEqual(orgInstall('E0001'));
+      expect(await store.forgetOrgTeam('E0001', 'T0001')).toBe(false);
+    });
+
     it('opens a bot token after a key rotation, seals it anew, and not without its key', async () => {
       await store.saveInstallation(installation('T0001'));
       const newKey = TokenCipher.generateKey();
