@@ -16,6 +16,7 @@ import {
   numbersOf,
   type ProgressFn,
 } from '../directory';
+import { isAppError } from '../errors';
 import type { Command } from '../grammar';
 import type { Services } from '../services';
 import type { MemberKey } from '../store/types';
@@ -52,7 +53,27 @@ export async function answerCommand(
   command: DirectoryCommand,
   options: AnswerOptions,
 ): Promise<Message> {
-  return signedFor(services, member, await render(services, member, command, options));
+  try {
+    return signedFor(services, member, await render(services, member, command, options));
+  } catch (error) {
+    if (!isAppError(error, 'forbidden') || !(await noLongerAdmin(services, member))) throw error;
+    // Answered again under the role RingCentral gives them now, from a cache that forgot
+    // everything the administrator saw.
+    return signedFor(services, member, await render(services, member, command, options));
+  }
+}
+
+/**
+ * RingCentral refused a member the app believed an administrator: perhaps they are not one any
+ * more. One Light request says; a demotion is stored and forgets what was cached under the old
+ * role at once, instead of at the hourly re-read. A regular member's refusal is what their role
+ * means, and asks nothing.
+ */
+async function noLongerAdmin(services: Services, member: MemberKey): Promise<boolean> {
+  const link = await services.links.getLink(member);
+  if (!link?.identity.isAdmin) return false;
+  const now = await services.sessions.currentIdentity(member).catch(() => null);
+  return now !== null && !now.isAdmin;
 }
 
 async function render(

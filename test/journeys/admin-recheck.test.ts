@@ -53,6 +53,30 @@ describe('admin-only commands ask RingCentral about the role at the moment of us
     expect(shown(await h.command(PEOPLE.john.id, 'me'))).toMatch(/Regular user/);
   });
 
+  it('a refusal to an admin demoted since linking switches them to their new role at once', async () => {
+    await linked(PEOPLE.john.id, 'john.smith@example.com');
+    expect(shown(await h.command(PEOPLE.john.id, 'forwarding 105'))).toContain('Ben Okafor');
+    h.sandbox.setAdmin('101', false);
+    h.sandbox.resetRequests();
+
+    const reply = shown(await h.command(PEOPLE.john.id, 'forwarding 104'));
+    expect(reply).toMatch(/role does not allow reading other people's forwarding numbers/);
+    // RingCentral's refusal made the app ask who John is now: the link follows at once, and
+    // what he saw as an administrator is no longer what he is answered from.
+    expect(h.sandbox.requests.filter((r) => SELF.test(r.path))).toHaveLength(1);
+    expect((await h.links.getLink(john))?.identity.isAdmin).toBe(false);
+    const identity = (await h.links.getLink(john))?.identity;
+    if (!identity) throw new Error('John is linked');
+    expect(h.app.services.cache.countOf(identityKeyOf({ ...identity, isAdmin: true }))).toBe(0);
+    expect(shown(await h.command(PEOPLE.john.id, 'me'))).toMatch(/Regular user/);
+
+    // A regular member's refusal is what their role means: nothing is asked again.
+    await linked(PEOPLE.ana.id, 'ana.ruiz@example.com');
+    h.sandbox.resetRequests();
+    expect(shown(await h.command(PEOPLE.ana.id, 'forwarding 105'))).toMatch(/role does not allow/);
+    expect(h.sandbox.requests.filter((r) => SELF.test(r.path))).toHaveLength(0);
+  });
+
   it('lets a member promoted since linking onboard at once', async () => {
     await linked(PEOPLE.ana.id, 'ana.ruiz@example.com');
     expect(shown(await h.command(PEOPLE.ana.id, 'onboard <@UBEN>'))).toMatch(/Only RingCentral/);
