@@ -7,6 +7,7 @@ import type { Config } from './config';
 import { IdentityCache, type IdentityCacheOptions } from './directory';
 import { noticeIfBroken } from './flows/broken-link';
 import { MemoryCounters } from './flows/counters';
+import { closeEventSockets, refreshEventSocket, syncEventSockets } from './flows/event-sockets';
 import { type SubscriptionTiming, subscriptionUpkeep } from './flows/event-subscriptions';
 import { ReminderScheduler, type ReminderSchedulerOptions } from './flows/reminder-scheduler';
 import { purgeAudit, type UpkeepOptions, UpkeepScheduler } from './flows/upkeep-scheduler';
@@ -23,6 +24,8 @@ import { Metrics, timeSlackAcks } from './metrics';
 import { PATHS } from './paths';
 import { BrowserBindingKey } from './ringcentral/browser-binding-key';
 import { ConnectTokens } from './ringcentral/connect-token';
+import type { SocketTiming } from './ringcentral/event-socket';
+import { EventSocketPool } from './ringcentral/event-sockets';
 import type { IdentityChanged } from './ringcentral/fresh-identity';
 import { RingCentralOAuth } from './ringcentral/oauth';
 import type { RateBudgetOptions } from './ringcentral/rate-budget';
@@ -52,6 +55,8 @@ export interface AppDeps {
   exports?: Partial<SplitLimits>;
   upkeep?: UpkeepOptions;
   events?: SubscriptionTiming;
+  /** Retry waits and heartbeat of WebSocket subscriptions (tests shorten them). */
+  eventSockets?: SocketTiming;
 }
 
 /**
@@ -103,6 +108,8 @@ export function createApp(deps: AppDeps): RcNumberApp {
   // cached under the identity they had go, loads still in flight included.
   const identityChanged: IdentityChanged = (member, before, after) => {
     cache.forgetIdentity(identityKeyOf(before));
+    // A new role is a new identity: its events come on a socket of its own.
+    services.background.run(refreshEventSocket(services, member));
     const { teamId, userId } = member;
     logger.info(
       { teamId, userId, wasAdmin: before.isAdmin, isAdmin: after.isAdmin },
@@ -111,8 +118,10 @@ export function createApp(deps: AppDeps): RcNumberApp {
   };
   // A refused refresh (in a command, a Home tab or a background reload) is told to the member
   // at once, by one DM, instead of at their next command.
-  const linkBroken: LinkBroken = (member) =>
+  const linkBroken: LinkBroken = (member) => {
     services.background.run(noticeIfBroken(services, member));
+    services.background.run(closeEventSockets(services, member));
+  };
   const metrics = new Metrics({
     linkCounts: () => store.links.countLinks(),
     cache: () => ({ ...cache.lookups, bytes: cache.totalBytes, entries: cache.size }),
@@ -174,11 +183,12 @@ export function createApp(deps: AppDeps): RcNumberApp {
     background: new BackgroundWork(),
     exportLimits: { ...EXPORT_LIMITS, ...deps.exports },
     counters: new MemoryCounters(),
+    eventSockets: new EventSocketPool(deps.eventSockets),
   };
   const reminders = new ReminderScheduler(services, deps.reminders);
   const upkeep = new UpkeepScheduler(
     services,
-    { purgeAudit, subscriptions: subscriptionUpkeep(deps.events) },
+    { purgeAudit, subscriptions: subscriptionUpkeep(deps.events), eventSockets: syncEventSockets },
     deps.upkeep,
   );
 
@@ -263,6 +273,8 @@ export function createApp(deps: AppDeps): RcNumberApp {
     async start() {
       reminders.start();
       upkeep.start();
+      // WebSocket subscriptions for the links there are (nothing unless RC_EVENTS is websocket).
+      services.background.run(syncEventSockets(services));
       if (config.slack.appToken) {
         await bolt.start();
         return { port: config.port };
@@ -278,8 +290,11 @@ export function createApp(deps: AppDeps): RcNumberApp {
     async stop() {
       await reminders.stop();
       await upkeep.stop();
+      await services.eventSockets.stopAll();
       await bolt.stop().catch(() => undefined);
       await services.background.idle();
+      // Anything a finishing task opened meanwhile: no socket outlives the app.
+      await services.eventSockets.stopAll();
     },
     runDueReminders: () => reminders.runDue(),
     runUpkeep: () => upkeep.runRound(),

@@ -9,6 +9,7 @@ import type { Metrics } from './metrics';
 import type { Counters } from './model';
 import type { BrowserBindingKey } from './ringcentral/browser-binding-key';
 import type { ConnectTokens } from './ringcentral/connect-token';
+import type { EventSocketPool } from './ringcentral/event-sockets';
 import type { RingCentralOAuth } from './ringcentral/oauth';
 import type { RingCentralAppCredentials } from './ringcentral/platform-factory';
 import type { RingCentralSessions } from './ringcentral/sessions';
@@ -68,4 +69,6 @@ export interface Services {
   exportLimits: SplitLimits;
   /** Counts of RingCentral events and the cache invalidations they caused. */
   counters: Counters;
+  /** This process's RingCentral WebSocket subscriptions, one per identity (RC_EVENTS=websocket). */
+  eventSockets: EventSocketPool;
 }
