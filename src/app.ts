@@ -6,7 +6,7 @@ import { ValueSigner } from './blocks/signed-values';
 import type { Config } from './config';
 import { IdentityCache, type IdentityCacheOptions } from './directory';
 import { noticeIfBroken } from './flows/broken-link';
-import { MemoryCounters } from './flows/counters';
+import { eventCounts, MemoryCounters } from './flows/counters';
 import { closeEventSockets, refreshEventSocket, syncEventSockets } from './flows/event-sockets';
 import { type SubscriptionTiming, subscriptionUpkeep } from './flows/event-subscriptions';
 import { ReminderScheduler, type ReminderSchedulerOptions } from './flows/reminder-scheduler';
@@ -105,10 +105,9 @@ export function createApp(deps: AppDeps): RcNumberApp {
   const credentials = { ...config.ringcentral, requestTimeoutMs: deps.ringcentralTimeoutMs };
   const cache = new IdentityCache({ now, maxBytes: config.cacheMaxBytes, ...deps.cache });
   // RingCentral describes a member otherwise now (promoted, demoted, renamed): the answers
-  // cached under the identity they had go, loads still in flight included.
+  // cached under the identity they had go, loads still in flight included, and its socket.
   const identityChanged: IdentityChanged = (member, before, after) => {
     cache.forgetIdentity(identityKeyOf(before));
-    // A new role is a new identity: its events come on a socket of its own.
     services.background.run(refreshEventSocket(services, member));
     const { teamId, userId } = member;
     logger.info(
@@ -125,6 +124,8 @@ export function createApp(deps: AppDeps): RcNumberApp {
   const metrics = new Metrics({
     linkCounts: () => store.links.countLinks(),
     cache: () => ({ ...cache.lookups, bytes: cache.totalBytes, entries: cache.size }),
+    events: () => eventCounts(services.counters),
+    eventSockets: () => services.eventSockets.size,
   });
   const refresher = new TokenRefresher(
     store.links,
@@ -273,7 +274,6 @@ export function createApp(deps: AppDeps): RcNumberApp {
     async start() {
       reminders.start();
       upkeep.start();
-      // WebSocket subscriptions for the links there are (nothing unless RC_EVENTS is websocket).
       services.background.run(syncEventSockets(services));
       if (config.slack.appToken) {
         await bolt.start();
@@ -293,8 +293,6 @@ export function createApp(deps: AppDeps): RcNumberApp {
       await services.eventSockets.stopAll();
       await bolt.stop().catch(() => undefined);
       await services.background.idle();
-      // Anything a finishing task opened meanwhile: no socket outlives the app.
-      await services.eventSockets.stopAll();
     },
     runDueReminders: () => reminders.runDue(),
     runUpkeep: () => upkeep.runRound(),

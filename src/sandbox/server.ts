@@ -123,6 +123,11 @@ export interface Sandbox {
    * it; resolves once the webhooks answered, with how many took an event.
    */
   reassignNumber(e164: string, to: string | null): Promise<number>;
+  /**
+   * Sends an extension's own change event (as after an edit of its record) to the
+   * subscriptions that asked for that extension; resolves with how many took it.
+   */
+  changeExtension(who: string): Promise<number>;
   /** Open WebSocket connections to the gateway, of one extension (number, email or id) or all. */
   openEventSockets(who?: string): number;
   /** Cuts open WebSocket connections (one extension's, or all), as a network fault would. */
@@ -242,6 +247,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         }));
       }
       return delivered;
+    },
+    changeExtension: (who) => {
+      const extensionId = extensionOf(who).id;
+      const path = `/restapi/v1.0/account/${company.accountId}/extension/${extensionId}`;
+      return subscriptions.publish(path, () => ({ extensionId, eventType: 'Update' }));
     },
     openEventSockets: (who) => gateway.openSockets(who === undefined ? who : extensionOf(who).id),
     dropEventSockets: (who) => gateway.drop(who === undefined ? who : extensionOf(who).id),
