@@ -26,6 +26,8 @@ export const KEEP = [
   '/restapi/oauth/authorize',
   '/restapi/oauth/token',
   '/restapi/oauth/revoke',
+  // WebSocket subscriptions: the token that opens a connection to the WebSocket gateway.
+  '/restapi/oauth/wstoken',
   // Account API, as served by src/sandbox/api and called by src/ringcentral/account-api.ts.
   V1,
   `${V1}/extension`,

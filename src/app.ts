@@ -7,7 +7,8 @@ import { ValueSigner } from './blocks/signed-values';
 import type { Config } from './config';
 import { IdentityCache, type IdentityCacheOptions } from './directory';
 import { noticeIfBroken } from './flows/broken-link';
-import { MemoryCounters } from './flows/counters';
+import { eventCounts, MemoryCounters } from './flows/counters';
+import { closeEventSockets, refreshEventSocket, syncEventSockets } from './flows/event-sockets';
 import { type SubscriptionTiming, subscriptionUpkeep } from './flows/event-subscriptions';
 import { ReminderScheduler, type ReminderSchedulerOptions } from './flows/reminder-scheduler';
 import { purgeStaleNotices, StaleNoticeFollower } from './flows/stale-answers';
@@ -25,6 +26,8 @@ import { Metrics, timeSlackAcks } from './metrics';
 import { PATHS } from './paths';
 import { BrowserBindingKey } from './ringcentral/browser-binding-key';
 import { ConnectTokens } from './ringcentral/connect-token';
+import type { SocketTiming } from './ringcentral/event-socket';
+import { EventSocketPool } from './ringcentral/event-sockets';
 import type { IdentityChanged } from './ringcentral/fresh-identity';
 import { RingCentralOAuth } from './ringcentral/oauth';
 import type { RateBudgetOptions } from './ringcentral/rate-budget';
@@ -34,6 +37,7 @@ import { type LinkBroken, TokenRefresher } from './ringcentral/token-refresher';
 import { identityKeyOf } from './ringcentral/user-session';
 import type { Services } from './services';
 import { boltLogger } from './slack/bolt-logger';
+import { SLACK_RETRIES, SLACK_TIMEOUT_MS } from './slack/client-options';
 import { InstalledClients, singleWorkspaceClients } from './slack/clients';
 import { SlackPeople } from './slack/people';
 import { BOT_SCOPES } from './slack/scopes';
@@ -54,6 +58,8 @@ export interface AppDeps {
   exports?: Partial<SplitLimits>;
   upkeep?: UpkeepOptions;
   events?: SubscriptionTiming;
+  /** Retry waits and heartbeat of WebSocket subscriptions (tests shorten them). */
+  eventSockets?: SocketTiming;
 }
 
 /**
@@ -75,24 +81,6 @@ export interface RcNumberApp {
 }
 
 /**
- * For the app's own Slack client (DMs, Home tabs, modals, onboarding look-ups). It waits out
- * every 429's Retry-After by itself, pausing its whole queue, then retries; the backoff here only
- * spaces retries after network errors, timeouts and 5xx, and gives up within about a minute of
- * backoff (plus the timed-out attempts) instead of the default half hour, since a person is
- * waiting. Bolt's own client keeps its retries (its start-up auth.test is a promise nobody
- * awaits until the first request, and must not fail early) but times out each attempt too.
- */
-const SLACK_RETRIES = {
-  retries: 8,
-  factor: 2,
-  minTimeout: 250,
-  maxTimeout: 10_000,
-  randomize: true,
-};
-/** No Slack call may hang: one attempt gives up after this long. */
-const SLACK_TIMEOUT_MS = 10_000;
-
-/**
  * The composition root: builds the RingCentral and Slack collaborators from configuration and
  * wires them into Bolt. Nothing here runs at import time.
  */
@@ -102,9 +90,10 @@ export function createApp(deps: AppDeps): RcNumberApp {
   const credentials = { ...config.ringcentral, requestTimeoutMs: deps.ringcentralTimeoutMs };
   const cache = new IdentityCache({ now, maxBytes: config.cacheMaxBytes, ...deps.cache });
   // RingCentral describes a member otherwise now (promoted, demoted, renamed): the answers
-  // cached under the identity they had go, loads still in flight included.
+  // cached under the identity they had go, loads still in flight included, and its socket.
   const identityChanged: IdentityChanged = (member, before, after) => {
     cache.forgetIdentity(identityKeyOf(before));
+    services.background.run(refreshEventSocket(services, member));
     const { teamId, userId } = member;
     logger.info(
       { teamId, userId, wasAdmin: before.isAdmin, isAdmin: after.isAdmin },
@@ -113,11 +102,15 @@ export function createApp(deps: AppDeps): RcNumberApp {
   };
   // A refused refresh (in a command, a Home tab or a background reload) is told to the member
   // at once, by one DM, instead of at their next command.
-  const linkBroken: LinkBroken = (member) =>
+  const linkBroken: LinkBroken = (member) => {
     services.background.run(noticeIfBroken(services, member));
+    services.background.run(closeEventSockets(services, member));
+  };
   const metrics = new Metrics({
     linkCounts: () => store.links.countLinks(),
     cache: () => ({ ...cache.lookups, bytes: cache.totalBytes, entries: cache.size }),
+    events: () => eventCounts(services.counters),
+    eventSockets: () => services.eventSockets.size,
   });
   // One budget per person across every process on this database (RingCentral counts per person).
   const budget = new SharedRateBudget(store.rates, deps.rateBudget);
@@ -179,12 +172,18 @@ export function createApp(deps: AppDeps): RcNumberApp {
     counters: new MemoryCounters(),
     staleNotices: store.staleNotices,
     instanceId: randomUUID(),
+    eventSockets: new EventSocketPool(deps.eventSockets),
   };
   const reminders = new ReminderScheduler(services, deps.reminders);
   const staleNotices = new StaleNoticeFollower(services);
   const upkeep = new UpkeepScheduler(
     services,
-    { purgeAudit, purgeStaleNotices, subscriptions: subscriptionUpkeep(deps.events) },
+    {
+      purgeAudit,
+      purgeStaleNotices,
+      subscriptions: subscriptionUpkeep(deps.events),
+      eventSockets: syncEventSockets,
+    },
     deps.upkeep,
   );
 
@@ -270,6 +269,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
       reminders.start();
       upkeep.start();
       await staleNotices.start();
+      services.background.run(syncEventSockets(services));
       if (config.slack.appToken) {
         await bolt.start();
         return { port: config.port };
@@ -286,6 +286,7 @@ export function createApp(deps: AppDeps): RcNumberApp {
       await reminders.stop();
       await upkeep.stop();
       await staleNotices.stop();
+      await services.eventSockets.stopAll();
       await bolt.stop().catch(() => undefined);
       await services.background.idle();
     },

@@ -9,6 +9,7 @@ import type { Metrics } from './metrics';
 import type { Counters } from './model';
 import type { BrowserBindingKey } from './ringcentral/browser-binding-key';
 import type { ConnectTokens } from './ringcentral/connect-token';
+import type { EventSocketPool } from './ringcentral/event-sockets';
 import type { RingCentralOAuth } from './ringcentral/oauth';
 import type { RingCentralAppCredentials } from './ringcentral/platform-factory';
 import type { RingCentralSessions } from './ringcentral/sessions';
@@ -73,4 +74,6 @@ export interface Services {
   staleNotices: StaleNoticesStore;
   /** This process, among those on the database (a random id, new at each start). */
   instanceId: string;
+  /** This process's RingCentral WebSocket subscriptions, one per identity (RC_EVENTS=websocket). */
+  eventSockets: EventSocketPool;
 }

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { PATHS } from '../paths';
-import { eventsMode, isThirtyTwoByteBase64, KEY_HINT, slackModeProblems } from './rules';
+import {
+  type EventsMode,
+  eventsMode,
+  isThirtyTwoByteBase64,
+  KEY_HINT,
+  slackModeProblems,
+} from './rules';
 
 /** Everything the app reads from the environment, validated once at start-up. */
 export interface Config {
@@ -47,9 +53,10 @@ export interface Config {
   auditRetentionDays: number;
   /**
    * How RingCentral tells the app that cached answers went stale (RC_EVENTS): webhook
-   * subscriptions to `$PUBLIC_URL`, or none (answers then age out by time alone).
+   * subscriptions to `$PUBLIC_URL`, WebSocket subscriptions the app opens itself (where
+   * RingCentral cannot reach it), or none (answers then age out by time alone).
    */
-  ringcentralEvents: 'webhook' | 'off';
+  ringcentralEvents: EventsMode;
   /**
    * Base of RingCentral's call link behind "Call" buttons (CALL_LINK_URL); null when they are
    * switched off (CALL_BUTTON=false).
@@ -174,7 +181,11 @@ const schema = z.object({
   RC_EVENTS: z
     .string()
     .transform((value) => value.trim().toLowerCase())
-    .pipe(z.enum(['auto', 'webhook', 'off'], { message: 'RC_EVENTS must be auto, webhook or off' }))
+    .pipe(
+      z.enum(['auto', 'webhook', 'websocket', 'off'], {
+        message: 'RC_EVENTS must be auto, webhook, websocket or off',
+      }),
+    )
     .default('auto'),
   ONBOARD_GUESTS: z
     .string()

@@ -37,15 +37,19 @@ export function isThirtyTwoByteBase64(value: string): boolean {
   return /^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed) && Buffer.from(trimmed, 'base64').length === 32;
 }
 
+export type EventsMode = 'webhook' | 'websocket' | 'off';
+
 /**
  * `auto` subscribes to webhooks only where RingCentral can deliver them: an https PUBLIC_URL
  * (RingCentral calls nothing else) and not Socket Mode, whose point is a firewall in between.
+ * Anywhere else the app opens RingCentral's WebSocket subscriptions itself, outward, as Socket
+ * Mode does with Slack.
  */
 export function eventsMode(
-  setting: 'auto' | 'webhook' | 'off',
+  setting: 'auto' | EventsMode,
   publicUrl: string,
   appToken: string | undefined,
-): 'webhook' | 'off' {
+): EventsMode {
   if (setting !== 'auto') return setting;
-  return publicUrl.startsWith('https://') && !appToken ? 'webhook' : 'off';
+  return publicUrl.startsWith('https://') && !appToken ? 'webhook' : 'websocket';
 }

@@ -4,6 +4,7 @@ import { identityKeyOf } from '../ringcentral/user-session';
 import type { Services } from '../services';
 import type { Link, MemberKey, OAuthState, PendingLink } from '../store/types';
 import { confirmLink } from './confirm-link';
+import { refreshEventSocket } from './event-sockets';
 import { emailRefusal, otherAccount, pinAccount } from './link-checks';
 import { holdForConfirmation } from './pending-link';
 import { type LinkAttempt, refuseLink } from './refuse-link';
@@ -71,6 +72,10 @@ export async function storeLink(
   }
   // The replaced identity's cached answers go too, loads still in flight included.
   if (replaced) services.cache.forgetIdentity(identityKeyOf(replaced.identity));
+  // Events for the identity linked now, on a socket opened with this link's own token.
+  await refreshEventSocket(services, link).catch((error) =>
+    services.logger.warn({ message: (error as Error).message }, 'could not open the event socket'),
+  );
   services.logger.info(
     { teamId: link.teamId, userId: link.userId, extension: identity.extensionNumber },
     'linked',

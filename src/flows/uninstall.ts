@@ -3,6 +3,7 @@ import { identityKeyOf } from '../ringcentral/user-session';
 import type { Services } from '../services';
 import { forEachLimited } from '../slack/for-each-limited';
 import { keyOfQuery } from '../slack/installation-store';
+import { closeEventSockets } from './event-sockets';
 
 /** RingCentral sessions ended at once while a workspace is forgotten. */
 const REVOKES_IN_FLIGHT = 4;
@@ -78,6 +79,7 @@ async function forgetWorkspace(services: Services, teamId: string): Promise<numb
   await services.members.forgetWorkspace(teamId);
   services.people.forgetTeam(teamId);
   for (const link of links) services.cache.forgetIdentity(identityKeyOf(link.identity));
+  await Promise.all(links.map((link) => closeEventSockets(services, link)));
   const sessions = [...links, ...pendingLinks]
     .map((entry) => entry.tokens)
     .filter((tokens) => tokens.refreshToken || tokens.accessToken);

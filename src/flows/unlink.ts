@@ -3,6 +3,7 @@ import { identityKeyOf } from '../ringcentral/user-session';
 import type { Services } from '../services';
 import type { MemberKey } from '../store/types';
 import { publishHome } from './app-home';
+import { closeEventSockets } from './event-sockets';
 import { removeEventSubscription } from './event-subscriptions';
 
 /**
@@ -14,6 +15,7 @@ export async function unlinkMember(services: Services, member: MemberKey): Promi
   if (!link) return false;
   // While the tokens still work: RingCentral stops sending this member's events.
   await removeEventSubscription(services, member);
+  await closeEventSockets(services, member);
   await services.links.deleteLink(member);
   if (link.tokens.refreshToken) {
     await revokeTokens(services.credentials, link.tokens).catch(() => undefined);

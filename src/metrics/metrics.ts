@@ -4,6 +4,10 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 export interface MetricsSources {
   linkCounts: () => Promise<{ active: number; broken: number }>;
   cache: () => { hits: number; misses: number; bytes: number; entries: number };
+  /** RingCentral events received and refused, and the cache invalidations they caused. */
+  events?: () => { received: number; refused: number; invalidations: number };
+  /** WebSocket subscriptions this process holds open (or is opening). */
+  eventSockets?: () => number;
 }
 
 /** Slack wants an ack within 3 s; answers may take longer while a cold listing is read. */
@@ -98,7 +102,46 @@ export class Metrics {
         this.set({ status: 'broken' }, counts.broken);
       },
     });
+    this.eventFamilies(sources);
     collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 5 });
+  }
+
+  /** Counters kept in memory where events arrive, published as Prometheus counters. */
+  private eventFamilies(sources: MetricsSources): void {
+    const registers = [this.registry];
+    const read = () => sources.events?.() ?? { received: 0, refused: 0, invalidations: 0 };
+    let told = { received: 0, refused: 0 };
+    const events = new Counter({
+      name: 'rcnumber_ringcentral_events_total',
+      help: 'RingCentral events (webhook or WebSocket), by outcome (received, refused)',
+      labelNames: ['outcome'] as const,
+      registers,
+      collect() {
+        const now = read();
+        events.inc({ outcome: 'received' }, Math.max(0, now.received - told.received));
+        events.inc({ outcome: 'refused' }, Math.max(0, now.refused - told.refused));
+        told = now;
+      },
+    });
+    let invalidated = 0;
+    const invalidations = new Counter({
+      name: 'rcnumber_cache_invalidations_total',
+      help: 'Times a RingCentral event made one identity’s cached answers go',
+      registers,
+      collect() {
+        const now = read().invalidations;
+        invalidations.inc(Math.max(0, now - invalidated));
+        invalidated = now;
+      },
+    });
+    new Gauge({
+      name: 'rcnumber_event_sockets',
+      help: 'RingCentral WebSocket subscriptions this process holds (RC_EVENTS=websocket)',
+      registers,
+      collect() {
+        this.set(sources.eventSockets?.() ?? 0);
+      },
+    });
   }
 
   /** One slash command done: its kind, outcome (`ok` or an error code) and how long it took. */

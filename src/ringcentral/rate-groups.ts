@@ -5,6 +5,7 @@ export const RATE_GROUPS = {
   'POST /restapi/oauth/authorize': 'Auth',
   'POST /restapi/oauth/revoke': 'Auth',
   'POST /restapi/oauth/token': 'Auth',
+  'POST /restapi/oauth/wstoken': 'Auth',
   'GET /restapi/v1.0/account/{accountId}': 'Light',
   'GET /restapi/v1.0/account/{accountId}/directory/entries': 'Medium',
   'GET /restapi/v1.0/account/{accountId}/directory/entries/{entryId}': 'Medium',

@@ -53,7 +53,9 @@ export interface RingCentralHttp {
 /** Told of every RingCentral answer: its rate group and status (0 when none came). */
 export type AnswerObserver = (group: RateGroup, status: number) => void;
 
-export function identityKeyOf(identity: LinkedIdentity): string {
+export function identityKeyOf(
+  identity: Pick<LinkedIdentity, 'accountId' | 'extensionId' | 'isAdmin'>,
+): string {
   return `${identity.accountId}:${identity.extensionId}:${identity.isAdmin ? 'admin' : 'user'}`;
 }
 

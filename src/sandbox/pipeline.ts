@@ -24,6 +24,7 @@ import { answerFault } from './limits/fault-answers';
 import type { FaultQueue } from './limits/faults';
 import type { RateLimiter } from './limits/rate-limiter';
 import type { SubscriptionRegistry } from './notifications/subscriptions';
+import type { WsTokens } from './notifications/ws-tokens';
 import { authorize, decide } from './oauth/authorize-routes';
 import type { OAuthEnv } from './oauth/env';
 import { APPROVE_PATH, DENY_PATH } from './oauth/sign-in-page';
@@ -44,6 +45,7 @@ export interface PipelineDeps {
   log: RequestLog;
   oauth: OAuthEnv;
   subscriptions: SubscriptionRegistry;
+  wsTokens: WsTokens;
   /** The app permissions of the app (the same for every client of this sandbox). */
   appPermissions: ReadonlySet<string>;
   base(): string;
@@ -116,6 +118,7 @@ async function serveApi(
     caller,
     body,
     subscriptions: deps.subscriptions,
+    wsTokens: deps.wsTokens,
     appPermissions,
   };
   let result: unknown;

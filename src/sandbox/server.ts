@@ -17,6 +17,8 @@ import {
   type SubscriptionOptions,
   SubscriptionRegistry,
 } from './notifications/subscriptions';
+import { WsGateway } from './notifications/ws-gateway';
+import { WsTokens } from './notifications/ws-tokens';
 import { ClientRegistry } from './oauth/clients';
 import { PendingAuthorizations } from './oauth/pending';
 import { TokenStore } from './oauth/token-store';
@@ -121,6 +123,15 @@ export interface Sandbox {
    * it; resolves once the webhooks answered, with how many took an event.
    */
   reassignNumber(e164: string, to: string | null): Promise<number>;
+  /**
+   * Sends an extension's own change event (as after an edit of its record) to the
+   * subscriptions that asked for that extension; resolves with how many took it.
+   */
+  changeExtension(who: string): Promise<number>;
+  /** Open WebSocket connections to the gateway, of one extension (number, email or id) or all. */
+  openEventSockets(who?: string): number;
+  /** Cuts open WebSocket connections (one extension's, or all), as a network fault would. */
+  dropEventSockets(who?: string): number;
   /** Blacklists a subscription, as RingCentral does after repeated delivery failures. */
   blacklistSubscription(id: string): void;
   /** Forgets a subscription, as RingCentral does when it expires or drops it. */
@@ -134,7 +145,7 @@ export interface Sandbox {
 }
 
 /** What the README asks the app to be registered with. */
-export const DEFAULT_APP_PERMISSIONS = ['ReadAccounts', 'ReadPresence'];
+export const DEFAULT_APP_PERMISSIONS = ['ReadAccounts', 'ReadPresence', 'WebSocketsSubscriptions'];
 
 export const DEFAULT_CLIENT: SandboxClient = {
   clientId: 'rcnumber-sandbox-client',
@@ -170,6 +181,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   // Subscriptions and test controls act on the sandbox's own company.
   const index = accounts.primary;
   const subscriptions = new SubscriptionRegistry(index, options.subscriptions);
+  const wsTokens = new WsTokens();
   let base = '';
   const server = createServer(
     createHandler({
@@ -180,10 +192,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       log,
       oauth,
       subscriptions,
+      wsTokens,
       appPermissions,
       base: () => base,
     }),
   );
+  const gateway = new WsGateway({ tokens: wsTokens, accounts, subscriptions, base: () => base });
+  gateway.attach(server);
   const extensionOf = (who: string) => {
     const ext = index.extensionByNumber(who) ?? index.extensionByEmail(who) ?? index.extension(who);
     if (!ext) throw new Error(`the sandbox has no extension ${who}`);
@@ -233,6 +248,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
       return delivered;
     },
+    changeExtension: (who) => {
+      const extensionId = extensionOf(who).id;
+      const path = `/restapi/v1.0/account/${company.accountId}/extension/${extensionId}`;
+      return subscriptions.publish(path, () => ({ extensionId, eventType: 'Update' }));
+    },
+    openEventSockets: (who) => gateway.openSockets(who === undefined ? who : extensionOf(who).id),
+    dropEventSockets: (who) => gateway.drop(who === undefined ? who : extensionOf(who).id),
     blacklistSubscription: (id) => subscriptions.blacklist(id),
     dropSubscription: (id) => {
       subscriptions.all.delete(id);
@@ -249,6 +271,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     approve: (authorizeUrl, who, opts) => driveSignIn(base, authorizeUrl, who, opts?.deny ?? false),
     close: () => {
       closed ??= new Promise<void>((resolve) => {
+        gateway.close();
         server.close(() => resolve());
         logFile?.close();
         // Keep-alive connections would otherwise hold the server open for seconds.

@@ -57,12 +57,19 @@ export interface CreatedSubscription {
 /** Linked members whose link has no subscription row yet, with their identity. */
 export interface UnsubscribedLink extends MemberKey, SubscriptionOwner {}
 
+/** An active link's member and who it is at RingCentral (no tokens). */
+export interface ActiveLink extends UnsubscribedLink {
+  isAdmin: boolean;
+}
+
 /** Each link's event subscription. Claims are atomic, so two processes never both act on one. */
 export interface SubscriptionsStore {
   get(key: MemberKey): Promise<EventSubscription | null>;
   bySubscriptionId(subscriptionId: string): Promise<EventSubscription | null>;
   /** Active links with no subscription row, oldest link first, at most `limit`. */
   linksWithout(limit: number): Promise<UnsubscribedLink[]>;
+  /** Every active link's member and identity, oldest link first, at most `limit` (WebSockets). */
+  activeLinks(limit: number): Promise<ActiveLink[]>;
   /**
    * Inserts a pending row (no subscription yet) for a member that has none, to be looked at
    * again at `retryAt`; true only for the one caller that inserted it.

@@ -5,6 +5,7 @@
  */
 import { type SubscriptionRow, toSubscription } from './admin-rows';
 import type {
+  ActiveLink,
   CreatedSubscription,
   EventSubscription,
   SubscriptionOwner,
@@ -65,6 +66,21 @@ export class PostgresSubscriptions implements SubscriptionsStore {
       userId: row.user_id,
       accountId: row.account_id,
       extensionId: row.extension_id,
+    }));
+  }
+
+  async activeLinks(limit: number): Promise<ActiveLink[]> {
+    const { rows } = await this.query<LinkKeyRow & { is_admin: boolean }>(
+      `SELECT team_id, user_id, account_id, extension_id, is_admin FROM ${this.links}
+        WHERE status = 'active' ORDER BY linked_at, team_id, user_id LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => ({
+      teamId: row.team_id,
+      userId: row.user_id,
+      accountId: row.account_id,
+      extensionId: row.extension_id,
+      isAdmin: Boolean(row.is_admin),
     }));
   }
 

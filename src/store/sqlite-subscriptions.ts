@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { type SubscriptionRow, toSubscription } from './admin-rows';
 import type {
+  ActiveLink,
   CreatedSubscription,
   EventSubscription,
   SubscriptionOwner,
@@ -53,6 +54,20 @@ export class SqliteSubscriptions implements SubscriptionsStore {
       userId: row.user_id,
       accountId: row.account_id,
       extensionId: row.extension_id,
+    }));
+  }
+
+  async activeLinks(limit: number): Promise<ActiveLink[]> {
+    const rows = this.sql(
+      `SELECT team_id, user_id, account_id, extension_id, is_admin FROM links
+        WHERE status = 'active' ORDER BY linked_at, team_id, user_id LIMIT ?`,
+    ).all(limit) as Array<LinkKeyRow & { is_admin: number | boolean }>;
+    return rows.map((row) => ({
+      teamId: row.team_id,
+      userId: row.user_id,
+      accountId: row.account_id,
+      extensionId: row.extension_id,
+      isAdmin: Boolean(row.is_admin),
     }));
   }
 

@@ -13,17 +13,18 @@ describe('configuration of the admin tools', () => {
     ]);
   });
 
-  it('subscribes to webhooks by default only where RingCentral can reach the app', () => {
+  it('subscribes to webhooks where RingCentral can reach the app, and by WebSocket elsewhere', () => {
     // The default PUBLIC_URL is localhost over http: RingCentral delivers to neither.
-    expect(loadConfig(valid).ringcentralEvents).toBe('off');
+    expect(loadConfig(valid).ringcentralEvents).toBe('websocket');
     const https = { ...valid, PUBLIC_URL: 'https://rcnumber.example.com' };
     expect(loadConfig(https).ringcentralEvents).toBe('webhook');
     // Socket Mode is chosen because RingCentral cannot reach the app either.
-    expect(loadConfig({ ...https, SLACK_APP_TOKEN: 'xapp-1' }).ringcentralEvents).toBe('off');
+    expect(loadConfig({ ...https, SLACK_APP_TOKEN: 'xapp-1' }).ringcentralEvents).toBe('websocket');
     expect(loadConfig({ ...https, RC_EVENTS: 'off' }).ringcentralEvents).toBe('off');
+    expect(loadConfig({ ...https, RC_EVENTS: 'WebSocket' }).ringcentralEvents).toBe('websocket');
     expect(loadConfig({ ...valid, RC_EVENTS: 'Webhook' }).ringcentralEvents).toBe('webhook');
-    expect(problems({ ...valid, RC_EVENTS: 'websocket' })).toEqual([
-      expect.stringMatching(/RC_EVENTS must be auto, webhook or off/),
+    expect(problems({ ...valid, RC_EVENTS: 'pubnub' })).toEqual([
+      expect.stringMatching(/RC_EVENTS must be auto, webhook, websocket or off/),
     ]);
   });
 });

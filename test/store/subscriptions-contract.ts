@@ -34,6 +34,10 @@ export function subscriptionsStoreContract(name: string, makeStore: MakeHarness)
       await store.links.saveLink(newLink(BOB, 'b', '105'));
       await store.links.markBroken(BOB, 'refused');
       expect(await store.subscriptions.linksWithout(10)).toEqual([{ ...ALICE, ...OWNER }]);
+      // What WebSocket subscriptions are opened for: active links only, row or not.
+      expect(await store.subscriptions.activeLinks(10)).toEqual([
+        { ...ALICE, ...OWNER, isAdmin: true },
+      ]);
       const other = await harness.openAnother();
       const claims = await Promise.all([
         store.subscriptions.claimNew(ALICE, OWNER, T0, T0 + 60),
@@ -41,6 +45,7 @@ export function subscriptionsStoreContract(name: string, makeStore: MakeHarness)
       ]);
       expect(claims.filter(Boolean)).toHaveLength(1);
       expect(await store.subscriptions.linksWithout(10)).toEqual([]);
+      expect(await store.subscriptions.activeLinks(10)).toHaveLength(1);
       expect(await store.subscriptions.get(ALICE)).toEqual({
         ...ALICE,
         ...OWNER,

@@ -14,6 +14,7 @@ import type { LinkedIdentity, MemberKey } from '../../src/model';
 import { requireActive } from '../../src/ringcentral/active-link';
 import { BrowserBindingKey } from '../../src/ringcentral/browser-binding-key';
 import { ConnectTokens } from '../../src/ringcentral/connect-token';
+import { EventSocketPool } from '../../src/ringcentral/event-sockets';
 import { RingCentralOAuth } from '../../src/ringcentral/oauth';
 import type { RingCentralSessions } from '../../src/ringcentral/sessions';
 import type { BatchPart } from '../../src/ringcentral/types';
@@ -204,6 +205,7 @@ export async function fakeServices(
     counters: new MemoryCounters(),
     staleNotices: store.staleNotices,
     instanceId: 'fake-instance',
+    eventSockets: new EventSocketPool(),
   };
   return {
     services,

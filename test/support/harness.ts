@@ -162,6 +162,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     DATABASE_URL: options.databaseUrl ?? `sqlite:${databasePath}`,
     TOKEN_ENCRYPTION_KEY: encryptionKey,
     LOG_LEVEL: 'debug',
+    // Events only where a test asks for them: otherwise `auto` would open a WebSocket per link
+    // (the harness's PUBLIC_URL is plain http).
+    RC_EVENTS: 'off',
     ...options.env,
   };
   const logs: string[] = [];

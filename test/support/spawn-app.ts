@@ -65,6 +65,7 @@ export function appEnv(h: Harness, port: number): Record<string, string> {
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     DATABASE_URL: `sqlite:${h.databasePath}`,
     TOKEN_ENCRYPTION_KEY: h.encryptionKey,
+    RC_EVENTS: 'off',
   };
 }
 

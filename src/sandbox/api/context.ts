@@ -6,6 +6,7 @@ import type { Extension } from '../company/company';
 import type { CompanyIndex } from '../company/company-index';
 import { resourceNotFound } from '../http/errors';
 import type { SubscriptionRegistry } from '../notifications/subscriptions';
+import type { WsTokens } from '../notifications/ws-tokens';
 
 export interface Caller {
   clientId: string;
@@ -24,6 +25,8 @@ export interface ApiContext {
   body: string;
   /** Push notification subscriptions. */
   subscriptions: SubscriptionRegistry;
+  /** WebSocket access tokens issued (`/restapi/oauth/wstoken`). */
+  wsTokens: WsTokens;
   /** The app permissions the app was registered with (ReadAccounts, ReadPresence…). */
   appPermissions: ReadonlySet<string>;
 }

@@ -11,18 +11,13 @@
 import type { Extension } from '../company/company';
 import { PERSONAL_EXTENSION_TYPES } from '../company/company';
 import { aggregateStatus, presenceOfExtension } from '../company/presence';
-import { apiError, RcHttpError } from '../http/errors';
+import { apiError, appLacks, RcHttpError } from '../http/errors';
 import { MultipartAnswer } from '../http/multipart';
 import { type ApiContext, type ApiRoute, checkAccount, findExtension, isSelf } from './context';
 import { extensionUri } from './render';
 
 /** The spec: "For bulk requests the number of extensions in one request is limited to 30." */
 const MAX_BATCH = 30;
-
-function appLacks(permission: string): RcHttpError {
-  const message = `In order to call this API endpoint, application needs to have [${permission}] permission.`;
-  return apiError(403, 'CMN-401', message, { permissionName: permission });
-}
 
 function renderPresence(ctx: ApiContext, ext: Extension) {
   const uri = extensionUri(ctx.base, ctx.index.company, ext.id);

@@ -11,6 +11,7 @@ import { extensionRoutes } from './extension-routes';
 import { numberRoutes } from './number-routes';
 import { presenceRoutes } from './presence-routes';
 import { subscriptionRoutes } from './subscription-routes';
+import { wsTokenRoutes } from './wstoken-route';
 
 const ROUTES: ApiRoute[] = [
   ...extensionRoutes,
@@ -19,6 +20,7 @@ const ROUTES: ApiRoute[] = [
   ...callHandlingRoutes,
   ...subscriptionRoutes,
   ...presenceRoutes,
+  ...wsTokenRoutes,
 ];
 // A route for an operation the spec does not have would never be reached: fail at start-up.
 for (const route of ROUTES) operationOf(route.operation);

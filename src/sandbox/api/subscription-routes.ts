@@ -10,7 +10,7 @@ import { type ApiContext, type ApiRoute, NO_CONTENT } from './context';
 
 const BASE = '/restapi/v1.0/subscription';
 
-function renderSubscription(base: string, s: SandboxSubscription) {
+export function renderSubscription(base: string, s: SandboxSubscription) {
   return {
     uri: `${base}${BASE}/${s.id}`,
     id: s.id,
@@ -19,7 +19,10 @@ function renderSubscription(base: string, s: SandboxSubscription) {
     eventFilters: s.resolved,
     expirationTime: new Date(s.expiresAt).toISOString(),
     expiresIn: Math.max(0, Math.round((s.expiresAt - Date.now()) / 1000)),
-    deliveryMode: { transportType: 'WebHook', encryption: false, address: s.address },
+    deliveryMode:
+      s.transportType === 'WebSocket'
+        ? { transportType: 'WebSocket', encryption: false }
+        : { transportType: 'WebHook', encryption: false, address: s.address },
     ...(s.status === 'Blacklisted' && s.blacklistedAt !== null
       ? {
           blacklistedData: {

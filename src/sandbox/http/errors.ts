@@ -62,6 +62,12 @@ export function resourceNotFound(name: string, value?: string): RcHttpError {
   });
 }
 
+/** 403 CMN-401: the app was not registered with a permission the endpoint needs. */
+export function appLacks(permission: string): RcHttpError {
+  const message = `In order to call this API endpoint, application needs to have [${permission}] permission.`;
+  return apiError(403, 'CMN-401', message, { permissionName: permission });
+}
+
 /** 403 CMN-408: the signed-in user lacks a user permission the endpoint needs. */
 export function missingPermission(permission: string): RcHttpError {
   const message = `In order to call this API endpoint, user needs to have [${permission}] permission for requested resource.`;

@@ -3,7 +3,8 @@
  * CreateSubscriptionRequest and UpdateSubscriptionRequest have it: `eventFilters` (at least one
  * non-empty string), `expiresIn` (an integer from 1), and for creation a WebHook `deliveryMode`
  * with an `address` URI and an optional `verificationToken`. WebSocket subscriptions are made over
- * the WebSocket itself, never here.
+ * the WebSocket itself (src/sandbox/notifications/ws-gateway.ts), with the same body but a
+ * `WebSocket` delivery mode and no address; the HTTP route refuses that mode, as RingCentral does.
  */
 import { apiError, invalidParameter } from '../http/errors';
 
@@ -62,8 +63,11 @@ export function updateRequest(raw: string): SubscriptionRequest {
   return { eventFilters: filters(body.eventFilters, false), expiresIn: lifetime(body.expiresIn) };
 }
 
-/** POST: filters and a WebHook delivery mode are required. */
-export function createRequest(raw: string): SubscriptionRequest {
+/** POST: filters and a delivery mode of the transport asked for are required. */
+export function createRequest(
+  raw: string,
+  transport: 'WebHook' | 'WebSocket' = 'WebHook',
+): SubscriptionRequest {
   const body = readJson(raw);
   const eventFilters = filters(body.eventFilters, true);
   const mode = body.deliveryMode as Record<string, unknown> | undefined;
@@ -72,9 +76,10 @@ export function createRequest(raw: string): SubscriptionRequest {
       parameterName: 'deliveryMode',
     });
   }
-  if (mode.transportType !== 'WebHook') {
+  if (mode.transportType !== transport) {
     throw invalidParameter('deliveryMode.transportType', String(mode.transportType));
   }
+  if (transport === 'WebSocket') return { eventFilters, expiresIn: lifetime(body.expiresIn) };
   const address = mode.address;
   if (typeof address !== 'string' || !/^https?:\/\/[^\s/]+/.test(address)) {
     throw invalidParameter('deliveryMode.address', String(address));

@@ -1,6 +1,6 @@
 /**
- * The sandbox's push notifications: WebHook subscriptions per app and extension, as RingCentral
- * keeps them. An event goes to every active subscription whose filters name it, for as long as
+ * The sandbox's push notifications: WebHook and WebSocket subscriptions per app and extension,
+ * as RingCentral keeps them. An event goes to every active subscription whose filters name it, for as long as
  * it has not expired; a subscription whose webhook keeps failing is blacklisted and gets nothing
  * more until it is deleted and made again. Only the extension (and app) that made a
  * subscription can read, renew or delete it.
@@ -25,6 +25,9 @@ export interface SandboxSubscription {
   resolved: string[];
   address: string;
   verificationToken: string | undefined;
+  transportType: 'WebHook' | 'WebSocket';
+  /** The WebSocket session (its `wsc` token) a WebSocket subscription lives on; null for WebHook. */
+  socketSession: string | null;
   createdAt: number;
   expiresAt: number;
   expiresIn: number;
@@ -43,10 +46,15 @@ export interface SubscriptionOptions {
 
 const V1 = '/restapi/v1.0/account/';
 
+/** Sends one event to a WebSocket subscription's session; false when it is gone. */
+export type SocketDelivery = (subscription: SandboxSubscription, event: unknown) => boolean;
+
 export class SubscriptionRegistry {
   readonly all = new Map<string, SandboxSubscription>();
   private readonly maxTtlSec: number;
   private readonly blacklistAfter: number;
+  /** Set by the WebSocket gateway. */
+  socketDelivery: SocketDelivery = () => false;
 
   constructor(
     private readonly index: CompanyIndex,
@@ -57,12 +65,20 @@ export class SubscriptionRegistry {
     this.blacklistAfter = options.blacklistAfter ?? 3;
   }
 
-  async create(caller: Caller, request: SubscriptionRequest): Promise<SandboxSubscription> {
+  /** A WebHook subscription, or with `socketSession` a WebSocket one on that session. */
+  async create(
+    caller: Caller,
+    request: SubscriptionRequest,
+    socketSession: string | null = null,
+  ): Promise<SandboxSubscription> {
     const filters = request.eventFilters ?? [];
     const resolved = filters.map((filter) => this.resolve(caller, filter));
-    const failed = await validateWebhook(request.address ?? '');
-    if (failed) throw failed;
-    const ttl = this.ttl(request.expiresIn);
+    if (socketSession === null) {
+      const failed = await validateWebhook(request.address ?? '');
+      if (failed) throw failed;
+    }
+    // A WebSocket subscription lives as long as its session (the spec ignores its expiresIn).
+    const ttl = socketSession === null ? this.ttl(request.expiresIn) : MAX_WEBHOOK_TTL_SEC;
     const subscription: SandboxSubscription = {
       // The spec's `subscriptionId` path parameter is at most 20 characters (its examples show
       // longer UUIDs; the parameter's rule wins): 16 hex digits.
@@ -73,6 +89,8 @@ export class SubscriptionRegistry {
       resolved,
       address: request.address ?? '',
       verificationToken: request.verificationToken,
+      transportType: socketSession === null ? 'WebHook' : 'WebSocket',
+      socketSession,
       createdAt: this.now(),
       expiresAt: this.now() + ttl * 1000,
       expiresIn: ttl,
@@ -120,6 +138,11 @@ export class SubscriptionRegistry {
     this.all.delete(this.find(caller, id).id);
   }
 
+  /** A WebSocket session ended for good: its subscriptions go with it. */
+  removeSession(socketSession: string): void {
+    for (const s of this.all.values()) if (s.socketSession === socketSession) this.all.delete(s.id);
+  }
+
   blacklist(id: string): void {
     const subscription = this.all.get(id);
     if (!subscription) throw new Error(`the sandbox has no subscription ${id}`);
@@ -144,6 +167,9 @@ export class SubscriptionRegistry {
           subscriptionId: subscription.id,
           body: body(subscription.extensionId),
         };
+        if (subscription.transportType === 'WebSocket') {
+          return this.socketDelivery(subscription, { ...event, ownerId: subscription.extensionId });
+        }
         const ok = await deliverEvent(subscription.address, subscription.verificationToken, event);
         subscription.failures = ok ? 0 : subscription.failures + 1;
         if (subscription.failures >= this.blacklistAfter) this.blacklist(subscription.id);
