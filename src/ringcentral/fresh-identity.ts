@@ -30,3 +30,14 @@ export function sameIdentity(a: LinkedIdentity, b: LinkedIdentity): boolean {
     a.email === b.email
   );
 }
+
+/**
+ * The extension's email is no longer the one the link was made for: the extension may have been
+ * handed to someone else (RingCentral reuses extensions when people leave), and the link was
+ * bound to the person by that email. A link made before emails were kept (null) cannot tell.
+ */
+export function emailChanged(linked: LinkedIdentity, now: LinkedIdentity): boolean {
+  const before = linked.email?.trim().toLowerCase() || null;
+  if (before === null) return false;
+  return before !== (now.email?.trim().toLowerCase() || null);
+}

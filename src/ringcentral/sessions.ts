@@ -1,7 +1,7 @@
 import { AppError, isAppError } from '../errors';
 import type { Link, LinkedIdentity, LinksStore, MemberKey } from '../store/types';
 import { requireActive } from './active-link';
-import { type IdentityChanged, readIdentity, sameIdentity } from './fresh-identity';
+import { emailChanged, type IdentityChanged, readIdentity, sameIdentity } from './fresh-identity';
 import type { RingCentralAppCredentials } from './platform-factory';
 import type { RateBudget } from './rate-budget';
 import { sameLink, type TokenRefresher } from './token-refresher';
@@ -48,6 +48,11 @@ export class RingCentralSessions {
     const link = requireActive(await this.store.getLink(member));
     const fresh = await readIdentity(this.sessionFor(link));
     if (fresh.extensionId !== link.identity.extensionId) throw linkChanged();
+    if (emailChanged(link.identity, fresh)) {
+      await this.refresher.breakForEmail(link);
+      // Renewed meanwhile by another process, so not broken yet: read again, as that link.
+      throw linkChanged();
+    }
     for (let attempt = 0; attempt < STORE_ATTEMPTS; attempt++) {
       const current = await this.store.getLink(member);
       // Read with the tokens of a link the member has since replaced: not theirs to keep.

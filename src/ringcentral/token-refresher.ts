@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError, isAppError } from '../errors';
 import type { AppLogger } from '../logger';
-import type { Link, LinksStore, TokenSet } from '../store/types';
+import type { Link, LinkedIdentity, LinksStore, TokenSet } from '../store/types';
 import { requireActive } from './active-link';
 import { toAppError } from './api-errors';
-import { type IdentityChanged, sameIdentity } from './fresh-identity';
+import { emailChanged, type IdentityChanged, sameIdentity } from './fresh-identity';
 import { identityOf } from './identity';
 import { revokeTokens } from './oauth';
 import {
@@ -33,6 +33,9 @@ const GIVE_UP_MS = 50_000;
 const REFUSED =
   'RingCentral no longer accepts this link (it was revoked or has expired). Connect again.';
 const EXPIRED = 'The RingCentral link expired after a week without use. Connect again.';
+/** The link is bound to a person by the extension's email; another email may be another person. */
+export const EMAIL_CHANGED =
+  'Your RingCentral extension now has another email than when you connected it. Connect again.';
 
 /** Told once a refresh refusal has marked a link broken (the link as it was before). */
 export type LinkBroken = (link: Link, reason: string) => void;
@@ -174,6 +177,7 @@ export class TokenRefresher {
    * promotion to or from administrator takes effect. A failure keeps what was known.
    */
   private async rereadIdentity(link: Link): Promise<Link> {
+    let identity: LinkedIdentity;
     try {
       const platform = createPlatform(this.credentials);
       await platform.auth().setData(tokensToAuthData(link.tokens));
@@ -181,15 +185,29 @@ export class TokenRefresher {
       const response = await platform.get('/restapi/v1.0/account/~/extension/~', undefined, {
         retry: true,
       });
-      const identity = identityOf((await response.json()) as ExtensionRecord);
-      if (identity.extensionId !== link.identity.extensionId) return link;
-      if (sameIdentity(identity, link.identity)) return link;
-      const updated = await this.store.updateTokens(link, link.version, link.tokens, identity);
-      if (updated) this.onIdentityChanged(link, link.identity, identity);
-      return updated ?? link;
+      identity = identityOf((await response.json()) as ExtensionRecord);
     } catch {
       return link;
     }
+    if (identity.extensionId !== link.identity.extensionId) return link;
+    if (sameIdentity(identity, link.identity)) return link;
+    if (emailChanged(link.identity, identity)) return this.breakForEmail(link);
+    const updated = await this.store
+      .updateTokens(link, link.version, link.tokens, identity)
+      .catch(() => null);
+    if (updated) this.onIdentityChanged(link, link.identity, identity);
+    return updated ?? link;
+  }
+
+  /**
+   * The extension's email changed since the link was made: the link is broken and its session
+   * ended (the extension may be someone else's now); the member connects again, matched anew.
+   */
+  async breakForEmail(link: Link): Promise<Link> {
+    return this.breakLink(link, EMAIL_CHANGED).catch(async (error: unknown) => {
+      await revokeTokens(this.credentials, link.tokens);
+      throw error;
+    });
   }
 
   /**

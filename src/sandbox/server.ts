@@ -114,6 +114,8 @@ export interface Sandbox {
    * email or id. Its sessions stay valid; its rights change from the next request.
    */
   setAdmin(who: string, enabled: boolean): void;
+  /** Gives an extension (number, email or id) another email; its sessions stay valid. */
+  setEmail(who: string, email: string): void;
   setTokenLifetimes(t: Partial<TokenLifetimes>): void;
   /** Every push notification subscription, live or not, by id. */
   subscriptions: Map<string, SandboxSubscription>;
@@ -232,6 +234,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults,
     expireAccessTokens: (extensionId) => store.expireAccessTokens(extensionId),
     setAdmin: (who, enabled) => index.setAdmin(extensionOf(who).id, enabled),
+    setEmail: (who, email) => index.setEmail(extensionOf(who).id, email),
     subscriptions: subscriptions.all,
     reassignNumber: async (e164, to) => {
       const target = to === null ? undefined : extensionOf(to).id;

@@ -73,6 +73,16 @@ export class CompanyIndex {
     for (const person of this.people) if (person.extensionId === id) person.isAdmin = enabled;
   }
 
+  /** Gives an extension another email, as an admin handing it to someone else would. */
+  setEmail(id: string, email: string): void {
+    const ext = this.byId.get(id);
+    if (!ext) throw new Error(`no extension ${id}`);
+    if (ext.email) this.byEmail.delete(ext.email.toLowerCase());
+    ext.email = email;
+    this.byEmail.set(email.toLowerCase(), ext);
+    for (const person of this.people) if (person.extensionId === id) person.email = email;
+  }
+
   /**
    * Moves a number to another extension (or to none), as an admin reassigning it would; returns
    * the extension it left, if any.
