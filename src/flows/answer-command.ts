@@ -56,9 +56,14 @@ export async function answerCommand(
   try {
     return signedFor(services, member, await render(services, member, command, options));
   } catch (error) {
-    if (!isAppError(error, 'forbidden') || !(await noLongerAdmin(services, member))) throw error;
-    // Answered again under the role RingCentral gives them now, from a cache that forgot
-    // everything the administrator saw.
+    // The link changed under the answer (a refresh on the way found a new role, or the member
+    // relinked): answered again, once, from the link as it is now. A refusal to an
+    // administrator who is one no more: answered again under their new role, from a cache
+    // that forgot everything the administrator saw.
+    const again =
+      isAppError(error, 'link_changed') ||
+      (isAppError(error, 'forbidden') && (await noLongerAdmin(services, member)));
+    if (!again) throw error;
     return signedFor(services, member, await render(services, member, command, options));
   }
 }
