@@ -17,6 +17,8 @@ export interface MessageShortcutInput {
   callbackId: string;
   /** The text of the message the shortcut is used on, as Slack sends it (escaped, with links). */
   text: string;
+  /** Its blocks, when an app wrote it (often with a short fallback `text`). */
+  blocks?: unknown[];
   /** Who wrote that message. */
   authorId?: string;
   channelId?: string;
@@ -52,6 +54,7 @@ export function messageShortcutPayload(input: MessageShortcutInput): Record<stri
       user: input.authorId ?? 'U0AUTHOR',
       ts,
       text: input.text,
+      ...(input.blocks ? { blocks: input.blocks } : {}),
       team: teamId,
     },
     api_app_id: DEFAULT_APP_ID,

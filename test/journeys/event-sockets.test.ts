@@ -31,7 +31,11 @@ describe('answers kept fresh by RingCentral WebSocket events', () => {
     });
     await h.link(john.id, john.email);
     await h.link(ana.id, ana.email);
-    await until(() => h.sandbox.openEventSockets() === 2, 5_000);
+    // Open, and subscribed over each socket (the subscription follows the connection).
+    await until(
+      () => h.sandbox.openEventSockets() === 2 && h.sandbox.subscriptions.size === 2,
+      5_000,
+    );
   });
   afterAll(async () => {
     await h.close();
@@ -152,7 +156,12 @@ describe('stopping the app', () => {
     let closedAfter = -1;
     try {
       await h.link(PEOPLE.john.id, PEOPLE.john.email);
-      expect(await until(() => sandbox.openEventSockets() === 1, 5_000)).toBe(true);
+      expect(
+        await until(
+          () => sandbox.openEventSockets() === 1 && sandbox.subscriptions.size === 1,
+          5_000,
+        ),
+      ).toBe(true);
       await h.app.stop();
       await until(() => sandbox.openEventSockets() === 0, 2_000);
       closedAfter = sandbox.openEventSockets();

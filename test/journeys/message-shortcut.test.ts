@@ -96,6 +96,18 @@ describe('the message shortcut "Who owns these numbers?"', () => {
     expect(shown(reply)).not.toMatch(/6252|6251|U0123456789|<!here>/);
   });
 
+  it('reads the numbers an app put in its message’s blocks, not only the fallback text', async () => {
+    const blocks = [
+      { type: 'section', text: { type: 'mrkdwn', text: `Missed call from *${DIRECT}*` } },
+      { type: 'actions', elements: [{ type: 'button', action_id: 'cb', value: '+14155550100' }] },
+    ];
+    const { reply } = await onMessage(h, PEOPLE.john.id, 'New missed call', blocks);
+    const text = shown(reply);
+    expect(text).toContain(`${DIRECT} belongs to ext 105 Ben Okafor`);
+    // A button's value is shown to nobody: not a number of the message.
+    expect(text).not.toContain(UNKNOWN);
+  });
+
   it('says so when a message has no phone number', async () => {
     const { reply } = await onMessage(
       h,

@@ -16,6 +16,7 @@ export async function onMessage(
   h: Harness,
   userId: string,
   text: string,
+  blocks?: unknown[],
 ): Promise<{ reply: ResponseBody; ack: number; responseId: string }> {
   const responseId = `shortcut-${++sequence}`;
   const payload = messageShortcutPayload({
@@ -23,6 +24,7 @@ export async function onMessage(
     teamId: TEAM_ID,
     callbackId: ShortcutIds.whoOwnsNumbers,
     text,
+    blocks,
     responseUrl: h.slack.responseUrl(responseId),
   });
   const { status } = await postShortcut(h.appUrl, SIGNING_SECRET, payload);

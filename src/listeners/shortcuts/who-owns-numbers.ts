@@ -3,6 +3,7 @@ import type { Message } from '../../blocks';
 import { answerNumbersInMessage } from '../../flows/message-numbers';
 import type { Services } from '../../services';
 import { memberOf } from '../../slack/member-of';
+import { messageText } from '../../slack/message-text';
 
 type Args = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 
@@ -16,7 +17,7 @@ export function whoOwnsNumbers(services: Services) {
       services,
       {
         ...memberOf(shortcut),
-        text: shortcut.message?.text ?? '',
+        text: messageText(shortcut.message),
         channelId: shortcut.channel?.id ?? null,
         responseUrl: shortcut.response_url ?? null,
       },
