@@ -73,6 +73,8 @@ export function lookupModal(input: LookupModalInput): ModalView {
 }
 
 export interface ConfirmShareInput {
+  /** A forwarding list (always confirmed) or another answer (confirmed outside the company). */
+  kind?: 'forwarding' | 'answer';
   channelName: string;
   memberCount: number;
   personalCount: number;
@@ -87,8 +89,10 @@ export interface ConfirmShareInput {
 export function confirmShareModal(input: ConfirmShareInput): ModalView {
   const channel = `#${safe(input.channelName.replace(/^#/, ''), 80)}`;
   const members = `the ${plural(input.memberCount, 'member')} of ${channel}`;
-  const lead =
-    input.personalCount > 0
+  const answer = input.kind === 'answer';
+  const lead = answer
+    ? `This shows the reply to ${members}.`
+    : input.personalCount > 0
       ? `:warning: This shows ${plural(input.personalCount, 'personal number')} to ${members}.`
       : `This list holds no personal numbers. This shows the reply to ${members}.`;
   return {
@@ -108,7 +112,9 @@ export function confirmShareModal(input: ConfirmShareInput): ModalView {
           )
         : null,
       context(
-        'Personal numbers are forwarding numbers outside the company: anything but its own numbers and phones. Everyone in the channel will see what your RingCentral role shows you.',
+        answer
+          ? 'Everyone in the channel will see what your RingCentral role shows you.'
+          : 'Personal numbers are forwarding numbers outside the company: anything but its own numbers and phones. Everyone in the channel will see what your RingCentral role shows you.',
       ),
     ].filter((block) => block !== null),
     ...metadata(input.privateMetadata),

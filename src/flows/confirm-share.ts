@@ -3,15 +3,23 @@ import {
   CallbackIds,
   confirmShareModal,
   type Message,
+  parseShareValue,
   type Refusal,
   refusedShareModal,
   renderNotice,
+  type ShareValue,
 } from '../blocks';
 import type { MemberKey } from '../model';
 import type { Services } from '../services';
+import { type ShareChannel, shareChannel } from '../slack/share-channel';
 import type { ActionSite } from './answer-action';
 import { commandFromShare } from './replay';
-import { type ForwardingShare, postForwardingShare, readForwardingShare } from './share';
+import {
+  type ForwardingShare,
+  postForwardingShare,
+  readForwardingShare,
+  shareAnswer,
+} from './share';
 
 /** What the confirmation modal carries from the button to its submission, signed. */
 export interface ShareForwardingMetadata {
@@ -21,6 +29,8 @@ export interface ShareForwardingMetadata {
   responseUrl: string | null;
   /** Fingerprints of the personal numbers the sharer confirmed; any other asks again. */
   personal: string[];
+  /** Another answer than a forwarding list (confirmed for a channel outside the company). */
+  answer?: ShareValue;
 }
 
 /** Opens the confirmation for a list just read, its metadata signed for the sharer. */
@@ -51,6 +61,39 @@ export async function askToConfirm(
       personalCount: share.personal.length,
       sharedExternally: share.channel.sharedExternally,
       changed,
+      privateMetadata: signed,
+    }),
+  });
+}
+
+/** Opens the confirmation for another answer shared in a channel outside the company. */
+export async function askToConfirmAnswer(
+  services: Services,
+  site: ActionSite,
+  triggerId: string,
+  channel: ShareChannel,
+  answer: ShareValue,
+): Promise<void> {
+  const metadata: ShareForwardingMetadata = {
+    channelId: channel.channelId,
+    q: '',
+    responseUrl: site.place.responseUrl ?? null,
+    personal: [],
+    answer,
+  };
+  const signed = services.values.sign(
+    site.member,
+    CallbackIds.confirmShare,
+    JSON.stringify(metadata),
+  );
+  await site.client.views.open({
+    trigger_id: triggerId,
+    view: confirmShareModal({
+      kind: 'answer',
+      channelName: channel.name ?? 'this channel',
+      memberCount: channel.memberCount ?? 0,
+      personalCount: 0,
+      sharedExternally: channel.sharedExternally,
       privateMetadata: signed,
     }),
   });
@@ -92,11 +135,16 @@ function parseMetadata(raw: string): ShareForwardingMetadata | null {
     const { channelId, q, responseUrl, personal } = parsed;
     if (typeof channelId !== 'string' || typeof q !== 'string') return null;
     if (!Array.isArray(personal) || !personal.every((p) => typeof p === 'string')) return null;
+    // Checked as strictly as the share button's own value (which reads it from JSON text).
+    const answer =
+      parsed.answer === undefined ? undefined : parseShareValue(JSON.stringify(parsed.answer));
+    if (answer === null) return null;
     return {
       channelId,
       q,
       responseUrl: typeof responseUrl === 'string' ? responseUrl : null,
       personal,
+      ...(answer ? { answer } : {}),
     };
   } catch {
     return null;
@@ -104,8 +152,9 @@ function parseMetadata(raw: string): ShareForwardingMetadata | null {
 }
 
 /**
- * "Share" in the confirmation modal: reads the list afresh and posts that read, unless it now
- * holds a personal number the sharer was not told about; then the sharer is asked again.
+ * "Share" in the confirmation modal. Another answer is asked afresh and posted. A forwarding
+ * list is read afresh and that read posted, unless it now holds a personal number the sharer
+ * was not told about; then the sharer is asked again.
  */
 export async function confirmForwardingShare(
   services: Services,
@@ -113,6 +162,15 @@ export async function confirmForwardingShare(
   metadata: ShareForwardingMetadata,
   triggerId: string | undefined,
 ): Promise<Message | null> {
+  if (metadata.answer) {
+    const answer = commandFromShare(metadata.answer);
+    if (!answer || answer.kind === 'forwarding') return null;
+    const channel = await shareChannel(services, site.member.teamId, metadata.channelId);
+    return shareAnswer(services, site.member, answer, channel, {
+      offset: metadata.answer.o,
+      confirmed: true,
+    });
+  }
   const command = commandFromShare({ c: 'forwarding', q: metadata.q });
   if (command?.kind !== 'forwarding') return null;
   const share = await readForwardingShare(

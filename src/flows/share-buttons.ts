@@ -1,17 +1,21 @@
 import { ActionIds, type Message, parseShareValue } from '../blocks';
 import type { Services } from '../services';
+import { shareChannel } from '../slack/share-channel';
 import type { ActionSite } from './answer-action';
 import { refuseClick, valueOfClick } from './button-values';
-import { askToConfirm } from './confirm-share';
+import { askToConfirm, askToConfirmAnswer } from './confirm-share';
 import { commandFromShare } from './replay';
 import { readForwardingShare, shareAnswer } from './share';
 
-/** "Share in channel" on an answer: the sharer's fresh answer, posted in this channel. */
+/**
+ * "Share in channel" on an answer: the sharer's fresh answer, posted in this channel; in a
+ * channel shared with other organisations, only after a confirmation that says so.
+ */
 export async function shareFromButton(
   services: Services,
   site: ActionSite,
   rawValue: string | undefined,
-  channelId: string,
+  from: { channelId: string; triggerId?: string },
 ): Promise<Message | null> {
   const raw = await valueOfClick(services, site, ActionIds.share, rawValue);
   if (raw === null) return null;
@@ -22,7 +26,13 @@ export async function shareFromButton(
     await refuseClick(services, site, ActionIds.share, 'changed');
     return null;
   }
-  return shareAnswer(services, site.member, command, channelId, value.o);
+  const channel = await shareChannel(services, site.member.teamId, from.channelId);
+  // People of other organisations read a Slack Connect channel: the sharer confirms first.
+  if (channel.sharedExternally && from.triggerId) {
+    await askToConfirmAnswer(services, site, from.triggerId, channel, value);
+    return null;
+  }
+  return shareAnswer(services, site.member, command, channel, { offset: value.o });
 }
 
 /**

@@ -19,19 +19,18 @@ export async function shareAnswer(
   services: Services,
   member: MemberKey,
   command: DirectoryCommand,
-  channelId: string,
-  offset?: number,
+  channel: ShareChannel,
+  options: { offset?: number; confirmed?: boolean } = {},
 ): Promise<Message> {
-  const channel = await shareChannel(services, member.teamId, channelId);
   const fresh = await answerCommand(services, member, command, {
     shareable: false,
     mentions: false,
-    offset,
+    offset: options.offset,
   });
   return postShared(services, member, channel, fresh, {
     command: commandText(command),
     personalCount: 0,
-    confirmed: false,
+    confirmed: options.confirmed === true,
   });
 }
 

@@ -41,7 +41,11 @@ describe('button flows', () => {
   });
 
   test('a share button whose value was not signed for this member is refused in words', async () => {
-    expect(await shareFromButton(fake.services, inModal(), '{"c":"company"}', 'C1')).toBeNull();
+    expect(
+      await shareFromButton(fake.services, inModal(), '{"c":"company"}', {
+        channelId: 'C1',
+      }),
+    ).toBeNull();
     const update = fake.slackCalls.find((call) => call.method === 'views.update');
     expect(JSON.stringify(update?.args.view)).toMatch(/changed; nothing was done/);
     expect(fake.slackCalls.filter((call) => call.method === 'chat.postMessage')).toEqual([]);

@@ -139,4 +139,60 @@ describe('sharing forwarding lists', () => {
     expect(modal.text).toContain('1 personal number');
     expect(since(mark, 'chat.postMessage')).toEqual([]);
   });
+
+  it('asks first before any other answer goes to a channel shared with other organisations', async () => {
+    const reply = await h.command(john.id, 'ext 105', { channelId: 'CPARTNER' });
+    const mark = h.slack.calls.length;
+    const value = buttonValue(reply.blocks, 'share_in_channel');
+    await h.press(john.id, 'share_in_channel', value, { channelId: 'CPARTNER' });
+    const modal = await modalOpenedSince(mark);
+    expect(modal.text).toContain('This shows the reply to');
+    expect(modal.text).toContain('#partners is shared with other organisations');
+    expect(modal.text).not.toContain('personal number');
+    expect(since(mark, 'chat.postMessage')).toEqual([]);
+
+    // Someone else submitting John's confirmation posts nothing.
+    expect((await submit(ana.id, modal.metadata)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(since(mark, 'chat.postMessage')).toEqual([]);
+
+    expect((await submit(john.id, modal.metadata)).status).toBe(200);
+    const posted = await h.slack.waitFor(
+      'chat.postMessage',
+      (args, call) => h.slack.calls.indexOf(call) >= mark && args.channel === 'CPARTNER',
+    );
+    expect(JSON.stringify(posted.args)).toContain('Ben Okafor');
+    // Recorded in the audit trail once posted, as confirmed.
+    const recorded = async () => {
+      const { items } = await h.store.audit.recentShares({
+        teamId: TEAM_ID,
+        accountId: '159048008',
+        since: 0,
+        offset: 0,
+        limit: 50,
+      });
+      return items.find((share) => share.channelId === 'CPARTNER' && share.command === 'ext 105');
+    };
+    for (let i = 0; i < 100 && !(await recorded()); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(await recorded()).toMatchObject({
+      confirmed: true,
+      personalCount: 0,
+      sharedExternally: true,
+    });
+  });
+
+  it('posts other answers at once in a channel of the company only', async () => {
+    const reply = await h.command(john.id, 'ext 105', { channelId: 'CITOPS' });
+    const mark = h.slack.calls.length;
+    await h.press(john.id, 'share_in_channel', buttonValue(reply.blocks, 'share_in_channel'), {
+      channelId: 'CITOPS',
+    });
+    await h.slack.waitFor(
+      'chat.postMessage',
+      (args, call) => h.slack.calls.indexOf(call) >= mark && args.channel === 'CITOPS',
+    );
+    expect(since(mark, 'views.open')).toEqual([]);
+  });
 });

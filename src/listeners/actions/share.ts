@@ -13,7 +13,10 @@ export function share(services: Services) {
     await ack();
     const site = { client, member: memberOf(body), place: placeOf(body), replace: false };
     await answerAction(services, site, () =>
-      shareFromButton(services, site, action.value, body.channel?.id ?? ''),
+      shareFromButton(services, site, action.value, {
+        channelId: body.channel?.id ?? '',
+        triggerId: body.trigger_id,
+      }),
     );
   };
 }
