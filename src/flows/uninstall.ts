@@ -3,6 +3,7 @@ import { identityKeyOf } from '../ringcentral/user-session';
 import type { Services } from '../services';
 import { forEachLimited } from '../slack/for-each-limited';
 import { keyOfQuery } from '../slack/installation-store';
+import type { InstallationKey } from '../store/types';
 import { closeEventSockets } from './event-sockets';
 
 /** RingCentral sessions ended at once while a workspace is forgotten. */
@@ -13,6 +14,10 @@ export interface RemovedFrom {
   teamId?: string;
   enterpriseId?: string;
   isEnterpriseInstall: boolean;
+  /** When Slack says it happened (the event's `event_time`, whole seconds, as ms). */
+  eventTimeMs?: number;
+  /** For `tokens_revoked`: the bot users whose tokens went; another bot's install stays. */
+  botUserIds?: readonly string[];
 }
 
 /**
@@ -25,6 +30,11 @@ export async function removeInstallation(services: Services, from: RemovedFrom):
   const key = keyOfQuery(from);
   if (!key) {
     services.logger.warn({ ...from }, 'app removal without a team or enterprise id: ignored');
+    return;
+  }
+  const stale = await staleRemoval(services, key, from);
+  if (stale) {
+    services.logger.warn({ ...from, reason: stale }, 'app removal ignored: not this installation');
     return;
   }
   const removed = await services.installations.deleteInstallation(key);
@@ -42,6 +52,34 @@ export async function removeInstallation(services: Services, from: RemovedFrom):
     },
     'app removed from Slack: installation and links forgotten',
   );
+}
+
+/** An event envelope's `event_time` (whole seconds) in ms; undefined when it has none. */
+export function eventTimeMs(body: { event_time?: unknown }): number | undefined {
+  return typeof body.event_time === 'number' ? body.event_time * 1000 : undefined;
+}
+
+/**
+ * A removal that concerns an earlier installation than the one stored now: Slack retries an
+ * event whose ack failed, so an uninstall can arrive after the reinstall that followed it, and
+ * a revoked token can be the old bot's. Deleting then would take the new installation and
+ * every link made since.
+ */
+async function staleRemoval(
+  services: Services,
+  key: InstallationKey,
+  from: RemovedFrom,
+): Promise<string | null> {
+  const installation = await services.installations.getInstallation(key);
+  if (!installation) return null;
+  // event_time is whole seconds: only an install certainly after the event is newer.
+  if (from.eventTimeMs !== undefined && installation.installedAt >= from.eventTimeMs + 1000) {
+    return 'installed after the event';
+  }
+  if (from.botUserIds && !from.botUserIds.includes(installation.botUserId)) {
+    return 'another bot’s token';
+  }
+  return null;
 }
 
 /**

@@ -10,7 +10,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 /** A validation token RingCentral sends is a UUID; anything else is not echoed. */
 const VALIDATION_TOKEN = /^[A-Za-z0-9_-]{1,128}$/;
 
-const STATUS = { accepted: 200, unknown_subscription: 404, refused: 401 } as const;
+/** An unknown subscription and a wrong token answer alike: a caller learns no subscription id. */
+const STATUS = { accepted: 200, unknown_subscription: 401, refused: 401 } as const;
 
 /**
  * `POST /ringcentral/events`: RingCentral's webhook. A request with a `Validation-Token` header is
@@ -43,7 +44,10 @@ async function handle(services: Services, req: IncomingMessage, res: ServerRespo
     body = JSON.parse((await readBody(req)).toString('utf8'));
   } catch (error) {
     services.counters.add('ringcentral_events_refused');
-    return answer(res, error instanceof BodyTooLarge ? 413 : 400);
+    if (!(error instanceof BodyTooLarge)) return answer(res, 400);
+    // Not read to its end: the connection goes once the refusal is out.
+    res.on('finish', () => req.destroy());
+    return answer(res, 413, { Connection: 'close' });
   }
   const subscriptionId = (body as { subscriptionId?: unknown } | null)?.subscriptionId;
   const outcome = await receiveRingCentralEvent(services, {
@@ -73,15 +77,19 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () =>
-      size > MAX_BODY_BYTES
-        ? reject(new BodyTooLarge(MAX_BODY_BYTES))
-        : resolve(Buffer.concat(chunks)),
-    );
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      // Refused at once: a slow, endless body must not hold the connection until it ends.
+      req.off('data', onData);
+      req.pause();
+      reject(new BodyTooLarge(MAX_BODY_BYTES));
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

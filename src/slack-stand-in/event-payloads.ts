@@ -20,6 +20,8 @@ export interface EnvelopeOptions {
   enterpriseId?: string;
   /** The event is for the organisation's org-wide install (its team_id is then null). */
   isEnterpriseInstall?: boolean;
+  /** When it happened, in whole seconds (a retried event is older than its delivery). */
+  eventTime?: number;
 }
 
 /** The Events API `event_callback` envelope around one event. */
@@ -36,7 +38,7 @@ export function eventEnvelope(
     event: { event_ts: nowTs(), ...event },
     type: 'event_callback',
     event_id: options.eventId ?? `Ev${String(seq).padStart(9, '0')}`,
-    event_time: Math.floor(Date.now() / 1000),
+    event_time: options.eventTime ?? Math.floor(Date.now() / 1000),
     ...(options.enterpriseId ? { enterprise_id: options.enterpriseId } : {}),
     authorizations: [
       {

@@ -42,9 +42,11 @@ export class InstalledClients implements SlackClients {
   private readonly clients = new LRUCache<string, WebClient>({ max: 2000 });
   /**
    * Workspaces already recorded under their org-wide install by this process, per install (its
-   * time), so a reinstall after another process removed the records writes them again.
+   * time), so a reinstall writes them again. Kept a minute only: another process may have
+   * forgotten a workspace since (team_access_revoked), and a workspace granted again must be
+   * recorded again, or its next removal would find nothing to forget.
    */
-  private readonly noted = new LRUCache<string, true>({ max: 10_000, ttl: 60 * 60_000 });
+  private readonly noted = new LRUCache<string, true>({ max: 10_000, ttl: 60_000 });
   /** The store Bolt's install flow and its per-request authorization read and write. */
   readonly boltStore: InstallationStore;
 

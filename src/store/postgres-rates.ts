@@ -75,6 +75,10 @@ export class PostgresRates implements RateLedger {
   }
 
   async purge(before: number): Promise<number> {
+    // Blocks that ended go too: one row per person and group would otherwise stay for good.
+    await this.pool().query(`DELETE FROM ${this.name('rate_blocks')} WHERE blocked_until < $1`, [
+      before,
+    ]);
     const result = await this.pool().query(
       `DELETE FROM ${this.name('rate_spend')} WHERE sent_at < $1`,
       [before],

@@ -60,6 +60,8 @@ export class SqliteRates implements RateLedger {
   }
 
   async purge(before: number): Promise<number> {
+    // Blocks that ended go too: one row per person and group would otherwise stay for good.
+    this.db.sql('DELETE FROM rate_blocks WHERE blocked_until < ?').run(before);
     return this.db.sql('DELETE FROM rate_spend WHERE sent_at < ?').run(before).changes;
   }
 }

@@ -3,6 +3,7 @@
 // member's cached answers go, so the next answer is right at once. Forged calls change nothing;
 // lost subscriptions are made again, old ones renewed, and unlinking removes them.
 import fs from 'node:fs';
+import http from 'node:http';
 import { type Harness, PEOPLE, shown, startHarness } from '../support/harness';
 
 const BEN_NUMBER = '+16503316253';
@@ -95,7 +96,8 @@ describe('answers kept fresh by RingCentral events', () => {
     expect((await post({})).status).toBe(401);
     expect((await post({ 'verification-token': 'guessed' })).status).toBe(401);
     const unknown = JSON.stringify({ ...JSON.parse(event), subscriptionId: 'not-ours' });
-    expect((await post({ 'verification-token': 'guessed' }, unknown)).status).toBe(404);
+    // Answered like a wrong token: nothing tells a caller which subscription ids exist.
+    expect((await post({ 'verification-token': 'guessed' }, unknown)).status).toBe(401);
     expect((await post({}, 'not json')).status).toBe(400);
     // Ana's cache is still warm: her next answer needs no request to RingCentral.
     expect(shown(await h.command(ana.id, BEN_NUMBER))).toContain('Ben Okafor');
@@ -105,6 +107,26 @@ describe('answers kept fresh by RingCentral events', () => {
     const handshake = await post({ 'validation-token': 'c0ffee-1234' }, '');
     expect(handshake.status).toBe(200);
     expect(handshake.headers.get('validation-token')).toBe('c0ffee-1234');
+  });
+
+  it('refuses an endless body at once, without waiting for its end', async () => {
+    const url = new URL(`${h.appUrl}/ringcentral/events`);
+    const started = Date.now();
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST' },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      // 70 KB, more than any event, and the body never ends.
+      req.write(Buffer.alloc(70 * 1024, 'x'));
+      setTimeout(() => req.destroy(), 5_000).unref();
+    });
+    expect(status).toBe(413);
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('makes a blacklisted or dropped subscription again', async () => {

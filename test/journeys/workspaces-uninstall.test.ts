@@ -98,6 +98,18 @@ describe('removing the app from one of two workspaces', () => {
     expect((await commandIn(h, A, PEOPLE.ana.id, 'me')).text).toContain('Ana Ruiz');
   });
 
+  it('a retried uninstall from before a reinstall, or another bot’s revoked token, removes nothing', async () => {
+    // Slack retries an app_uninstalled whose ack failed; the workspace has reinstalled since.
+    const beforeInstall = Math.floor(Date.now() / 1000) - 120;
+    await eventFrom(h, B, appUninstalledEvent(), { eventTime: beforeInstall });
+    await eventFrom(h, B, tokensRevokedEvent({ bot: ['U0OLDBOT'] }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await h.store.installations.installationForTeam('T0002')).not.toBeNull();
+    expect(await h.links.getLink(ben)).not.toBeNull();
+    expect(await sessionAlive(h, ben)).toBe(true);
+    expect(h.logs.join('')).toMatch(/app removal ignored: not this installation/);
+  });
+
   it('ignores removals and requests for a workspace it does not know', async () => {
     const unknown = { teamId: 'T0404' };
     expect((await eventFrom(h, unknown, appUninstalledEvent())).status).toBe(200);

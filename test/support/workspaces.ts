@@ -90,8 +90,14 @@ export async function linkIn(h: Harness, place: Place, userId: string, who: stri
 }
 
 /** An Events API event from `place`, signed like Slack's. */
-export function eventFrom(h: Harness, place: Place, event: Record<string, unknown>) {
+export function eventFrom(
+  h: Harness,
+  place: Place,
+  event: Record<string, unknown>,
+  options: { eventTime?: number } = {},
+) {
   return postEvent(h.appUrl, SIGNING_SECRET, event, {
+    ...options,
     teamId: place.teamId,
     ...(place.enterpriseId ? { enterpriseId: place.enterpriseId } : {}),
     isEnterpriseInstall: place.orgWide ?? false,

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { removeInstallation } from '../../flows/uninstall';
+import { eventTimeMs, removeInstallation } from '../../flows/uninstall';
 import type { Services } from '../../services';
 
 type Args = SlackEventMiddlewareArgs<'tokens_revoked'> & AllMiddlewareArgs;
@@ -9,12 +9,14 @@ type Args = SlackEventMiddlewareArgs<'tokens_revoked'> & AllMiddlewareArgs;
  * unanswerable, so it is forgotten as on uninstall.
  */
 export function tokensRevoked(services: Services) {
-  return async ({ event, context }: Args): Promise<void> => {
+  return async ({ body, event, context }: Args): Promise<void> => {
     if ((event.tokens.bot ?? []).length === 0) return;
     await removeInstallation(services, {
       teamId: context.teamId,
       enterpriseId: context.enterpriseId,
       isEnterpriseInstall: Boolean(context.isEnterpriseInstall),
+      eventTimeMs: eventTimeMs(body),
+      botUserIds: event.tokens.bot ?? [],
     });
   };
 }
