@@ -39,6 +39,7 @@ function socketFor(services: Services, member: MemberKey, identityKey: string): 
   return new EventSocket({
     eventFilters: EVENT_FILTERS,
     timing: services.eventSockets.timing,
+    gate: services.eventSockets.gate,
     // Each WebSocket token is asked for with the member's own link as stored now.
     openSession: async () => {
       const session = await services.sessions.open(member);

@@ -1,6 +1,8 @@
+import type { IncomingMessage } from 'node:http';
 import WebSocketExtension, { Events } from '@rc-ex/ws';
 import { Subscriptions } from '@ringcentral/subscriptions';
 import type WebSocket from 'ws';
+import { OpenGate } from './open-gate';
 import { type SessionOpener, wsTokenBridge } from './ws-token-bridge';
 
 /** How a socket waits between attempts and watches a quiet connection. */
@@ -14,6 +16,9 @@ export interface SocketTiming {
   /** A Heartbeat is sent after this long without a message; twice as long, the socket is
    * taken for dead and opened again (default 60 s; RingCentral's idle timeout is 30 min). */
   heartbeatMs?: number;
+  /** A socket up this long counts its troubles afresh: its next drop waits the first wait
+   * again. One dropped sooner waits longer each time, as a failed attempt does (default 1 min). */
+  stableMs?: number;
 }
 
 /** Why an attempt failed, for whoever decides and logs (never a token). */
@@ -33,6 +38,8 @@ export interface EventSocketOptions {
   onTrouble: (trouble: SocketTrouble) => void;
   onOpen?: () => void;
   timing?: SocketTiming;
+  /** Shared by a process's sockets so that only a few attempts run at once. */
+  gate?: OpenGate;
 }
 
 const OPEN = 1;
@@ -57,10 +64,16 @@ export class EventSocket {
   private timer: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private attempt: Promise<void> | undefined;
+  /** Waiting at the gate for its turn to attempt. */
+  private queued = false;
   private failures = 0;
   private stopped = false;
   private lastMessageAt = 0;
+  private openedAt = 0;
+  /** The HTTP status the gateway refused this attempt's handshake with, if it did. */
+  private handshakeStatus: number | undefined;
   private readonly timing: Required<SocketTiming>;
+  private readonly gate: OpenGate;
 
   constructor(private readonly options: EventSocketOptions) {
     this.timing = {
@@ -68,11 +81,13 @@ export class EventSocket {
       maxRetryMs: options.timing?.maxRetryMs ?? 300_000,
       refusedRetryMs: options.timing?.refusedRetryMs ?? 60_000,
       heartbeatMs: options.timing?.heartbeatMs ?? 60_000,
+      stableMs: options.timing?.stableMs ?? 60_000,
     };
+    this.gate = options.gate ?? new OpenGate(1);
   }
 
   start(): void {
-    if (this.stopped || this.attempt || this.timer || this.wse) return;
+    if (this.stopped || this.busy || this.wse) return;
     this.schedule(0);
   }
 
@@ -93,28 +108,50 @@ export class EventSocket {
     await this.attempt?.catch(() => undefined);
   }
 
+  /** An attempt is waiting, queued or running. */
+  private get busy(): boolean {
+    return this.timer !== undefined || this.queued || this.attempt !== undefined;
+  }
+
   private schedule(ms: number): void {
     if (this.stopped) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.attempt = this.connect().finally(() => {
-        this.attempt = undefined;
-      });
+      void this.takeTurn();
     }, ms);
+  }
+
+  /** Attempts once the gate lets it; a socket stopped meanwhile gives its turn away. */
+  private async takeTurn(): Promise<void> {
+    this.queued = true;
+    const leave = await this.gate.enter();
+    this.queued = false;
+    if (this.stopped) return leave();
+    this.attempt = this.connect().finally(() => {
+      this.attempt = undefined;
+      leave();
+    });
   }
 
   private async connect(): Promise<void> {
     const wse = this.wse?.subscription ? this.wse : undefined;
+    this.handshakeStatus = undefined;
     try {
-      if (wse) await wse.recover();
-      else await this.build();
-      this.failures = 0;
+      if (wse) {
+        // The library would reuse its WebSocket token for most of its life; each reconnection
+        // asks anew, so the member's link is checked as it is stored now.
+        wse.wsToken = undefined;
+        wse.wsTokenExpiresAt = 0;
+        await wse.recover();
+      } else await this.build();
+      this.openedAt = Date.now();
       this.options.onOpen?.();
     } catch (error) {
       if (this.stopped) return;
       this.failures += 1;
-      const status = statusOf(error);
+      // A refused handshake surfaces as a closed socket; its status is read off the response.
+      const status = statusOf(error) ?? this.handshakeStatus;
       const retryInMs = this.delay(status === 401 || status === 403);
       // A socket never subscribed is thrown away whole; a subscribed one recovers its session.
       if (!this.wse?.subscription && this.wse) {
@@ -129,25 +166,51 @@ export class EventSocket {
   private async build(): Promise<void> {
     const subscriptions = new Subscriptions({ sdk: wsTokenBridge(this.options.openSession) });
     await subscriptions.init();
+    if (this.stopped) throw new Error('event socket stopped');
     const wse = new WebSocketExtension({ autoRecover: { enabled: false } });
     wse.eventEmitter.on(Events.newWebSocketObject, (ws: WebSocket) => this.watch(wse, ws));
     this.wse = wse;
-    await subscriptions.rc.installExtension(wse);
-    if (this.stopped || this.wse !== wse) throw new Error('event socket stopped');
-    await wse.subscribe([...this.options.eventFilters], (event) => this.options.onEvent(event));
-    if (this.stopped || this.wse !== wse) throw new Error('event socket stopped');
+    const stillWanted = () => {
+      if (this.stopped || this.wse !== wse) throw new Error('event socket stopped');
+    };
+    try {
+      await subscriptions.rc.installExtension(wse);
+      stillWanted();
+      await wse.subscribe([...this.options.eventFilters], (event) => this.options.onEvent(event));
+      stillWanted();
+    } catch (error) {
+      // Stopped while its token was on the way, stop() found no socket to close: this one is
+      // closed here (its subscription deleted, if it got that far), or it would live on.
+      if (this.stopped || this.wse !== wse) await this.close(wse, true);
+      throw error;
+    }
   }
 
   /** Notices a drop (and schedules the reconnection) and keeps a quiet socket checked. */
   private watch(wse: WebSocketExtension, ws: WebSocket): void {
+    ws.on('error', () => undefined);
+    // Opened for a socket stopped meanwhile: closed as soon as the gateway greets it (the
+    // library's wait for that greeting then ends; cut before, its minute-long timer would hold
+    // the process at shutdown), and no heartbeat keeps it.
+    if (this.stopped || this.wse !== wse) {
+      ws.once('message', () => ws.terminate());
+      return;
+    }
     this.lastMessageAt = Date.now();
     ws.on('message', () => {
       this.lastMessageAt = Date.now();
     });
-    ws.on('error', () => undefined);
+    ws.on('unexpected-response', (_request: unknown, response: IncomingMessage) => {
+      this.handshakeStatus = response.statusCode;
+      ws.terminate();
+    });
     ws.on('close', () => {
       // Only the current socket's own drop; attempts handle the failures of their own sockets.
-      if (this.stopped || this.wse !== wse || wse.ws !== ws || this.attempt || this.timer) return;
+      if (this.stopped || this.wse !== wse || wse.ws !== ws || this.busy) return;
+      // Up long enough: a fault like any other. Dropped soon after opening: the gateway takes
+      // and drops, and each reconnection waits longer, as after a failed attempt.
+      if (Date.now() - this.openedAt >= this.timing.stableMs) this.failures = 0;
+      this.failures += 1;
       this.schedule(this.delay(false));
     });
     clearInterval(this.heartbeat);

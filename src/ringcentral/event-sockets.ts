@@ -1,4 +1,8 @@
 import type { EventSocket, SocketTiming } from './event-socket';
+import { OpenGate } from './open-gate';
+
+/** Socket attempts a process runs at once (the rest wait their turn). */
+export const OPENS_AT_ONCE = 4;
 
 interface Held {
   /** The member whose link (and token) the socket was opened with: `teamId:userId`. */
@@ -14,8 +18,15 @@ interface Held {
 export class EventSocketPool {
   private readonly held = new Map<string, Held>();
   private closed = false;
+  /** Shared by this pool's sockets: at start, thousands open a few at a time, not at once. */
+  readonly gate: OpenGate;
 
-  constructor(readonly timing: SocketTiming = {}) {}
+  constructor(
+    readonly timing: SocketTiming = {},
+    opensAtOnce = OPENS_AT_ONCE,
+  ) {
+    this.gate = new OpenGate(opensAtOnce);
+  }
 
   get size(): number {
     return this.held.size;

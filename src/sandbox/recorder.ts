@@ -33,6 +33,7 @@ export class RequestLog {
 
   /** The request has been answered. */
   finish(record: RecordedRequest): void {
+    record.answeredAt = Date.now();
     this.sink?.(record);
   }
 

@@ -199,7 +199,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       base: () => base,
     }),
   );
-  const gateway = new WsGateway({ tokens: wsTokens, accounts, subscriptions, base: () => base });
+  const gateway = new WsGateway({
+    tokens: wsTokens,
+    accounts,
+    subscriptions,
+    faults,
+    base: () => base,
+  });
   gateway.attach(server);
   const extensionOf = (who: string) => {
     const ext = index.extensionByNumber(who) ?? index.extensionByEmail(who) ?? index.extension(who);

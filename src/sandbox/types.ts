@@ -19,6 +19,8 @@ export interface RecordedRequest {
   grantType?: string;
   /** Epoch ms when the request arrived. */
   at: number;
+  /** Epoch ms when its answer was sent (absent while in flight, or when a fault cut it). */
+  answeredAt?: number;
   /** Why the spec rules out this request's parameters; absent when it allows them. */
   specProblems?: string[];
   /** Sent with `X-Sandbox-Probe: breaks-spec`: a test breaking the spec on purpose. */

@@ -16,6 +16,7 @@ import type { Caller } from '../api/context';
 import { renderSubscription } from '../api/subscription-routes';
 import type { Accounts } from '../company/accounts';
 import { apiError, RcHttpError, routeNotFound } from '../http/errors';
+import type { FaultQueue } from '../limits/faults';
 import { createRequest } from './subscription-body';
 import type { SandboxSubscription, SubscriptionRegistry } from './subscriptions';
 import type { WsTokens } from './ws-tokens';
@@ -43,6 +44,8 @@ export interface GatewayDeps {
   subscriptions: SubscriptionRegistry;
   base(): string;
   now?: () => number;
+  /** A status fault queued for the path `/ws` refuses the next handshakes with its status. */
+  faults?: FaultQueue;
 }
 
 function refuse(socket: Duplex, status: number, reason: string): void {
@@ -63,6 +66,8 @@ export class WsGateway {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       const url = new URL(req.url ?? '/', 'http://sandbox');
       if (url.pathname !== WS_PATH) return refuse(socket, 404, 'Not Found');
+      const fault = this.deps.faults?.take(url.pathname, false);
+      if (fault?.kind === 'status') return refuse(socket, fault.error.status, 'Refused');
       const grant = this.deps.tokens.check(url.searchParams.get('access_token') ?? '');
       if (!grant) return refuse(socket, 401, 'Unauthorized');
       this.wss.handleUpgrade(req, socket, head, (ws) =>
