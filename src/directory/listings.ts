@@ -17,8 +17,13 @@ import {
   SINGLE_CALL_WAIT_MS,
   selfSummary,
 } from './context';
-import { directorySummary, embeddedOwner, extensionSummary, numberInfo } from './convert';
-import { NumberTableBuilder } from './number-table';
+import { embeddedOwner, extensionSummary, numberInfo } from './convert';
+import {
+  type DirectoryExtras,
+  type DirectoryParts,
+  DirectoryTablesBuilder,
+  directoryTables,
+} from './directory-tables';
 import { PeopleSearch, PeopleTableBuilder } from './people-table';
 import type { ExtensionLookup, SearchableExtensions } from './searchable';
 
@@ -116,75 +121,62 @@ async function adminListing(ctx: DirectoryContext): Promise<NumberListing> {
 }
 
 /**
- * A regular user's directory, kept as text columns (people-table.ts, number-table.ts): ten
- * pages of 1000 people would otherwise stay on the heap as some 140,000 small objects.
+ * A regular user's directory, kept as text columns (directory-tables.ts): ten pages of 1000
+ * people would otherwise stay on the heap as some 140,000 small objects. Built on the listing
+ * worker when there is one, so parsing and indexing leave the event loop alone.
  */
 async function directoryListing(ctx: DirectoryContext): Promise<NumberListing> {
   const self = selfSummary(ctx);
   const accountId = ctx.api.http.identity.accountId;
-  const people = new PeopleTableBuilder();
-  const numbers = new NumberTableBuilder();
-  people.add(self);
-  // Each entry goes into the tables as it is parsed, so the parsed entries die young.
-  const add = (record: DirectoryEntryRecord) => {
-    const entry = directoryNumbers(record, accountId);
-    if (!entry) return;
-    const row = people.add(entry.owner);
-    for (const info of entry.numbers) numbers.addListed(info, row);
-  };
-  await drain(ctx.api.directoryPages(add, listing(ctx, 'Collecting the directory…', 0, 0.8)));
-  const own = await ctx.api.extensionNumbers('~', listing(ctx, 'Collecting numbers…', 0.8, 0.1));
-  const company = await account(ctx);
-  // One's own numbers come complete, features included; they win over the directory's view.
-  for (const record of own) {
-    const info = numberInfo(record, self);
-    if (info) numbers.override(info);
+  const progress = listing(ctx, 'Collecting the directory…', 0, 0.8);
+  const job: ListingJob = ctx.tables?.start(accountId, self) ?? inThread(accountId, self);
+  try {
+    const add = job.add ?? (() => undefined);
+    await drain(ctx.api.directoryPages(add, { ...progress, readBody: job.readPage }));
+    const own = await ctx.api.extensionNumbers('~', listing(ctx, 'Collecting numbers…', 0.8, 0.1));
+    const company = await account(ctx);
+    const main = company.mainNumber ? toE164(company.mainNumber) : null;
+    const extras: DirectoryExtras = {
+      own: own.flatMap((record) => numberInfo(record, self) ?? []),
+      main: main
+        ? {
+            e164: main,
+            usageType: 'MainCompanyNumber',
+            callType: null,
+            paymentType: null,
+            features: null,
+            label: null,
+            owner: null,
+          }
+        : null,
+    };
+    return directoryTables(await job.finish(extras));
+  } finally {
+    job.cancel();
   }
-  const main = company.mainNumber ? toE164(company.mainNumber) : null;
-  if (main) {
-    numbers.addIfAbsent({
-      e164: main,
-      usageType: 'MainCompanyNumber',
-      callType: null,
-      paymentType: null,
-      features: null,
-      label: null,
-      owner: null,
-    });
-  }
-  const table = people.seal();
-  // `ext 101` means the viewer's own account: federated people are found by number only.
-  const ownPeople = table.allRows().filter((row) => !table.isFederated(row));
-  const extensions = await table.byNumber(ownPeople);
+}
+
+/** A directory being built: from each page's parsed entries (`add`) or its answer (`readPage`). */
+interface ListingJob {
+  add?: (record: DirectoryEntryRecord) => void;
+  readPage?: (response: Response) => Promise<unknown>;
+  finish(extras: DirectoryExtras): Promise<DirectoryParts>;
+  cancel(): void;
+}
+
+/** The job on this thread: entries go into the tables as they are parsed, in slices. */
+function inThread(accountId: string, self: ExtensionSummary): ListingJob {
+  const builder = new DirectoryTablesBuilder(accountId, self);
   return {
-    index: await numbers.seal(table),
-    extensions,
-    searchable: await PeopleSearch.build(table, extensions.rows()),
+    add: (record) => builder.add(record),
+    finish: (extras) => builder.seal(extras),
+    cancel: () => undefined,
   };
 }
 
 /** Reads every page; the records went where the page's mapping put them. */
 async function drain(pages: AsyncIterable<unknown>): Promise<void> {
   for await (const page of pages) void page;
-}
-
-/**
- * A directory entry as a regular user's listing keeps it: its owner and numbers (no features
- * shown). RingCentral hides entries and numbers marked hidden from regular users.
- */
-export function directoryNumbers(entry: DirectoryEntryRecord, ownAccountId: string) {
-  if (entry.id === undefined || !entry.extensionNumber || entry.hidden === true) return null;
-  const owner = directorySummary(entry, ownAccountId);
-  const numbers: NumberInfo[] = [];
-  for (const phone of entry.phoneNumbers ?? []) {
-    if (phone.hidden === true) continue;
-    const info = numberInfo(
-      { phoneNumber: phone.phoneNumber ?? '', usageType: phone.usageType },
-      owner,
-    );
-    if (info) numbers.push({ ...info, features: null });
-  }
-  return { owner, numbers };
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   searchSorted,
 } from '../phone';
 import type { PeopleTable } from './people-table';
-import { type TextColumns, TextColumnsBuilder } from './text-columns';
+import { TextColumns, TextColumnsBuilder, type TextColumnsParts } from './text-columns';
 
 /**
  * A regular user's directory numbers as text columns (E.164 digits and usage type) with the
@@ -110,6 +110,14 @@ export class NumberTableBuilder {
   }
 }
 
+/** What a `NumberTable` consists of besides its people: plain data. */
+export interface NumberTableParts {
+  columns: TextColumnsParts;
+  owners: number[];
+  sorted: number[];
+  complete: Map<number, NumberInfo>;
+}
+
 export class NumberTable implements SortedNumbers<NumberInfo> {
   constructor(
     private readonly columns: TextColumns,
@@ -119,6 +127,16 @@ export class NumberTable implements SortedNumbers<NumberInfo> {
     private readonly complete: Map<number, NumberInfo>,
     private readonly people: PeopleTable,
   ) {}
+
+  static of(parts: NumberTableParts, people: PeopleTable): NumberTable {
+    const columns = TextColumns.of(parts.columns);
+    return new NumberTable(columns, parts.owners, parts.sorted, parts.complete, people);
+  }
+
+  parts(): NumberTableParts {
+    const { columns, owners, sorted, complete } = this;
+    return { columns: columns.parts(), owners, sorted, complete };
+  }
 
   get size(): number {
     return this.sorted.length;

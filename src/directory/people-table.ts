@@ -44,7 +44,7 @@ export class PeopleTableBuilder {
 }
 
 export class PeopleTable {
-  constructor(private readonly columns: TextColumns) {}
+  constructor(readonly columns: TextColumns) {}
 
   get rows(): number {
     return this.columns.rows;
@@ -107,8 +107,13 @@ export class PeopleLookup {
     private readonly columns: TextColumns,
     private readonly field: number,
     /** Rows sorted by the field, one per distinct value. */
-    private readonly sorted: number[],
+    readonly sorted: number[],
   ) {}
+
+  /** A lookup by extension number whose rows were sorted elsewhere (`sorted` of another). */
+  static ofNumbers(table: PeopleTable, sorted: number[]): PeopleLookup {
+    return new PeopleLookup(table, table.columns, NUMBER, sorted);
+  }
 
   static async build(
     table: PeopleTable,
@@ -175,6 +180,13 @@ const byName = new Intl.Collator(undefined, { sensitivity: 'variant' });
  * People ready for `find`: rows sorted by name, and one lower-cased string of every row's
  * name, email and extension number in that order, searched with indexOf.
  */
+/** What `PeopleSearch` consists of besides its table: plain data. */
+export interface PeopleSearchParts {
+  order: number[];
+  keys: string;
+  starts: number[];
+}
+
 export class PeopleSearch {
   private constructor(
     private readonly table: PeopleTable,
@@ -183,6 +195,14 @@ export class PeopleSearch {
     /** Where each key starts in `keys` (one more at the end). */
     private readonly starts: number[],
   ) {}
+
+  static of(table: PeopleTable, parts: PeopleSearchParts): PeopleSearch {
+    return new PeopleSearch(table, parts.order, parts.keys, parts.starts);
+  }
+
+  parts(): PeopleSearchParts {
+    return { order: this.order, keys: this.keys, starts: this.starts };
+  }
 
   static async build(
     table: PeopleTable,

@@ -59,6 +59,13 @@ export class TextColumnsBuilder {
   }
 }
 
+/** What `TextColumns` consist of: plain data, to be sent to another thread. */
+export interface TextColumnsParts {
+  fields: number;
+  text: string;
+  starts: number[];
+}
+
 export class TextColumns {
   /** Where the field found by `locate` ends (set by it; avoids making an object per call). */
   private end = 0;
@@ -69,6 +76,14 @@ export class TextColumns {
     /** Where each row starts in `text`. */
     private readonly starts: number[],
   ) {}
+
+  static of(parts: TextColumnsParts): TextColumns {
+    return new TextColumns(parts.fields, parts.text, parts.starts);
+  }
+
+  parts(): TextColumnsParts {
+    return { fields: this.fields, text: this.text, starts: this.starts };
+  }
 
   get rows(): number {
     return this.starts.length;
