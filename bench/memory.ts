@@ -11,6 +11,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { findExtensions, IdentityCache, lookupNumber } from '../src/directory';
+import { listingWorker } from '../src/listing-worker';
 import { identityKeyOf } from '../src/ringcentral/user-session';
 import { driveSignIn } from '../src/sandbox/approve';
 import type { MemberKey } from '../src/store/types';
@@ -116,7 +117,8 @@ export async function measureMemory(options: MemoryOptions): Promise<MemoryResul
         if (!member) continue;
         const session = await client.open(member);
         keys.push(identityKeyOf(session.identity));
-        await findExtensions({ api: session.api, cache }, options.findText);
+        // As the app does: regular users' directories are read on the listing worker.
+        await findExtensions({ api: session.api, cache, tables: listingWorker }, options.findText);
       }
     };
     await Promise.all(Array.from({ length: options.concurrency }, worker));
@@ -177,7 +179,7 @@ async function sweep(
 /** What one identity's number listing and extension listing take, estimated and real. */
 async function calibrate(member: LinkedMember, options: MemoryOptions) {
   const cache = new IdentityCache({ maxBytes: 2 ** 31 });
-  const ctx = { api: member.api, cache };
+  const ctx = { api: member.api, cache, tables: listingWorker };
   const held = async () => {
     const now = await snapshot(options.releaseWaitMs);
     return now.heapUsedMb + now.externalMb;

@@ -50,7 +50,8 @@ export async function valueBytes(value: unknown, slices: CpuSlices = cpuSlices):
       bytes += TYPED_ARRAY + item.byteLength;
     } else if (Array.isArray(item)) {
       bytes += ARRAY + SLOT * item.length;
-      for (const element of item) stack.push(element);
+      // Numbers take no room beyond their slot: only what they point to is walked.
+      for (const element of item) if (typeof element !== 'number') stack.push(element);
     } else if (item instanceof Map) {
       bytes += MAP + MAP_ENTRY * item.size;
       for (const [key, entry] of item) stack.push(key, entry);

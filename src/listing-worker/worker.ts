@@ -4,6 +4,8 @@
  * touches the main thread's heap, so neither its CPU nor its garbage collections hold the event
  * loop that answers Slack. One job per listing being read; jobs never share anything.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { CpuSlices } from '../cpu-slices';
 import { DirectoryTablesBuilder } from '../directory/directory-tables';
@@ -12,6 +14,21 @@ import { UNAVAILABLE_RETRY_SEC } from '../ringcentral/api-errors';
 import { checked, checkedPage, SHAPES } from '../ringcentral/shapes';
 import type { DirectoryEntryRecord } from '../ringcentral/types';
 import type { ErrorData, Reply, Request } from './protocol';
+
+/**
+ * Listings are read for later questions; acks are owed to Slack now. The thread asks the
+ * system to run it after everything else (Linux: a thread's own nice value, by its id);
+ * elsewhere it simply keeps the default.
+ */
+function yieldToOthers(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, 19);
+  } catch {
+    // Not Linux, or not allowed: the default priority.
+  }
+}
+yieldToOthers();
 
 /** This thread has nothing else to do: its work need not yield. */
 const unsliced = new CpuSlices(Number.POSITIVE_INFINITY);
