@@ -2,7 +2,8 @@
  * Memory held by many linked users' caches. Each identity is linked through the real OAuth flow,
  * then, the way the app serves a request, a session is opened from its stored link, one lookup
  * warms that identity's own listing in the shared `IdentityCache`, and the session is dropped.
- * RSS and heap are read after a full garbage collection, so they show what stays, not garbage.
+ * RSS and heap are read after a full garbage collection (and V8's release of the pages it
+ * freed), so they show what stays, not garbage.
  *
  * Run it in a process of its own (see run-memory.ts): RSS then belongs to this work alone.
  */
@@ -10,6 +11,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { findExtensions, IdentityCache, lookupNumber } from '../src/directory';
+import { listingWorker } from '../src/listing-worker';
 import { identityKeyOf } from '../src/ringcentral/user-session';
 import { driveSignIn } from '../src/sandbox/approve';
 import type { MemberKey } from '../src/store/types';
@@ -31,6 +33,8 @@ export interface MemoryOptions {
   prefix: string;
   /** After the warm-up, an administrator asks each of these prefixes on the same cache. */
   prefixSweep: { who: string; prefixes: string[] } | null;
+  /** How long each snapshot waits after its collection before reading RSS (see `snapshot`). */
+  releaseWaitMs: number;
 }
 
 export interface MemorySnapshot {
@@ -38,12 +42,14 @@ export interface MemorySnapshot {
   heapUsedMb: number;
   /** Heap the engine holds from the system, used or not: most of RSS beyond what is used. */
   heapTotalMb: number;
+  /** Memory V8 knows of outside its heap: Buffers and ArrayBuffers (typed arrays' contents). */
+  externalMb: number;
 }
 
 export interface ListingCost {
   /** The cache's own estimate (what counts against its limit). */
   estimatedMb: number;
-  /** Heap growth after a full collection while the listing is held. */
+  /** Growth of the heap (and of memory outside it) after a full collection, while held. */
   heapMb: number;
 }
 
@@ -74,20 +80,32 @@ function collect(): void {
   global.gc?.();
 }
 
-function snapshot(): MemorySnapshot {
+/**
+ * After a full collection V8 hands the pages it freed back to the system from a background
+ * thread, within a second or so: RSS read at once still counts them (measured: 584 MB at
+ * once, 449 MB two seconds later, with the same heap). The wait lets RSS show what is held.
+ */
+async function snapshot(waitMs: number): Promise<MemorySnapshot> {
+  collect();
+  await new Promise((resolve) => setTimeout(resolve, waitMs));
   collect();
   const usage = process.memoryUsage();
-  return { rssMb: mb(usage.rss), heapUsedMb: mb(usage.heapUsed), heapTotalMb: mb(usage.heapTotal) };
+  return {
+    rssMb: mb(usage.rss),
+    heapUsedMb: mb(usage.heapUsed),
+    heapTotalMb: mb(usage.heapTotal),
+    externalMb: mb(usage.external),
+  };
 }
 
 export async function measureMemory(options: MemoryOptions): Promise<MemoryResult> {
   const approve = (url: string, who: string) => driveSignIn(options.sandbox.url, url, who, false);
   const client = await startClientSide({ ...options.sandbox, approve });
   try {
-    const beforeLinking = snapshot();
+    const beforeLinking = await snapshot(options.releaseWaitMs);
     const members: MemberKey[] = [];
     for (const who of options.who) members.push((await client.link(who)).member);
-    const linked = snapshot();
+    const linked = await snapshot(options.releaseWaitMs);
 
     const cache = new IdentityCache({ maxBytes: options.maxBytes });
     const keys: string[] = [];
@@ -99,13 +117,16 @@ export async function measureMemory(options: MemoryOptions): Promise<MemoryResul
         if (!member) continue;
         const session = await client.open(member);
         keys.push(identityKeyOf(session.identity));
-        await findExtensions({ api: session.api, cache }, options.findText);
+        // As the app does: regular users' directories are read on the listing worker.
+        await findExtensions({ api: session.api, cache, tables: listingWorker }, options.findText);
       }
     };
     await Promise.all(Array.from({ length: options.concurrency }, worker));
     const warmSeconds = (performance.now() - started) / 1000;
-    const warmed = snapshot();
-    const swept = options.prefixSweep ? await sweep(client, cache, options.prefixSweep) : null;
+    const warmed = await snapshot(options.releaseWaitMs);
+    const swept = options.prefixSweep
+      ? await sweep(client, cache, options.prefixSweep, options.releaseWaitMs)
+      : null;
     // What `find` searches lives in the identity's directory listing (its extension list for admins).
     const held = keys.filter(
       (key) =>
@@ -142,10 +163,11 @@ async function sweep(
   client: Awaited<ReturnType<typeof startClientSide>>,
   cache: IdentityCache,
   plan: { who: string; prefixes: string[] },
+  releaseWaitMs: number,
 ) {
   const admin = await client.link(plan.who);
   for (const prefix of plan.prefixes) await lookupNumber({ api: admin.api, cache }, prefix);
-  const after = snapshot();
+  const after = await snapshot(releaseWaitMs);
   return {
     prefixes: plan.prefixes.length,
     rssMb: after.rssMb,
@@ -157,15 +179,19 @@ async function sweep(
 /** What one identity's number listing and extension listing take, estimated and real. */
 async function calibrate(member: LinkedMember, options: MemoryOptions) {
   const cache = new IdentityCache({ maxBytes: 2 ** 31 });
-  const ctx = { api: member.api, cache };
-  const base = snapshot().heapUsedMb;
+  const ctx = { api: member.api, cache, tables: listingWorker };
+  const held = async () => {
+    const now = await snapshot(options.releaseWaitMs);
+    return now.heapUsedMb + now.externalMb;
+  };
+  const base = await held();
   // A regular user's prefix is one targeted search; `find` reads their whole directory.
   if (member.identity.isAdmin) await lookupNumber(ctx, options.prefix);
   else await findExtensions(ctx, options.findText);
-  const afterNumbers = snapshot().heapUsedMb;
+  const afterNumbers = await held();
   const numbersBytes = cache.totalBytes;
   await findExtensions(ctx, options.findText);
-  const afterExtensions = snapshot().heapUsedMb;
+  const afterExtensions = await held();
   const result = {
     isAdmin: member.identity.isAdmin,
     numbers: { estimatedMb: mb(numbersBytes), heapMb: Number((afterNumbers - base).toFixed(1)) },

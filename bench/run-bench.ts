@@ -26,6 +26,8 @@ export interface BenchOptions {
   memoryConcurrency: number;
   /** Distinct prefixes the administrator sweeps after the first memory run's warm-up. */
   prefixSweep: number;
+  /** How long a memory snapshot waits for V8 to release the pages its collection freed. */
+  memoryReleaseWaitMs: number;
   ackLoad: AckLoadOptions;
 }
 
@@ -39,6 +41,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   memoryLimitsMb: [null, 32],
   memoryConcurrency: 4,
   prefixSweep: 400,
+  memoryReleaseWaitMs: 2_000,
   ackLoad: {
     users: 20,
     rounds: 3,
@@ -112,6 +115,7 @@ export async function runBench(
           findText: queries.find.repeat[0] ?? 'a',
           calibrate: index === 0,
           prefix: queries.prefix.repeat[0] ?? '650',
+          releaseWaitMs: options.memoryReleaseWaitMs,
           prefixSweep:
             index === 0
               ? { who: adminPerson.email, prefixes: sweepPrefixes(sample, options.prefixSweep) }

@@ -1,6 +1,23 @@
 import type { ExtensionSummary, Viewer } from '../model';
 import type { AccountApi, ListOptions } from '../ringcentral/account-api';
+import type { DirectoryExtras, DirectoryParts } from './directory-tables';
 import type { IdentityCache } from './identity-cache';
+
+/**
+ * Builds regular users' directory listings off the main thread (src/listing-worker): each
+ * page's answer is handed over as it comes, and the finished listing comes back as parts.
+ */
+export interface DirectoryTablesMaker {
+  start(accountId: string, self: ExtensionSummary): DirectoryTablesJob;
+}
+
+export interface DirectoryTablesJob {
+  /** Reads one page's answer into the listing: what paging needs of it (`paging`, `records`). */
+  readPage(response: Response): Promise<unknown>;
+  finish(extras: DirectoryExtras): Promise<DirectoryParts>;
+  /** Drops a listing that will not be finished. */
+  cancel(): void;
+}
 
 /** Progress of slow work, for the "collecting numbers… 40%" message. */
 export type ProgressFn = (fraction: number, label: string) => void;
@@ -14,6 +31,8 @@ export interface DirectoryContext {
   background?: (task: Promise<unknown>) => void;
   /** The clock for answers that age in seconds (presence); Date.now when absent. */
   now?: () => number;
+  /** Where directory listings are built; on this thread, in slices, when absent. */
+  tables?: DirectoryTablesMaker;
 }
 
 /** Single calls wait briefly for rate budget; listings may wait out a whole window. */

@@ -63,12 +63,12 @@ export async function findExtensions(
     throw new AppError('invalid_input', 'That is too long to search for.');
   }
   const searchable = await searchableExtensions(ctx);
-  const matches = searchable.items.filter((_, i) => searchable.keys[i]?.includes(needle));
   const offset = Math.max(0, Math.floor(page.offset ?? 0));
   const limit = Math.min(50, Math.max(1, Math.floor(page.limit ?? DEFAULT_PAGE_SIZE)));
+  const { total, items } = searchable.search(needle, offset, limit);
   return {
     text,
-    page: { total: matches.length, offset, limit, items: matches.slice(offset, offset + limit) },
+    page: { total, offset, limit, items },
     viewer: viewerOf(ctx),
   };
 }

@@ -1,6 +1,14 @@
-import { cpuSlices } from '../cpu-slices';
 import type { ExtensionSummary, NumberInfo } from '../model';
-import { type CountryCode, countryFromHomeCountry, PrefixIndex, toE164 } from '../phone';
+import {
+  type CountryCode,
+  countryFromHomeCountry,
+  type IndexedNumber,
+  type NumberQuery,
+  type PageOptions,
+  PrefixIndex,
+  type SearchPage,
+  toE164,
+} from '../phone';
 import type { AccountRecord, DirectoryEntryRecord, PhoneNumberRecord } from '../ringcentral/types';
 import {
   type DirectoryContext,
@@ -9,16 +17,23 @@ import {
   SINGLE_CALL_WAIT_MS,
   selfSummary,
 } from './context';
-import { directorySummary, embeddedOwner, extensionSummary, numberInfo } from './convert';
-import { byExtensionNumber, type SearchableExtensions, searchableOf } from './searchable';
+import { embeddedOwner, extensionSummary, numberInfo } from './convert';
+import {
+  type DirectoryExtras,
+  type DirectoryParts,
+  DirectoryTablesBuilder,
+  directoryTables,
+} from './directory-tables';
+import { PeopleSearch, PeopleTableBuilder } from './people-table';
+import type { ExtensionLookup, SearchableExtensions } from './searchable';
 
-export type { SearchableExtensions } from './searchable';
+export type { ExtensionLookup, SearchableExtensions } from './searchable';
 
 /**
  * The listings one identity may read, cached for that identity. Which listing is used depends
  * on the viewer: administrators read the account's number list; everyone else reads the
  * company directory, which RingCentral shows every user. Each listing is one cache entry
- * holding everything derived from it (index, maps, what `find` searches), so entries share
+ * holding everything derived from it (index, lookups, what `find` searches), so entries share
  * nothing and each is sized by what it holds. Conversion and indexing run in slices.
  */
 
@@ -35,31 +50,43 @@ export async function homeCountry(ctx: DirectoryContext): Promise<CountryCode> {
 
 /** An administrator's extension list, by id and by number, and ready for `find`. */
 export interface ExtensionListing {
-  byId: Map<string, ExtensionSummary>;
-  byNumber: Map<string, ExtensionSummary>;
+  byId: ExtensionLookup;
+  byNumber: ExtensionLookup;
   searchable: SearchableExtensions;
 }
 
 export function allExtensions(ctx: DirectoryContext, from = 0, span = 1) {
   return ctx.cache.get(identityKey(ctx), 'extensions', async (): Promise<ExtensionListing> => {
-    const pages = ctx.api.extensionPages(
-      extensionSummary,
-      listing(ctx, 'Collecting extensions…', from, span),
+    const people = new PeopleTableBuilder();
+    // Each record goes into the table as it is parsed, so the parsed records die young.
+    await drain(
+      ctx.api.extensionPages(
+        (record) => people.add(extensionSummary(record)),
+        listing(ctx, 'Collecting extensions…', from, span),
+      ),
     );
-    const summaries: ExtensionSummary[] = [];
-    for await (const page of pages) for (const summary of page) summaries.push(summary);
+    const table = people.seal();
     return {
-      byId: new Map(summaries.map((summary) => [summary.id, summary])),
-      byNumber: byExtensionNumber(summaries),
-      searchable: await searchableOf(summaries),
+      byId: await table.byId(),
+      byNumber: await table.byNumber(table.allRows()),
+      searchable: await PeopleSearch.build(table, table.allRows()),
     };
   });
 }
 
+/** Number look-ups over a listing, whichever way it is kept. */
+export interface NumberIndex {
+  /** The number stored for exactly this number. */
+  get(e164: string): NumberInfo | undefined;
+  search(query: NumberQuery, page?: PageOptions): SearchPage<NumberInfo>;
+  /** Every number, in E.164 order. */
+  all(): IndexedNumber<NumberInfo>[];
+}
+
 export interface NumberListing {
-  index: PrefixIndex<NumberInfo>;
+  index: NumberIndex;
   /** Extensions by extension number, as this viewer may see them. */
-  extensions: Map<string, ExtensionSummary>;
+  extensions: ExtensionLookup;
   /** A regular user's directory, ready for `find` (administrators search their extension list). */
   searchable?: SearchableExtensions;
 }
@@ -74,9 +101,15 @@ export function visibleNumbers(ctx: DirectoryContext): Promise<NumberListing> {
 
 async function adminListing(ctx: DirectoryContext): Promise<NumberListing> {
   const extensions = await allExtensions(ctx, 0, 0.3);
+  // One summary object per owner, shared by all their numbers.
+  const owners = new Map<string, ExtensionSummary | null>();
+  const ownerOf = (id: string) => {
+    if (!owners.has(id)) owners.set(id, extensions.byId.get(id) ?? null);
+    return owners.get(id) ?? null;
+  };
   const toInfo = (record: PhoneNumberRecord) => {
     const embedded = embeddedOwner(record);
-    return numberInfo(record, embedded ? (extensions.byId.get(embedded.id) ?? embedded) : null);
+    return numberInfo(record, embedded ? (ownerOf(embedded.id) ?? embedded) : null);
   };
   const pages = ctx.api.accountNumberPages(toInfo, listing(ctx, 'Collecting numbers…', 0.3, 0.7));
   const numbers: NumberInfo[] = [];
@@ -87,71 +120,63 @@ async function adminListing(ctx: DirectoryContext): Promise<NumberListing> {
   };
 }
 
+/**
+ * A regular user's directory, kept as text columns (directory-tables.ts): ten pages of 1000
+ * people would otherwise stay on the heap as some 140,000 small objects. Built on the listing
+ * worker when there is one, so parsing and indexing leave the event loop alone.
+ */
 async function directoryListing(ctx: DirectoryContext): Promise<NumberListing> {
   const self = selfSummary(ctx);
   const accountId = ctx.api.http.identity.accountId;
-  const numbers = new Map<string, NumberInfo>();
-  const summaries: ExtensionSummary[] = [self];
-  const pages = ctx.api.directoryPages(
-    (entry) => directoryNumbers(entry, accountId),
-    listing(ctx, 'Collecting the directory…', 0, 0.8),
-  );
-  let seen = 0;
-  for await (const page of pages) {
-    for (const entry of page) {
-      if (++seen % 256 === 0) await cpuSlices.pause();
-      if (!entry) continue;
-      // `ext 101` means the viewer's own account: federated people are found by number only.
-      if (!entry.owner.accountName) summaries.push(entry.owner);
-      for (const info of entry.numbers) if (!numbers.has(info.e164)) numbers.set(info.e164, info);
-    }
+  const progress = listing(ctx, 'Collecting the directory…', 0, 0.8);
+  const job: ListingJob = ctx.tables?.start(accountId, self) ?? inThread(accountId, self);
+  try {
+    const add = job.add ?? (() => undefined);
+    await drain(ctx.api.directoryPages(add, { ...progress, readBody: job.readPage }));
+    const own = await ctx.api.extensionNumbers('~', listing(ctx, 'Collecting numbers…', 0.8, 0.1));
+    const company = await account(ctx);
+    const main = company.mainNumber ? toE164(company.mainNumber) : null;
+    const extras: DirectoryExtras = {
+      own: own.flatMap((record) => numberInfo(record, self) ?? []),
+      main: main
+        ? {
+            e164: main,
+            usageType: 'MainCompanyNumber',
+            callType: null,
+            paymentType: null,
+            features: null,
+            label: null,
+            owner: null,
+          }
+        : null,
+    };
+    return directoryTables(await job.finish(extras));
+  } finally {
+    job.cancel();
   }
-  const own = await ctx.api.extensionNumbers('~', listing(ctx, 'Collecting numbers…', 0.8, 0.1));
-  const company = await account(ctx);
-  // One's own numbers come complete, features included; they win over the directory's view.
-  for (const record of own) {
-    const info = numberInfo(record, self);
-    if (info) numbers.set(info.e164, info);
-  }
-  const main = company.mainNumber ? toE164(company.mainNumber) : null;
-  if (main && !numbers.has(main)) {
-    numbers.set(main, {
-      e164: main,
-      usageType: 'MainCompanyNumber',
-      callType: null,
-      paymentType: null,
-      features: null,
-      label: null,
-      owner: null,
-    });
-  }
-  const extensions = byExtensionNumber(summaries);
+}
+
+/** A directory being built: from each page's parsed entries (`add`) or its answer (`readPage`). */
+interface ListingJob {
+  add?: (record: DirectoryEntryRecord) => void;
+  readPage?: (response: Response) => Promise<unknown>;
+  finish(extras: DirectoryExtras): Promise<DirectoryParts>;
+  cancel(): void;
+}
+
+/** The job on this thread: entries go into the tables as they are parsed, in slices. */
+function inThread(accountId: string, self: ExtensionSummary): ListingJob {
+  const builder = new DirectoryTablesBuilder(accountId, self);
   return {
-    index: await PrefixIndex.build(
-      [...numbers.values()].map((value) => ({ e164: value.e164, value })),
-    ),
-    extensions,
-    searchable: await searchableOf([...extensions.values()]),
+    add: (record) => builder.add(record),
+    finish: (extras) => builder.seal(extras),
+    cancel: () => undefined,
   };
 }
 
-/**
- * A directory entry as a regular user's listing keeps it: its owner and numbers (no features
- * shown). RingCentral hides entries and numbers marked hidden from regular users.
- */
-export function directoryNumbers(entry: DirectoryEntryRecord, ownAccountId: string) {
-  if (entry.id === undefined || !entry.extensionNumber || entry.hidden === true) return null;
-  const owner = directorySummary(entry, ownAccountId);
-  const numbers: NumberInfo[] = [];
-  for (const phone of entry.phoneNumbers ?? []) {
-    if (phone.hidden === true) continue;
-    const info = numberInfo(
-      { phoneNumber: phone.phoneNumber ?? '', usageType: phone.usageType },
-      owner,
-    );
-    if (info) numbers.push({ ...info, features: null });
-  }
-  return { owner, numbers };
+/** Reads every page; the records went where the page's mapping put them. */
+async function drain(pages: AsyncIterable<unknown>): Promise<void> {
+  for await (const page of pages) void page;
 }
 
 /**
@@ -161,5 +186,10 @@ export function directoryNumbers(entry: DirectoryEntryRecord, ownAccountId: stri
 export async function searchableExtensions(ctx: DirectoryContext): Promise<SearchableExtensions> {
   if (ctx.api.http.identity.isAdmin) return (await allExtensions(ctx)).searchable;
   const listing = await visibleNumbers(ctx);
-  return listing.searchable ?? searchableOf([...listing.extensions.values()]);
+  if (listing.searchable) return listing.searchable;
+  // A listing kept without one (never a regular user's directory): build it from its people.
+  const people = new PeopleTableBuilder();
+  for (const summary of listing.extensions.values()) people.add(summary);
+  const table = people.seal();
+  return PeopleSearch.build(table, table.allRows());
 }

@@ -9,8 +9,9 @@ import {
 import type { DirectoryEntryRecord } from '../ringcentral/types';
 import { type DirectoryContext, identityKey, SINGLE_CALL_WAIT_MS, selfSummary } from './context';
 import { numberInfo } from './convert';
+import { directoryNumbers } from './directory-entry';
 import { extensionNumberRecords } from './extensions';
-import { account, directoryNumbers, type NumberListing, visibleNumbers } from './listings';
+import { account, type NumberListing, visibleNumbers } from './listings';
 
 /**
  * A regular user's cold question answered by one targeted directory search (Heavy) instead of
@@ -31,7 +32,7 @@ export function canSearchDirectory(ctx: DirectoryContext): boolean {
 
 /** Starts reading this viewer's whole directory in the background (progress never shown). */
 export function warmDirectory(ctx: DirectoryContext): void {
-  const quiet: DirectoryContext = { api: ctx.api, cache: ctx.cache };
+  const quiet: DirectoryContext = { api: ctx.api, cache: ctx.cache, tables: ctx.tables };
   ctx.cache.warm(identityKey(ctx), 'numbers', () => visibleNumbers(quiet), ctx.background);
 }
 

@@ -2,9 +2,10 @@ import { type CpuSlices, cpuSlices } from '../cpu-slices';
 
 /**
  * What a cached value holds on V8's heap, estimated by walking it: every object, array, Map,
- * Set and string it reaches, each object counted once however often it is referenced (an
- * owner shared by three numbers, one map of extensions shared by every number). Walked in
- * slices, since a 20,000-number listing reaches some 100,000 values.
+ * Set, typed array and string it reaches, each object counted once however often it is
+ * referenced (an owner shared by three numbers, one people table shared by a listing's
+ * indexes). Walked in slices, since a listing of objects reaches some 100,000 values; a
+ * listing kept as text columns (text-columns.ts) reaches a few dozen.
  *
  * Sizes are those of 64-bit V8 without pointer compression (Node's default); the bench prints
  * this estimate beside the heap a listing really holds.
@@ -15,8 +16,13 @@ const ARRAY = 32;
 const MAP = 64;
 const MAP_ENTRY = 40;
 const STRING = 24;
+const TYPED_ARRAY = 96;
 /** Short strings from JSON.parse are internalised by V8: one copy per distinct value. */
 const INTERNALISED_MAX = 10;
+/** Longer strings are looked at for characters that take two bytes. */
+const CHECK_WIDE_FROM = 256;
+/** Any character beyond Latin-1: V8 then keeps the string at two bytes a character. */
+const WIDE = /[\u0100-\uffff]/;
 const CHECK_EVERY = 512;
 
 export async function valueBytes(value: unknown, slices: CpuSlices = cpuSlices): Promise<number> {
@@ -33,14 +39,19 @@ export async function valueBytes(value: unknown, slices: CpuSlices = cpuSlices):
         if (shortStrings.has(item)) continue;
         shortStrings.add(item);
       }
-      bytes += STRING + roundUp(item.length);
+      const wide = item.length >= CHECK_WIDE_FROM && WIDE.test(item);
+      bytes += STRING + roundUp(item.length * (wide ? 2 : 1));
       continue;
     }
     if (typeof item !== 'object' || item === null || seen.has(item)) continue;
     seen.add(item);
-    if (Array.isArray(item)) {
+    if (ArrayBuffer.isView(item)) {
+      // The contents live outside the heap, but the process holds them all the same.
+      bytes += TYPED_ARRAY + item.byteLength;
+    } else if (Array.isArray(item)) {
       bytes += ARRAY + SLOT * item.length;
-      for (const element of item) stack.push(element);
+      // Numbers take no room beyond their slot: only what they point to is walked.
+      for (const element of item) if (typeof element !== 'number') stack.push(element);
     } else if (item instanceof Map) {
       bytes += MAP + MAP_ENTRY * item.size;
       for (const [key, entry] of item) stack.push(key, entry);

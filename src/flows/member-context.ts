@@ -1,6 +1,7 @@
 import type { DirectoryContext, ProgressFn, Target } from '../directory';
 import { AppError } from '../errors';
 import type { Target as CommandTarget } from '../grammar';
+import { listingWorker } from '../listing-worker';
 import { AccountApi } from '../ringcentral/account-api';
 import type { Services } from '../services';
 import type { MemberKey } from '../store/types';
@@ -18,6 +19,7 @@ export async function memberContext(
     onProgress,
     now: services.now,
     background: (task) => services.background.run(task),
+    tables: listingWorker,
   };
 }
 

@@ -21,4 +21,6 @@ export {
   type PageOptions,
   PrefixIndex,
   type SearchPage,
+  type SortedNumbers,
+  searchSorted,
 } from './prefix-index';

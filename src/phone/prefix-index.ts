@@ -75,48 +75,22 @@ export class PrefixIndex<T> {
     return this.byKey.get(digitsOf(e164))?.value;
   }
 
-  /**
-   * The numbers a query matches: the one number of a `full` query, or every number starting with
-   * a `prefix` query's E.164 or national reading. Invalid queries match nothing.
-   */
+  /** The numbers a query matches (see `searchSorted`). */
   search(query: NumberQuery, page: PageOptions = {}): SearchPage<T> {
-    const offset = wholeNumber(page.offset, 0);
-    const limit = wholeNumber(page.limit, DEFAULT_PAGE_SIZE);
-    if (query.kind === 'invalid') return { total: 0, items: [] };
-    if (query.kind === 'full') {
-      const entry = this.byKey.get(digitsOf(query.e164));
-      const all = entry ? [entry] : [];
-      return { total: all.length, items: all.slice(offset, offset + limit) };
-    }
-    // digitPrefixes are sorted and none starts with another, so their runs are disjoint and
-    // already in E.164 order one after the other.
-    const runs = digitPrefixes(query).map((prefix) => this.run(prefix));
-    const total = runs.reduce((sum, [start, end]) => sum + (end - start), 0);
-    const items: IndexedNumber<T>[] = [];
-    let skip = offset;
-    for (const [start, end] of runs) {
-      if (items.length >= limit) break;
-      const length = end - start;
-      if (skip >= length) {
-        skip -= length;
-        continue;
-      }
-      const from = start + skip;
-      skip = 0;
-      const to = Math.min(end, from + (limit - items.length));
-      for (let i = from; i < to; i += 1) items.push(this.entries[i] as IndexedNumber<T>);
-    }
-    return { total, items };
+    return searchSorted(query, page, this);
   }
 
-  /** [start, end) of the keys beginning with `prefix`. */
-  private run(prefix: string): [number, number] {
-    // ':' sorts right after '9', so every key beginning with prefix is below prefix + ':' and
-    // every key after the run is above it.
-    return [this.lowerBound(prefix), this.lowerBound(`${prefix}:`)];
+  /** The entry stored under these digits. */
+  exact(digits: string): IndexedNumber<T> | undefined {
+    return this.byKey.get(digits);
   }
 
-  private lowerBound(target: string): number {
+  at(i: number): IndexedNumber<T> {
+    return this.entries[i] as IndexedNumber<T>;
+  }
+
+  /** The first position whose key is not below `target`. */
+  lowerBound(target: string): number {
     let low = 0;
     let high = this.keys.length;
     while (low < high) {
@@ -126,6 +100,55 @@ export class PrefixIndex<T> {
     }
     return low;
   }
+}
+
+/** Numbers sorted by their E.164 digits, however they are kept. */
+export interface SortedNumbers<T> {
+  exact(digits: string): IndexedNumber<T> | undefined;
+  /** The first position whose digits are not below `target` (by UTF-16 code units). */
+  lowerBound(target: string): number;
+  at(i: number): IndexedNumber<T>;
+}
+
+/**
+ * The numbers a query matches: the one number of a `full` query, or every number starting with
+ * a `prefix` query's E.164 or national reading. Invalid queries match nothing.
+ */
+export function searchSorted<T>(
+  query: NumberQuery,
+  page: PageOptions,
+  sorted: SortedNumbers<T>,
+): SearchPage<T> {
+  const offset = wholeNumber(page.offset, 0);
+  const limit = wholeNumber(page.limit, DEFAULT_PAGE_SIZE);
+  if (query.kind === 'invalid') return { total: 0, items: [] };
+  if (query.kind === 'full') {
+    const entry = sorted.exact(digitsOf(query.e164));
+    const all = entry ? [entry] : [];
+    return { total: all.length, items: all.slice(offset, offset + limit) };
+  }
+  // digitPrefixes are sorted and none starts with another, so their runs are disjoint and
+  // already in E.164 order one after the other. ':' sorts right after '9', so every key
+  // beginning with a prefix is below prefix + ':' and every key after the run is above it.
+  const runs = digitPrefixes(query).map(
+    (prefix) => [sorted.lowerBound(prefix), sorted.lowerBound(`${prefix}:`)] as const,
+  );
+  const total = runs.reduce((sum, [start, end]) => sum + (end - start), 0);
+  const items: IndexedNumber<T>[] = [];
+  let skip = offset;
+  for (const [start, end] of runs) {
+    if (items.length >= limit) break;
+    const length = end - start;
+    if (skip >= length) {
+      skip -= length;
+      continue;
+    }
+    const from = start + skip;
+    skip = 0;
+    const to = Math.min(end, from + (limit - items.length));
+    for (let i = from; i < to; i += 1) items.push(sorted.at(i));
+  }
+  return { total, items };
 }
 
 function add<T>(byKey: Map<string, IndexedNumber<T>>, entry: IndexedNumber<T>): void {

@@ -29,6 +29,8 @@ export interface CallOptions {
   onWait?: (ms: number) => void;
   /** Applied to each of a page's `records` while it is parsed (see parseJsonSliced). */
   mapRecord?: (record: unknown) => unknown;
+  /** Reads a successful answer instead of `readJson` (a listing worker parses it elsewhere). */
+  readBody?: (response: Response) => Promise<unknown>;
 }
 
 /** What the Account API needs: authenticated JSON calls as one RingCentral identity. */
@@ -168,6 +170,7 @@ export class UserSession implements RingCentralHttp {
         return undefined as T;
       }
       // Pages of 1000 records are parsed in slices: the event loop stays free for acks.
+      if (options.readBody) return (await options.readBody(response)) as T;
       return readJson<T>(response, options.mapRecord);
     }
   }

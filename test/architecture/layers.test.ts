@@ -32,6 +32,8 @@ const RANK: Record<string, number> = {
   blocks: 2,
   ringcentral: 3,
   directory: 4,
+  // Builds directory listings on a thread of its own: parses RingCentral's pages for directory/.
+  'listing-worker': 4.5,
   slack: 4,
   services: 5,
   flows: 6,

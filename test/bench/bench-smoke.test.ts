@@ -16,6 +16,7 @@ const OPTIONS: BenchOptions = {
   memoryLimitsMb: [null, 0.05],
   memoryConcurrency: 2,
   prefixSweep: 5,
+  memoryReleaseWaitMs: 0,
   ackLoad: {
     users: 3,
     rounds: 1,
