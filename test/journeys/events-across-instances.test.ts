@@ -57,6 +57,8 @@ describe('events reach every instance', () => {
 
   it('a number moved reaches the next answer on the other instance within a second', async () => {
     for (const who of [ana, ben]) {
+      // The whole directory first (what `find` reads), so no listing is still being read later.
+      expect(await askOther(who.id, 'find okafor')).toContain('Ben Okafor');
       expect(await askOther(who.id, BEN_NUMBER)).toContain('Ben Okafor');
     }
     // Cached there: asking again costs RingCentral nothing.
@@ -81,5 +83,10 @@ describe('events reach every instance', () => {
     // No event for Ben, so no notice: his answer there still ages by time alone.
     expect(await askOther(ben.id, BEN_NUMBER)).toContain('Ben Okafor');
     await h.sandbox.reassignNumber(BEN_NUMBER, '105');
+  });
+
+  it('the other instance reads a regular user’s whole directory on its listing worker', async () => {
+    // `find` needs the whole directory listing, which a process of its own builds off its loop.
+    expect(await askOther(ana.id, 'find okafor')).toContain('Ben Okafor');
   });
 });

@@ -119,11 +119,16 @@ describe('an event socket', () => {
     } finally {
       clearInterval(dropping);
     }
-    // 50, 100, 200, 400, 800 ms…: a handful of openings, not one every 50 ms.
-    expect(opens.length).toBeGreaterThanOrEqual(3);
-    expect(opens.length).toBeLessThanOrEqual(7);
-    const gaps = opens.slice(1).map((at, i) => at - (opens[i] as number));
-    expect(gaps[gaps.length - 1] as number).toBeGreaterThan(3 * (gaps[0] as number));
+    // Every attempt asks a token first: counted at the sandbox, whether or not the connection
+    // lived long enough to be called open (on a busy machine the drop can come first).
+    const attempts = sb.requests.filter((r) => WSTOKEN.test(r.path)).map((r) => r.at);
+    // A handful of attempts, not one every 50 ms (43 in this time before the waits grew)…
+    expect(attempts.length).toBeGreaterThanOrEqual(2);
+    expect(attempts.length).toBeLessThanOrEqual(7);
+    // …because each drop waits longer than the last (50, 100, 200 ms…); a busy machine only
+    // makes the gaps longer.
+    const gaps = attempts.slice(1).map((at, i) => at - (attempts[i] as number));
+    expect(Math.max(...gaps)).toBeGreaterThanOrEqual(150);
   });
 
   it('counts a drop afresh once the socket had stayed up', async () => {

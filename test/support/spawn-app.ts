@@ -28,9 +28,13 @@ function appBundle(): Promise<string> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rcnumber-app-'));
     bundleDir = dir;
     const outfile = path.join(dir, 'app.js');
+    // The listing worker beside it, as the compiled app has it (worker.js next to its caller).
     await build({
-      entryPoints: [path.join(__dirname, 'app-process.ts')],
-      outfile,
+      entryPoints: {
+        app: path.join(__dirname, 'app-process.ts'),
+        worker: path.join(ROOT, 'src', 'listing-worker', 'worker.ts'),
+      },
+      outdir: dir,
       bundle: true,
       platform: 'node',
       target: 'node20',
