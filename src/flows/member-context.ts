@@ -19,7 +19,8 @@ export async function memberContext(
     onProgress,
     now: services.now,
     background: (task) => services.background.run(task),
-    tables: listingWorker,
+    // Off the event loop where the worker can run; in slices on it where not.
+    tables: listingWorker.usable() ? listingWorker : undefined,
   };
 }
 

@@ -8,6 +8,7 @@
  * cost as much to copy back as to parse (22–55 ms a page), but the text columns it is kept as
  * now (src/directory/text-columns.ts) take about a millisecond to copy for 10,000 people.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DirectoryTablesJob, DirectoryTablesMaker } from '../directory/context';
@@ -21,6 +22,19 @@ type Waiting = { resolve: (reply: Reply) => void; reject: (error: Error) => void
 
 export class ListingWorker implements DirectoryTablesMaker {
   private worker: Worker | undefined;
+  private present: boolean | undefined;
+
+  /** `file`: the worker's compiled file (or TypeScript source under tsx); beside this one. */
+  constructor(private readonly file = defaultWorkerFile()) {}
+
+  /**
+   * Whether the worker can run here: an app bundled without its worker file beside it builds
+   * its listings on the main thread, in slices, instead of failing every one of them.
+   */
+  usable(): boolean {
+    this.present ??= this.file.endsWith('.ts') || fs.existsSync(this.file);
+    return this.present;
+  }
   private readonly waiting = new Map<number, Waiting>();
   private sequence = 0;
 
@@ -65,7 +79,7 @@ export class ListingWorker implements DirectoryTablesMaker {
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const worker = startWorker();
+    const worker = startWorker(this.file);
     worker.on('message', (reply: Reply) => {
       const waiting = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
@@ -94,8 +108,11 @@ export class ListingWorker implements DirectoryTablesMaker {
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 4 };
 
 /** The worker compiled beside this file, or under tsx (tests, bench) its TypeScript source. */
-function startWorker(): Worker {
-  const file = path.join(__dirname, `worker${path.extname(__filename)}`);
+function defaultWorkerFile(): string {
+  return path.join(__dirname, `worker${path.extname(__filename)}`);
+}
+
+function startWorker(file: string): Worker {
   if (file.endsWith('.ts')) {
     const code = `require(${JSON.stringify(require.resolve('tsx/cjs'))});require(${JSON.stringify(file)});`;
     return new Worker(code, { eval: true, resourceLimits: RESOURCE_LIMITS });

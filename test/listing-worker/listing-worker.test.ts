@@ -38,6 +38,11 @@ const extras = { own: [], main: null };
 describe('the listing worker', () => {
   const worker = new ListingWorker();
 
+  it('can run under tsx, and says so when its compiled file is missing', () => {
+    expect(worker.usable()).toBe(true);
+    expect(new ListingWorker('/nowhere/worker.js').usable()).toBe(false);
+  });
+
   it('builds what the main thread builds, from the pages it is handed', async () => {
     const records = Array.from({ length: 300 }, (_, i) => entry(1000 + i, 'initech'));
     const job = worker.start('acct-1', self('101'));
