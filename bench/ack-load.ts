@@ -9,6 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isProgressText } from '../src/blocks';
 import { driveSignIn } from '../src/sandbox/approve';
 import {
   postSlashCommand,
@@ -63,7 +64,6 @@ export interface AckLoadResult {
 }
 
 const SIGNING_SECRET = 'bench-signing-secret';
-const PROGRESS = /… \d{1,3}%$/;
 
 function summary(values: number[]): AckSummary {
   const round = (ms: number | undefined) => Number((ms ?? 0).toFixed(1));
@@ -224,7 +224,7 @@ class LoadRun {
       return;
     }
     try {
-      const final = (body: ResponseBody) => !PROGRESS.test(body.text ?? '');
+      const final = (body: ResponseBody) => !isProgressText(body.text);
       await this.slack.waitForResponse(id, final, 60_000);
       this.answered++;
       if (cold) this.coldAnswers.push(performance.now() - started);

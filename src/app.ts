@@ -268,7 +268,8 @@ export function createApp(deps: AppDeps): RcNumberApp {
     async start() {
       reminders.start();
       upkeep.start();
-      await staleNotices.start();
+      // Only webhook events land on one instance and need telling to the others.
+      if (config.ringcentralEvents === 'webhook') await staleNotices.start();
       services.background.run(syncEventSockets(services));
       if (config.slack.appToken) {
         await bolt.start();

@@ -54,7 +54,7 @@ export {
   welcomeMessage,
 } from './onboarding';
 export { presenceText } from './presence';
-export { renderProgress } from './progress';
+export { isProgressText, renderProgress } from './progress';
 export { refusedShareModal, renderRefusal } from './refusal';
 export { SIGNED_ACTION_IDS, type SignValue, signButtons } from './sign-buttons';
 export { type Opened, type Refusal, ValueSigner } from './signed-values';

@@ -16,3 +16,8 @@ export function renderProgress(label: string, fraction: number): Message {
     section(`${safe(words, 200)}… ${percent}%\n\`${bar}\``),
   ]);
 }
+
+/** Whether a reply's fallback text is one of these stand-ins, not the answer that follows. */
+export function isProgressText(text: string | undefined): boolean {
+  return /… \d{1,3}%$/.test(text ?? '');
+}

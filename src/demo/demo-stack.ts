@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { Writable } from 'node:stream';
 import { createApp, type RcNumberApp } from '../app';
-import { ShortcutIds } from '../blocks';
+import { isProgressText, ShortcutIds } from '../blocks';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { type Sandbox, startSandbox } from '../sandbox';
@@ -62,7 +62,7 @@ function freePort(): Promise<number> {
 }
 
 /** Progress stand-ins ("Collecting numbers… 40%") come before the answer; skip them. */
-const isProgress = (body: ResponseBody) => /… \d+%$/.test(String(body.text ?? ''));
+const isProgress = (body: ResponseBody) => isProgressText(body.text);
 
 function decodeEntities(html: string): string {
   return html

@@ -4,6 +4,7 @@ import { EVENT_FILTERS } from '../ringcentral/subscription-api';
 import { identityKeyOf } from '../ringcentral/user-session';
 import type { Services } from '../services';
 import type { MemberKey } from '../store/types';
+import { forgetHere } from './stale-answers';
 import type { UpkeepTask } from './upkeep-scheduler';
 
 /**
@@ -51,8 +52,7 @@ function socketFor(services: Services, member: MemberKey, identityKey: string): 
     // The subscription was made with this identity's token: only its answers go.
     onEvent: () => {
       services.counters.add('ringcentral_events_received');
-      services.cache.forgetIdentity(identityKey);
-      services.counters.add('cache_invalidations');
+      forgetHere(services, identityKey);
       services.logger.debug({ teamId, userId }, 'RingCentral event (WebSocket): cache forgotten');
     },
     onOpen: () => services.logger.debug({ teamId, userId }, 'RingCentral event socket open'),

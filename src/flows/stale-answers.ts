@@ -23,13 +23,18 @@ export const purgeStaleNotices: UpkeepTask = async (services) => ({
  */
 export async function forgetEverywhere(services: Services, identity: LinkedIdentity) {
   const identityKey = identityKeyOf(identity);
-  services.cache.forgetIdentity(identityKey);
-  services.counters.add('cache_invalidations');
+  forgetHere(services, identityKey);
   await services.staleNotices
     .announce(identityKey, services.instanceId, services.now())
     .catch((error: unknown) => {
       services.logger.warn({ err: (error as Error).message }, 'stale notice not stored');
     });
+}
+
+/** This process forgets one identity's cached answers, and counts it. */
+export function forgetHere(services: Pick<Services, 'cache' | 'counters'>, identityKey: string) {
+  services.cache.forgetIdentity(identityKey);
+  services.counters.add('cache_invalidations');
 }
 
 /**
@@ -68,15 +73,14 @@ export class StaleNoticeFollower {
   }
 
   private async read(): Promise<void> {
-    const { staleNotices, cache, counters, instanceId, logger } = this.services;
+    const { staleNotices, instanceId, logger } = this.services;
     try {
       this.lastSeq ??= await staleNotices.latest();
       const notices = await staleNotices.after(this.lastSeq, BATCH);
       for (const notice of notices) {
         this.lastSeq = notice.seq;
         if (notice.origin === instanceId) continue;
-        cache.forgetIdentity(notice.identityKey);
-        counters.add('cache_invalidations');
+        forgetHere(this.services, notice.identityKey);
       }
     } catch (error) {
       logger.warn({ err: (error as Error).message }, 'stale notices not read');

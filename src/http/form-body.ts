@@ -1,22 +1,22 @@
 import type { IncomingMessage } from 'node:http';
 
-/** Thrown when a form body is larger than the route accepts. */
+/** Thrown when a body is larger than the route accepts. */
 export class BodyTooLarge extends Error {
   constructor(limit: number) {
-    super(`form body over ${limit} bytes`);
+    super(`body over ${limit} bytes`);
   }
 }
 
 /**
- * Reads an `application/x-www-form-urlencoded` body from a raw Node request, as Bolt hands its
- * custom routes the request unread. Reading stops at `limit` bytes, so a client cannot make the
- * process buffer an arbitrarily large body.
+ * Reads a raw Node request's body, as Bolt hands its custom routes the request unread. Reading
+ * stops at `limit` bytes, so a client cannot make the process buffer an arbitrarily large body;
+ * the request is then left paused, for the route to drain it or close the connection.
  */
-export function readFormBody(req: IncomingMessage, limit: number): Promise<URLSearchParams> {
+export function readBodyBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
-      req.resume();
+      req.pause();
       reject(new BodyTooLarge(limit));
       return;
     }
@@ -30,11 +30,10 @@ export function readFormBody(req: IncomingMessage, limit: number): Promise<URLSe
       req.off('end', onEnd);
       req.off('error', onError);
       if (error) {
-        // Drain the rest without keeping it, so the answer can still be written.
-        req.resume();
+        req.pause();
         reject(error);
       } else {
-        resolve(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+        resolve(Buffer.concat(chunks));
       }
     };
     const onData = (chunk: Buffer) => {
@@ -48,4 +47,15 @@ export function readFormBody(req: IncomingMessage, limit: number): Promise<URLSe
     req.on('end', onEnd);
     req.on('error', onError);
   });
+}
+
+/** An `application/x-www-form-urlencoded` body; one too large is drained for the answer. */
+export async function readFormBody(req: IncomingMessage, limit: number): Promise<URLSearchParams> {
+  try {
+    return new URLSearchParams((await readBodyBytes(req, limit)).toString('utf8'));
+  } catch (error) {
+    // Drain the rest without keeping it.
+    req.resume();
+    throw error;
+  }
 }

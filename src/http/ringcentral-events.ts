@@ -3,7 +3,7 @@ import type { CustomRoute } from '@slack/bolt';
 import { receiveRingCentralEvent } from '../flows/ringcentral-event';
 import { PATHS } from '../paths';
 import type { Services } from '../services';
-import { BodyTooLarge } from './form-body';
+import { BodyTooLarge, readBodyBytes } from './form-body';
 
 /** RingCentral's events are a few hundred bytes; nothing it sends comes near this. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -41,7 +41,7 @@ async function handle(services: Services, req: IncomingMessage, res: ServerRespo
   }
   let body: unknown;
   try {
-    body = JSON.parse((await readBody(req)).toString('utf8'));
+    body = JSON.parse((await readBodyBytes(req, MAX_BODY_BYTES)).toString('utf8'));
   } catch (error) {
     services.counters.add('ringcentral_events_refused');
     if (!(error instanceof BodyTooLarge)) return answer(res, 400);
@@ -65,31 +65,4 @@ function header(req: IncomingMessage, name: string): string | null {
 function answer(res: ServerResponse, status: number, headers: Record<string, string> = {}) {
   res.writeHead(status, { 'Content-Length': '0', 'Cache-Control': 'no-store', ...headers });
   res.end();
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
-      req.resume();
-      reject(new BodyTooLarge(MAX_BODY_BYTES));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) {
-        chunks.push(chunk);
-        return;
-      }
-      // Refused at once: a slow, endless body must not hold the connection until it ends.
-      req.off('data', onData);
-      req.pause();
-      reject(new BodyTooLarge(MAX_BODY_BYTES));
-    };
-    req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }

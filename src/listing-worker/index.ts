@@ -15,7 +15,7 @@ import type { DirectoryTablesJob, DirectoryTablesMaker } from '../directory/cont
 import type { DirectoryExtras, DirectoryParts } from '../directory/directory-tables';
 import { AppError } from '../errors';
 import type { ExtensionSummary } from '../model';
-import { UNAVAILABLE_RETRY_SEC } from '../ringcentral/api-errors';
+import { notJsonError } from '../ringcentral/api-errors';
 import type { Reply, Request } from './protocol';
 
 type Waiting = { resolve: (reply: Reply) => void; reject: (error: Error) => void };
@@ -47,7 +47,7 @@ export class ListingWorker implements DirectoryTablesMaker {
         try {
           body = await response.arrayBuffer();
         } catch {
-          throw notJson(response.status);
+          throw notJsonError(response.status);
         }
         const reply = await this.ask({ kind: 'page', job, id: ++this.sequence, body }, [body]);
         if (!('page' in reply)) throw new Error('the listing worker answered out of turn');
@@ -118,13 +118,6 @@ function startWorker(file: string): Worker {
     return new Worker(code, { eval: true, resourceLimits: RESOURCE_LIMITS });
   }
   return new Worker(file, { resourceLimits: RESOURCE_LIMITS });
-}
-
-function notJson(status: number): AppError {
-  return new AppError('ringcentral_unavailable', 'RingCentral sent an answer that is not JSON', {
-    status,
-    retryAfterSec: UNAVAILABLE_RETRY_SEC,
-  });
 }
 
 /** The process's one listing worker. */

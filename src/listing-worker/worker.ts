@@ -10,7 +10,7 @@ import { parentPort } from 'node:worker_threads';
 import { CpuSlices } from '../cpu-slices';
 import { DirectoryTablesBuilder } from '../directory/directory-tables';
 import { AppError } from '../errors';
-import { UNAVAILABLE_RETRY_SEC } from '../ringcentral/api-errors';
+import { notJsonError, UNAVAILABLE_RETRY_SEC } from '../ringcentral/api-errors';
 import { checked, checkedPage, SHAPES } from '../ringcentral/shapes';
 import type { DirectoryEntryRecord } from '../ringcentral/types';
 import type { ErrorData, Reply, Request } from './protocol';
@@ -40,9 +40,7 @@ function readPage(builder: DirectoryTablesBuilder, body: ArrayBuffer) {
   try {
     page = JSON.parse(decoder.decode(body));
   } catch {
-    throw new AppError('ringcentral_unavailable', 'RingCentral sent an answer that is not JSON', {
-      retryAfterSec: UNAVAILABLE_RETRY_SEC,
-    });
+    throw notJsonError();
   }
   // As AccountCalls.pages checks a page: the page's shape only when it has no records list.
   if (!Array.isArray(page?.records)) checkedPage(SHAPES.directoryEntry, page, 'entries');

@@ -75,11 +75,6 @@ export class AccountApi extends AccountCalls {
     );
   }
 
-  /** Every number of the account with its extension: administrators only (Heavy). */
-  accountNumbers(options?: ListOptions): Promise<PhoneNumberRecord[]> {
-    return this.allPages(`${V1}/phone-number`, {}, {}, SHAPES.phoneNumber, options);
-  }
-
   /** The account's company-level numbers (main, additional, company, fax): administrators (Heavy). */
   async companyNumbers(options?: CallOptions): Promise<PhoneNumberRecord[]> {
     const usageType = [
@@ -174,11 +169,6 @@ export class AccountApi extends AccountCalls {
       SHAPES.forwardingTarget,
       options,
     );
-  }
-
-  /** The company directory: what every user may see of everyone, numbers included (Medium). */
-  directory(options?: ListOptions): Promise<DirectoryEntryRecord[]> {
-    return this.allPages(`${V1}/directory/entries`, {}, {}, SHAPES.directoryEntry, options);
   }
 
   /**

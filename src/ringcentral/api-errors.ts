@@ -44,11 +44,16 @@ export async function readJson<T>(
   } catch (error) {
     // A record that breaks RingCentral's schema says so itself (see shapes.ts).
     if (error instanceof AppError) throw error;
-    throw new AppError('ringcentral_unavailable', 'RingCentral sent an answer that is not JSON', {
-      status: response.status,
-      retryAfterSec: UNAVAILABLE_RETRY_SEC,
-    });
+    throw notJsonError(response.status);
   }
+}
+
+/** RingCentral answered with something that is not JSON: said as "did not answer, try again". */
+export function notJsonError(status?: number): AppError {
+  return new AppError('ringcentral_unavailable', 'RingCentral sent an answer that is not JSON', {
+    ...(status === undefined ? {} : { status }),
+    retryAfterSec: UNAVAILABLE_RETRY_SEC,
+  });
 }
 
 /**

@@ -6,11 +6,11 @@ import {
   DEFAULT_APP_ID,
   DEFAULT_BOT_USER_ID,
   DEFAULT_TEAM_ID,
+  nowTs,
   VERIFICATION_TOKEN,
 } from './payloads';
 
 let seq = 0;
-const nowTs = (): string => (Date.now() / 1000).toFixed(6);
 
 export interface EnvelopeOptions {
   teamId?: string;

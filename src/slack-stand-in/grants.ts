@@ -69,10 +69,6 @@ export class Grants {
       .map(([token]) => token);
   }
 
-  grantOf(token: string | undefined): Grant | undefined {
-    return token === undefined ? undefined : this.tokens.get(token)?.grant;
-  }
-
   resolve(token: string | undefined, args: Record<string, unknown>): Resolved {
     const issued = token === undefined ? undefined : this.tokens.get(token);
     if (!issued) {

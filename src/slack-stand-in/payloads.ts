@@ -23,7 +23,8 @@ export function newTriggerId(): string {
   return `${Date.now()}.${seq}.${randomBytes(10).toString('hex')}`;
 }
 
-const nowTs = (): string => (Date.now() / 1000).toFixed(6);
+/** A Slack timestamp (`1700000000.123456`) for now. */
+export const nowTs = (): string => (Date.now() / 1000).toFixed(6);
 
 export interface SlashCommandFields {
   text: string;

@@ -5,11 +5,10 @@ import {
   DEFAULT_CHANNEL_ID,
   DEFAULT_TEAM_ID,
   newTriggerId,
+  nowTs,
   UNSET_RESPONSE_URL,
+  VERIFICATION_TOKEN,
 } from './payloads';
-
-const VERIFICATION_TOKEN = 'verification-token-unused';
-const nowTs = (): string => (Date.now() / 1000).toFixed(6);
 
 export interface MessageShortcutInput {
   userId: string;

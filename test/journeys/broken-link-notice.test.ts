@@ -7,6 +7,7 @@ import { appHomeOpenedEvent, postEvent } from '../../src/slack-stand-in';
 import {
   type Harness,
   linkUrlOf,
+  memberOfConnectUrl,
   PEOPLE,
   SIGNING_SECRET,
   shown,
@@ -71,7 +72,7 @@ describe('a broken link is noticed and told once', () => {
     expect(dm.text).toContain('RingCentral no longer accepts this link');
     const url = linkUrlOf(dm) ?? '';
     expect(url).toContain('/oauth/ringcentral/start?t=');
-    expect(await memberOfButton(h, url)).toBe(PEOPLE.ana.id);
+    expect(await memberOfConnectUrl(h, url)).toBe(PEOPLE.ana.id);
     expect(JSON.stringify(dm.blocks)).toContain('Reconnect RingCentral');
 
     const home = JSON.stringify(h.slack.homeView(PEOPLE.ana.id)?.blocks);
@@ -124,7 +125,3 @@ describe('a broken link is noticed and told once', () => {
 });
 
 /** Whose Slack account a Connect button is for: its token is opaque; the store knows. */
-async function memberOfButton(h: Harness, url: string): Promise<string | undefined> {
-  const token = new URL(url).searchParams.get('t') ?? '';
-  return (await h.app.services.connectTokens.resolve(token))?.userId;
-}

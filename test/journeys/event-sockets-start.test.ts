@@ -5,6 +5,7 @@ import { OPENS_AT_ONCE } from '../../src/ringcentral/event-sockets';
 import { type Sandbox, startSandbox } from '../../src/sandbox';
 import type { RecordedRequest } from '../../src/sandbox/types';
 import { type Harness, PEOPLE, startHarness } from '../support/harness';
+import { within } from '../support/wait';
 
 const WSTOKEN = /\/restapi\/oauth\/wstoken$/;
 
@@ -22,15 +23,6 @@ function peakInFlight(requests: readonly RecordedRequest[]): number {
     peak = Math.max(peak, now);
   }
   return peak;
-}
-
-async function until(check: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) return false;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return true;
 }
 
 describe('event sockets at start', () => {
@@ -62,7 +54,7 @@ describe('event sockets at start', () => {
     });
     const all = people.length;
     expect(
-      await until(
+      await within(
         () => sandbox.openEventSockets() === all && sandbox.subscriptions.size === all,
         10_000,
       ),

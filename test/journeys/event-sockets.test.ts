@@ -4,19 +4,11 @@
 // dropped socket comes back, a refused WebSocket token neither crashes nor loops, and /metrics
 // counts the events and invalidations.
 import { type Harness, PEOPLE, shown, startHarness } from '../support/harness';
+import { within } from '../support/wait';
 
 const BEN_NUMBER = '+16503316253';
 const JOHN_EXT = '159048008';
 const SOCKETS = { firstRetryMs: 100, refusedRetryMs: 2_000, maxRetryMs: 5_000 };
-
-async function until(check: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  for (;;) {
-    if (await check()) return true;
-    if (Date.now() > end) return false;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('answers kept fresh by RingCentral WebSocket events', () => {
   let h: Harness;
@@ -32,7 +24,7 @@ describe('answers kept fresh by RingCentral WebSocket events', () => {
     await h.link(john.id, john.email);
     await h.link(ana.id, ana.email);
     // Open, and subscribed over each socket (the subscription follows the connection).
-    await until(
+    await within(
       () => h.sandbox.openEventSockets() === 2 && h.sandbox.subscriptions.size === 2,
       5_000,
     );
@@ -61,7 +53,7 @@ describe('answers kept fresh by RingCentral WebSocket events', () => {
     const moved = Date.now();
     await h.sandbox.reassignNumber(BEN_NUMBER, '107');
     let anaNow = '';
-    const fresh = await until(async () => {
+    const fresh = await within(async () => {
       anaNow = await answerOf(ana.id);
       return anaNow.includes('Dev Patel');
     }, 1_000);
@@ -71,7 +63,7 @@ describe('answers kept fresh by RingCentral WebSocket events', () => {
     expect(await answerOf(john.id)).toContain('Dev Patel');
     expect(invalidations()).toBeGreaterThanOrEqual(before + 2);
     await h.sandbox.reassignNumber(BEN_NUMBER, '105');
-    await until(async () => (await answerOf(ana.id)).includes('Ben Okafor'), 1_000);
+    await within(async () => (await answerOf(ana.id)).includes('Ben Okafor'), 1_000);
   });
 
   it('one identity’s event leaves the other identity’s cache alone', async () => {
@@ -81,7 +73,7 @@ describe('answers kept fresh by RingCentral WebSocket events', () => {
     const before = invalidations();
     // Only Ana's own-extension subscription names her extension.
     expect(await h.sandbox.changeExtension(ana.hint)).toBe(1);
-    expect(await until(() => invalidations() === before + 1, 1_000)).toBe(true);
+    expect(await within(() => invalidations() === before + 1, 1_000)).toBe(true);
     const johnRequests = () => h.sandbox.countRequests({ extensionId: JOHN_EXT });
     const sent = johnRequests();
     expect(await answerOf(john.id)).toContain('Ben Okafor');
@@ -91,14 +83,14 @@ describe('answers kept fresh by RingCentral WebSocket events', () => {
 
   it('a socket the sandbox drops comes back, and events flow again', async () => {
     expect(h.sandbox.dropEventSockets(john.hint)).toBe(1);
-    expect(await until(() => h.sandbox.openEventSockets(john.hint) === 1, 5_000)).toBe(true);
+    expect(await within(() => h.sandbox.openEventSockets(john.hint) === 1, 5_000)).toBe(true);
     await answerOf(john.id);
     await h.sandbox.reassignNumber(BEN_NUMBER, '107');
-    expect(await until(async () => (await answerOf(john.id)).includes('Dev Patel'), 1_000)).toBe(
+    expect(await within(async () => (await answerOf(john.id)).includes('Dev Patel'), 1_000)).toBe(
       true,
     );
     await h.sandbox.reassignNumber(BEN_NUMBER, '105');
-    await until(async () => (await answerOf(john.id)).includes('Ben Okafor'), 1_000);
+    await within(async () => (await answerOf(john.id)).includes('Ben Okafor'), 1_000);
   });
 
   it('a refused WebSocket token is logged and retried slowly, and answers still work', async () => {
@@ -106,7 +98,7 @@ describe('answers kept fresh by RingCentral WebSocket events', () => {
     const wstokens = () => h.sandbox.countRequests({ path: /\/restapi\/oauth\/wstoken$/ });
     const asked = wstokens();
     await h.link(ben.id, ben.email);
-    expect(await until(() => wstokens() > asked, 2_000)).toBe(true);
+    expect(await within(() => wstokens() > asked, 2_000)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     // One refusal, then a wait of seconds, not a loop.
     expect(wstokens() - asked).toBe(1);
@@ -115,7 +107,7 @@ describe('answers kept fresh by RingCentral WebSocket events', () => {
     // Time-based freshness still answers him.
     expect(await answerOf(ben.id)).toContain('Ben Okafor');
     h.sandbox.setAppPermissions(['ReadAccounts', 'ReadPresence', 'WebSocketsSubscriptions']);
-    expect(await until(() => h.sandbox.openEventSockets(ben.hint) === 1, 6_000)).toBe(true);
+    expect(await within(() => h.sandbox.openEventSockets(ben.hint) === 1, 6_000)).toBe(true);
   });
 
   it('serves the events, invalidations and sockets on /metrics', async () => {
@@ -135,14 +127,14 @@ describe('answers kept fresh by RingCentral WebSocket events', () => {
 
   it('unlinking closes that identity’s socket, and its events no longer reach the app', async () => {
     await h.command(ana.id, 'unlink');
-    expect(await until(() => h.sandbox.openEventSockets(ana.hint) === 0, 2_000)).toBe(true);
+    expect(await within(() => h.sandbox.openEventSockets(ana.hint) === 0, 2_000)).toBe(true);
     expect(h.app.services.eventSockets.size).toBe(2);
     const before = invalidations();
     // Her socket is gone at the sandbox too: nothing is subscribed for her any more.
     expect(await h.sandbox.changeExtension(ana.hint)).toBe(0);
     await h.sandbox.reassignNumber(BEN_NUMBER, '107');
     // Two events (the extension the number left, the one it joined), heard by John and Ben.
-    await until(() => invalidations() >= before + 4, 1_000);
+    await within(() => invalidations() >= before + 4, 1_000);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(invalidations()).toBe(before + 4);
     await h.sandbox.reassignNumber(BEN_NUMBER, '105');
@@ -157,13 +149,13 @@ describe('stopping the app', () => {
     try {
       await h.link(PEOPLE.john.id, PEOPLE.john.email);
       expect(
-        await until(
+        await within(
           () => sandbox.openEventSockets() === 1 && sandbox.subscriptions.size === 1,
           5_000,
         ),
       ).toBe(true);
       await h.app.stop();
-      await until(() => sandbox.openEventSockets() === 0, 2_000);
+      await within(() => sandbox.openEventSockets() === 0, 2_000);
       closedAfter = sandbox.openEventSockets();
       // Its subscription was deleted over the socket before it closed.
       expect(sandbox.subscriptions.size).toBe(0);

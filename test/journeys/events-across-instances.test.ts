@@ -47,7 +47,8 @@ describe('events reach every instance', () => {
     await h.app.runUpkeep();
     // Ben links after the upkeep round: no subscription, so nothing tells anyone his moved.
     await h.link(ben.id, ben.email);
-    other = await spawnApp(h);
+    // Configured like the first: webhook events, which are what stale notices are for.
+    other = await spawnApp(h, { RC_EVENTS: 'webhook' });
   });
   afterAll(async () => {
     await other?.kill();

@@ -2,7 +2,14 @@
 // for the member who clicked, under their own token, in the same words and with the same
 // visibility as if they had typed it; dates and order numbers are not numbers.
 import { ActionIds } from '../../src/blocks/ids';
-import { type Harness, linkUrlOf, PEOPLE, shown, startHarness } from '../support/harness';
+import {
+  type Harness,
+  linkUrlOf,
+  memberOfConnectUrl,
+  PEOPLE,
+  shown,
+  startHarness,
+} from '../support/harness';
 import { globalShortcut, onMessage } from '../support/shortcuts';
 
 const MESSAGE =
@@ -82,7 +89,7 @@ describe('the message shortcut "Who owns these numbers?"', () => {
     const { reply } = await onMessage(h, PEOPLE.ben.id, MESSAGE);
     const url = linkUrlOf(reply) ?? '';
     expect(url).toContain('/oauth/ringcentral/start?t=');
-    expect(await memberOfButton(h, url)).toBe(PEOPLE.ben.id);
+    expect(await memberOfConnectUrl(h, url)).toBe(PEOPLE.ben.id);
     expect(shown(reply)).not.toContain('650');
   });
 
@@ -141,7 +148,3 @@ describe('the message shortcut "Who owns these numbers?"', () => {
 });
 
 /** Whose Slack account a Connect button is for: its token is opaque; the store knows. */
-async function memberOfButton(h: Harness, url: string): Promise<string | undefined> {
-  const token = new URL(url).searchParams.get('t') ?? '';
-  return (await h.app.services.connectTokens.resolve(token))?.userId;
-}

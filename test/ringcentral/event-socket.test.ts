@@ -11,17 +11,9 @@ import { EVENT_FILTERS } from '../../src/ringcentral/subscription-api';
 import type { SessionOpener } from '../../src/ringcentral/ws-token-bridge';
 import { type Sandbox, startSandbox } from '../../src/sandbox';
 import { signIn, sleep } from '../sandbox/helpers';
+import { within } from '../support/wait';
 
 const WSTOKEN = /\/restapi\/oauth\/wstoken$/;
-
-async function until(check: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) return false;
-    await sleep(10);
-  }
-  return true;
-}
 
 describe('an event socket', () => {
   let sb: Sandbox;
@@ -87,11 +79,11 @@ describe('an event socket', () => {
   it('asks for a new WebSocket token, with the link as it is then, at each reconnection', async () => {
     const s = socket();
     s.start();
-    expect(await until(() => s.connected, 5_000)).toBe(true);
+    expect(await within(() => s.connected, 5_000)).toBe(true);
     const asked = sb.countRequests({ path: WSTOKEN });
     const sessions = sessionsOpened;
     expect(sb.dropEventSockets('104')).toBe(1);
-    expect(await until(() => opens.length === 2 && s.connected, 5_000)).toBe(true);
+    expect(await within(() => opens.length === 2 && s.connected, 5_000)).toBe(true);
     // Within the token's lifetime still, yet asked for anew through the member's link.
     expect(sb.countRequests({ path: WSTOKEN })).toBe(asked + 1);
     expect(sessionsOpened).toBe(sessions + 1);
@@ -100,10 +92,10 @@ describe('an event socket', () => {
   it('takes a refused handshake (401) as a refusal, and waits long before trying again', async () => {
     const s = socket();
     s.start();
-    expect(await until(() => s.connected, 5_000)).toBe(true);
+    expect(await within(() => s.connected, 5_000)).toBe(true);
     sb.faults.next({ status: 401, path: /^\/ws$/ });
     sb.dropEventSockets('104');
-    expect(await until(() => troubles.length > 0, 5_000)).toBe(true);
+    expect(await within(() => troubles.length > 0, 5_000)).toBe(true);
     expect(troubles[0]?.status).toBe(401);
     expect(troubles[0]?.retryInMs).toBeGreaterThanOrEqual(1_600);
     await sleep(500);
@@ -135,12 +127,12 @@ describe('an event socket', () => {
     const s = socket({ firstRetryMs: 150, stableMs: 300 });
     s.start();
     for (let round = 0; round < 3; round += 1) {
-      expect(await until(() => s.connected, 5_000)).toBe(true);
+      expect(await within(() => s.connected, 5_000)).toBe(true);
       await sleep(400);
       const before = opens.length;
       const dropped = Date.now();
       sb.dropEventSockets();
-      expect(await until(() => opens.length > before, 5_000)).toBe(true);
+      expect(await within(() => opens.length > before, 5_000)).toBe(true);
       // Up longer than stableMs each time: the first wait again, never a doubled one.
       expect(Date.now() - dropped).toBeLessThan(450);
     }

@@ -10,6 +10,7 @@ import { SDK } from '@ringcentral/sdk';
 import { Subscriptions } from '@ringcentral/subscriptions';
 import WebSocket from 'ws';
 import { type Sandbox, startSandbox } from '../../src/sandbox';
+import { eventually } from '../support/wait';
 import { apiPost, signIn, sleep } from './helpers';
 
 const LIST = '/restapi/v1.0/account/~/extension';
@@ -49,14 +50,6 @@ async function listen(sb: Sandbox, who: string, filters = [LIST, OWN]): Promise<
   };
 }
 
-async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out');
-    await sleep(20);
-  }
-}
-
 describe('sandbox WebSocket subscriptions', () => {
   let sb: Sandbox;
   const open: Listener[] = [];
@@ -79,7 +72,7 @@ describe('sandbox WebSocket subscriptions', () => {
     });
     expect(sb.openEventSockets()).toBe(2);
     expect(await sb.reassignNumber(BEN_NUMBER, '107')).toBeGreaterThanOrEqual(2);
-    await waitFor(() => ana.events.length > 0 && john.events.length > 0);
+    await eventually(() => ana.events.length > 0 && john.events.length > 0, 10_000);
     // Each session hears its own subscription only, with the webhook's payload.
     expect(ana.events.every((e) => e.subscriptionId === ana.subscriptionId)).toBe(true);
     expect(john.events.every((e) => e.subscriptionId === john.subscriptionId)).toBe(true);
@@ -95,7 +88,7 @@ describe('sandbox WebSocket subscriptions', () => {
     const ws = new WebSocket(`${granted.body.uri}?access_token=${granted.body.ws_access_token}`);
     const messages: unknown[][] = [];
     ws.on('message', (data) => messages.push(JSON.parse(String(data))));
-    await waitFor(() => messages.length > 0);
+    await eventually(() => messages.length > 0, 10_000);
     expect(messages[0]?.[0]).toMatchObject({ type: 'ConnectionDetails', status: 200 });
     expect(messages[0]?.[1]).toMatchObject({ recoveryTimeout: 180 });
     const ask = (messageId: string, filters: string[]) =>
@@ -107,7 +100,7 @@ describe('sandbox WebSocket subscriptions', () => {
       );
     ask('theirs', [`${LIST}/${JOHN}`]);
     ask('mine', [OWN]);
-    await waitFor(() => messages.length >= 3);
+    await eventually(() => messages.length >= 3, 10_000);
     const reply = (id: string) =>
       messages.find((m) => (m[0] as { messageId?: string }).messageId === id);
     expect(reply('theirs')?.[0]).toMatchObject({ type: 'ClientRequest', status: 400 });
@@ -158,10 +151,10 @@ describe('sandbox WebSocket subscriptions', () => {
     expect(sb.dropEventSockets('104')).toBe(1);
     // Sent while the socket is down: kept for the session, delivered when it comes back.
     await sb.reassignNumber(BEN_NUMBER, '107');
-    await waitFor(() => ana.events.length > 0);
+    await eventually(() => ana.events.length > 0, 10_000);
     expect(sb.openEventSockets('104')).toBe(1);
     expect(sb.subscriptions.has(ana.subscriptionId)).toBe(true);
     await sb.reassignNumber(BEN_NUMBER, '105');
-    await waitFor(() => ana.events.length > 1);
+    await eventually(() => ana.events.length > 1, 10_000);
   });
 });

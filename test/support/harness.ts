@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { type AppDeps, createApp, type RcNumberApp } from '../../src/app';
+import { isProgressText } from '../../src/blocks';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/server';
@@ -116,7 +117,13 @@ export function freePort(): Promise<number> {
 
 /** Progress messages read like "Collecting numbers… 40%". */
 export function isProgress(body: ResponseBody): boolean {
-  return /… \d{1,3}%$/.test(body.text ?? '');
+  return isProgressText(body.text);
+}
+
+/** The Slack member a Connect button's URL was made for (its token is opaque: the store knows). */
+export async function memberOfConnectUrl(h: Harness, url: string): Promise<string | undefined> {
+  const token = new URL(url).searchParams.get('t') ?? '';
+  return (await h.app.services.connectTokens.resolve(token))?.userId;
 }
 
 /** Everything a reply shows: its fallback text and its blocks. */

@@ -104,14 +104,7 @@ export function eventFrom(
   });
 }
 
-/** Waits until `check` holds (the app works through events after their ack). */
-export async function eventually(check: () => Promise<boolean> | boolean, ms = 5_000) {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+export { eventually } from './wait';
 
 /** The Slack member a Web API call is about: whom it DMs, looks up or publishes for. */
 export function memberOfCall(call: RecordedCall): string | undefined {
