@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { sendRequest } from '../outbound-http';
 import type { LinkedIdentity, LinksStore, MemberKey, OAuthState, TokenSet } from '../store/types';
 import { toAppError } from './api-errors';
 import { identityOf } from './identity';
@@ -130,15 +131,13 @@ export async function revokeTokens(
   const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString(
     'base64',
   );
-  await fetch(new URL('/restapi/oauth/revoke', credentials.serverUrl), {
+  await sendRequest(new URL('/restapi/oauth/revoke', credentials.serverUrl), {
     method: 'POST',
     headers: {
-      Authorization: `Basic ${basic}`,
-      'Content-Type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${basic}`,
+      'content-type': 'application/x-www-form-urlencoded',
     },
     body: new URLSearchParams({ token }).toString(),
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  })
-    .then((response) => response.body?.cancel())
-    .catch(() => undefined);
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  }).catch(() => undefined);
 }

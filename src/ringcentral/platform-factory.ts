@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SDK } from '@ringcentral/sdk';
+import { fetchThroughUndici } from '../outbound-http';
 import type { TokenSet } from '../store/types';
 
 export interface RingCentralAppCredentials {
@@ -49,12 +50,6 @@ class PrivateStorage implements Storage {
  */
 export const REQUEST_TIMEOUT_MS = 15_000;
 
-/** fetch that gives up after `timeoutMs`, the body included (a hang mid-body is a hang too). */
-function fetchWithTimeout(timeoutMs: number): typeof fetch {
-  return (input, init) =>
-    fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
-}
-
 /**
  * A fresh SDK platform with its own token storage. Automatic refresh is switched off: the
  * session manager decides when to refresh, so that one refresh runs per link across processes
@@ -62,8 +57,9 @@ function fetchWithTimeout(timeoutMs: number): typeof fetch {
  */
 export function createPlatform(credentials: RingCentralAppCredentials): Platform {
   const sdk = new SDK({
-    // Node's own fetch classes (the SDK otherwise brings node-fetch 2), so requests can time out.
-    fetch: fetchWithTimeout(credentials.requestTimeoutMs ?? REQUEST_TIMEOUT_MS),
+    // Node's own web classes (the SDK otherwise brings node-fetch 2), sent through undici's
+    // request API with a deadline per request.
+    fetch: fetchThroughUndici(credentials.requestTimeoutMs ?? REQUEST_TIMEOUT_MS),
     Request,
     Response,
     Headers,

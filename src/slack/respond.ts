@@ -1,4 +1,5 @@
 import type { Message } from '../blocks';
+import { sendRequest } from '../outbound-http';
 
 /** How long a response_url post may take before it counts as failed. */
 export const RESPONSE_URL_TIMEOUT_MS = 10_000;
@@ -17,18 +18,18 @@ export async function sendToResponseUrl(
   options: { replace: boolean; timeoutMs?: number },
 ): Promise<ResponseUrlResult> {
   try {
-    const answer = await fetch(responseUrl, {
+    const answer = await sendRequest(responseUrl, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         response_type: 'ephemeral',
         replace_original: options.replace,
         ...message,
       }),
-      signal: AbortSignal.timeout(options.timeoutMs ?? RESPONSE_URL_TIMEOUT_MS),
+      timeoutMs: options.timeoutMs ?? RESPONSE_URL_TIMEOUT_MS,
     });
-    const text = await answer.text().catch(() => '');
-    if (answer.ok) return { ok: true };
+    if (answer.status >= 200 && answer.status < 300) return { ok: true };
+    const text = Buffer.from(answer.bytes).toString('utf8');
     return { ok: false, status: answer.status, code: text.trim().slice(0, 60) || 'http_error' };
   } catch (error) {
     const name = (error as Error).name;

@@ -25,6 +25,8 @@ const RANK: Record<string, number> = {
   // Prometheus registry and families: reads its sources through functions it is given.
   metrics: 0,
   'derived-macs': 0,
+  // The HTTP requests the app sends, through undici: below everything that sends one.
+  'outbound-http': 0,
   config: 1,
   grammar: 1,
   store: 1,
