@@ -77,9 +77,45 @@ export function fetchThroughUndici(timeoutMs: number): typeof fetch {
       if (Array.isArray(value)) for (const one of value) responseHeaders.append(name, one);
       else if (value !== undefined) responseHeaders.append(name, value);
     }
-    return new Response(NULL_BODY.has(answer.status) ? null : answer.bytes, {
+    if (NULL_BODY.has(answer.status)) {
+      return new Response(null, { status: answer.status, headers: responseHeaders });
+    }
+    const response = new Response(lazyBody(answer.bytes), {
       status: answer.status,
       headers: responseHeaders,
     });
+    bodies.set(response, answer.bytes);
+    return response;
   };
+}
+
+/**
+ * A body that hands over `bytes` only when read: a Response made from the bytes themselves would
+ * copy them at once, also for the listing pages whose bytes `takeBody` takes unread.
+ */
+function lazyBody(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    pull(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+}
+
+/** The bytes each Response made by `fetchThroughUndici` was built from, until taken. */
+const bodies = new WeakMap<Response, Uint8Array<ArrayBuffer>>();
+
+/**
+ * A Response's whole body as an ArrayBuffer of the caller's own (free to transfer to a worker).
+ * For a Response from `fetchThroughUndici` not read yet, the bytes it was built from: a listing
+ * page is spared the web-stream read and its two copies of half a megabyte, and with them the
+ * collections that external memory forces on the main thread.
+ */
+export async function takeBody(response: Response): Promise<ArrayBuffer> {
+  const bytes = bodies.get(response);
+  bodies.delete(response);
+  if (!bytes || response.bodyUsed) return response.arrayBuffer();
+  // The bytes are the caller's now: the Response reads as used from here on.
+  await response.body?.cancel();
+  return bytes.buffer;
 }

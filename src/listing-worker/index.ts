@@ -15,6 +15,7 @@ import type { DirectoryTablesJob, DirectoryTablesMaker } from '../directory/cont
 import type { DirectoryExtras, DirectoryParts } from '../directory/directory-tables';
 import { AppError } from '../errors';
 import type { ExtensionSummary } from '../model';
+import { takeBody } from '../outbound-http';
 import { notJsonError } from '../ringcentral/api-errors';
 import type { Reply, Request } from './protocol';
 
@@ -45,7 +46,7 @@ export class ListingWorker implements DirectoryTablesMaker {
       readPage: async (response) => {
         let body: ArrayBuffer;
         try {
-          body = await response.arrayBuffer();
+          body = await takeBody(response);
         } catch {
           throw notJsonError(response.status);
         }

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fetchThroughUndici, sendRequest } from '../../src/outbound-http';
+import { fetchThroughUndici, sendRequest, takeBody } from '../../src/outbound-http';
 
 /** A loopback server whose handler each test sets. */
 let handle: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;
@@ -105,5 +105,30 @@ describe('fetchThroughUndici', () => {
     const response = await fetchLike(`${base}/moved`);
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('/elsewhere');
+  });
+});
+
+describe('takeBody', () => {
+  const fetchLike = fetchThroughUndici(5_000);
+
+  test('hands over the bytes of a Response nobody read, which then reads as used', async () => {
+    handle = (_req, res) => res.end('{"page":1}');
+    const response = await fetchLike(`${base}/page`);
+    const body = await takeBody(response);
+    expect(Buffer.from(body).toString()).toBe('{"page":1}');
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.text()).rejects.toThrow();
+  });
+
+  test('reads a Response made elsewhere as usual', async () => {
+    const body = await takeBody(new Response('made here'));
+    expect(Buffer.from(body).toString()).toBe('made here');
+  });
+
+  test('a Response already read cannot hand its bytes over a second time', async () => {
+    handle = (_req, res) => res.end('once');
+    const response = await fetchLike(`${base}/once`);
+    expect(await response.text()).toBe('once');
+    await expect(takeBody(response)).rejects.toThrow();
   });
 });
