@@ -1,3 +1,4 @@
+import { cpuSlices } from '../cpu-slices';
 import { AppError } from '../errors';
 import type { Link, LinkedIdentity } from '../store/types';
 import {
@@ -137,6 +138,9 @@ export class UserSession implements RingCentralHttp {
     mayBeEmpty = false,
   ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
+      // Each side of a request takes its turn on the event loop (see cpuSlices): a burst of
+      // lookups then leaves room between its steps for the acks Slack is waiting for.
+      await cpuSlices.next();
       await this.ensureFreshTokens();
       await this.budget.acquire(this.budgetKey(), group, options);
       let response: Response;
@@ -164,6 +168,7 @@ export class UserSession implements RingCentralHttp {
         }
         throw await toAppError(error);
       }
+      await cpuSlices.next();
       this.onAnswer(group, response.status);
       this.budget.observe(this.budgetKey(), group, response.headers);
       if (mayBeEmpty && (response.status === 204 || !(await peekBody(response)))) {

@@ -1,4 +1,5 @@
 import type { Message } from '../blocks';
+import { cpuSlices } from '../cpu-slices';
 import { sendRequest } from '../outbound-http';
 
 /** How long a response_url post may take before it counts as failed. */
@@ -18,6 +19,8 @@ export async function sendToResponseUrl(
   options: { replace: boolean; timeoutMs?: number },
 ): Promise<ResponseUrlResult> {
   try {
+    // Its turn on the event loop first: building and sending the answer waits behind acks.
+    await cpuSlices.next();
     const answer = await sendRequest(responseUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -14,6 +14,10 @@ describe('directory details and inputs the spec rules out', () => {
     h = await startHarness();
     await h.link(PEOPLE.john.id, 'john.smith@example.com');
     await h.link(PEOPLE.ana.id, 'ana.ruiz@example.com');
+    // Each link publishes its member's Home tab (reading their own numbers): done before counting.
+    for (const userId of [PEOPLE.john.id, PEOPLE.ana.id]) {
+      await h.slack.waitFor('views.publish', (args) => args.user_id === userId);
+    }
   });
   afterAll(async () => {
     await h.close();

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { cpuSlices } from '../../cpu-slices';
 import { runCommand } from '../../flows/run-command';
 import type { Services } from '../../services';
 import { replyThrough } from '../../slack/reply';
@@ -9,6 +10,8 @@ type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export function rcnumber(services: Services) {
   return async ({ command, ack }: Args): Promise<void> => {
     await ack();
+    // The answer starts on a later turn of the event loop: acks of requests already waiting go first.
+    await cpuSlices.next();
     const where = {
       responseUrl: command.response_url,
       teamId: command.team_id,
