@@ -29,8 +29,6 @@ export interface DirectoryContext {
   onProgress?: ProgressFn;
   /** Tracks work started for later (a listing warmed after a targeted answer). */
   background?: (task: Promise<unknown>) => void;
-  /** The clock for answers that age in seconds (presence); Date.now when absent. */
-  now?: () => number;
   /** Where directory listings are built; on this thread, in slices, when absent. */
   tables?: DirectoryTablesMaker;
 }

@@ -9,13 +9,25 @@ interface Entry {
 }
 
 /**
- * The generation of one identity's answers, kept only while loads for it run: forgetting the
- * identity bumps it, and a load started under an older one is not stored when it ends.
+ * The generation of one identity's answers, kept only while loads (or `putting` reads) for it
+ * run: forgetting the identity bumps it, and a load started under an older one is not stored
+ * when it ends.
  */
 interface Generation {
   value: number;
   loads: number;
 }
+
+/** How a value learnt without a load is kept (see `IdentityCache.putting`). */
+export interface PutOptions {
+  /** How long it is served; then it is gone (no stale serving, no background refresh). */
+  ttlMs: number;
+  /** Its estimated size for the memory bound. */
+  bytes: number;
+}
+
+/** Stores one value for the identity its `putting` call names. */
+export type Put = (name: string, value: unknown, options: PutOptions) => void;
 
 export interface IdentityCacheOptions {
   /** How long an answer is served as is. */
@@ -136,6 +148,34 @@ export class IdentityCache {
     }
   }
 
+  /**
+   * Runs `read`, which stores what it learns for the identity with `put` (values that come
+   * with a request made for something else, such as each extension of a presence batch). A put
+   * counts as no lookup and keeps its value for its own `ttlMs`; read it back with `peek`.
+   * Like a load, `read` belongs to the identity's generation when it started: once the identity
+   * is forgotten its puts store nothing (their values were read under the link that went), and
+   * `put` may not be kept past `read`'s end.
+   */
+  async putting<T>(identityKey: string, read: (put: Put) => Promise<T>): Promise<T> {
+    const generation = this.enter(identityKey);
+    const startedIn = generation.value;
+    let open = true;
+    const put: Put = (name, value, { ttlMs, bytes }) => {
+      if (!open) throw new Error('IdentityCache: put called after its read ended');
+      if (!(ttlMs > 0)) throw new Error('IdentityCache: a put needs a positive ttlMs');
+      if (generation.value !== startedIn) return;
+      this.purgeExpired();
+      const entry = { value, fetchedAt: this.now(), size: bytes };
+      this.entries.set(`${identityKey}\u0000${name}`, entry, { ttl: ttlMs });
+    };
+    try {
+      return await read(put);
+    } finally {
+      open = false;
+      this.leave(identityKey, generation);
+    }
+  }
+
   /** The cached value without loading, if fresh or stale. */
   peek<T>(identityKey: string, name: string): T | undefined {
     return this.entries.get(`${identityKey}\u0000${name}`)?.value as T | undefined;
@@ -196,9 +236,7 @@ export class IdentityCache {
   ): Promise<T> {
     const running = this.loading.get(key);
     if (running) return running as Promise<T>;
-    const generation = this.generations.get(identityKey) ?? { value: 0, loads: 0 };
-    this.generations.set(identityKey, generation);
-    generation.loads += 1;
+    const generation = this.enter(identityKey);
     const startedIn = generation.value;
     // Wrapped, so that even a load that throws at once settles through the bookkeeping below.
     const started: Promise<T> = new Promise<T>((resolve) => resolve(load()))
@@ -213,12 +251,24 @@ export class IdentityCache {
       .finally(() => {
         // A newer load of the same key (started after a forget) keeps its place.
         if (this.loading.get(key) === started) this.loading.delete(key);
-        generation.loads -= 1;
-        if (generation.loads === 0 && this.generations.get(identityKey) === generation) {
-          this.generations.delete(identityKey);
-        }
+        this.leave(identityKey, generation);
       });
     this.loading.set(key, started);
     return started;
+  }
+
+  /** The identity's generation, held for one load or `putting` read until `leave`. */
+  private enter(identityKey: string): Generation {
+    const generation = this.generations.get(identityKey) ?? { value: 0, loads: 0 };
+    this.generations.set(identityKey, generation);
+    generation.loads += 1;
+    return generation;
+  }
+
+  private leave(identityKey: string, generation: Generation): void {
+    generation.loads -= 1;
+    if (generation.loads === 0 && this.generations.get(identityKey) === generation) {
+      this.generations.delete(identityKey);
+    }
   }
 }

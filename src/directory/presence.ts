@@ -9,6 +9,11 @@ export const PRESENCE_BATCH = 30;
 export const PRESENCE_FRESH_MS = 20_000;
 /** An answer names a few dozen people at most; anything beyond is not worth the requests. */
 const MAX_PEOPLE = 60;
+/** Each answer (or refusal) is kept for the fresh time only; its size, for the cache's bound. */
+const KEPT = { ttlMs: PRESENCE_FRESH_MS, bytes: 160 };
+/** RingCentral refused this identity presence: not asked again while this is kept. */
+const REFUSED = 'presence!refused';
+const personKey = (extensionId: string) => `presence@${extensionId}`;
 
 export interface PresenceAnswer {
   /** By extension id; a person missing here shows no presence. */
@@ -39,33 +44,34 @@ export async function presenceOf(
 ): Promise<PresenceAnswer> {
   const byId = new Map<string, Presence>();
   const who = identityKey(ctx);
-  // The key names the time window: an answer from an earlier window is never read again.
-  const window = `presence#${Math.floor((ctx.now ?? Date.now)() / PRESENCE_FRESH_MS)}`;
-  if (ctx.cache.peek<boolean>(who, `${window}!refused`)) return { byId, refused: false };
+  if (ctx.cache.peek<boolean>(who, REFUSED)) return { byId, refused: false };
   const missing: string[] = [];
   for (const id of extensionIds) {
-    const known = ctx.cache.peek<Presence | null>(who, `${window}@${id}`);
+    const known = ctx.cache.peek<Presence | null>(who, personKey(id));
     if (known === undefined) missing.push(id);
     else if (known) byId.set(id, known);
   }
-  for (let i = 0; i < missing.length; i += PRESENCE_BATCH) {
-    const batch = missing.slice(i, i + PRESENCE_BATCH);
-    let parts: Awaited<ReturnType<DirectoryContext['api']['presence']>>;
-    try {
-      parts = await ctx.api.presence(batch, { maxWaitMs: SINGLE_CALL_WAIT_MS });
-    } catch (error) {
-      if (!isAppError(error, 'forbidden')) return { byId, refused: false };
-      await remember(ctx, who, `${window}!refused`, true);
-      return { byId, refused: true };
+  if (missing.length === 0) return { byId, refused: false };
+  return ctx.cache.putting(who, async (put) => {
+    for (let i = 0; i < missing.length; i += PRESENCE_BATCH) {
+      const batch = missing.slice(i, i + PRESENCE_BATCH);
+      let parts: Awaited<ReturnType<DirectoryContext['api']['presence']>>;
+      try {
+        parts = await ctx.api.presence(batch, { maxWaitMs: SINGLE_CALL_WAIT_MS });
+      } catch (error) {
+        if (!isAppError(error, 'forbidden')) return { byId, refused: false };
+        put(REFUSED, true, KEPT);
+        return { byId, refused: true };
+      }
+      for (const [index, id] of batch.entries()) {
+        const part = parts[index];
+        const shown = part && part.status === 200 ? presenceShown(ctx, id, part.body) : null;
+        put(personKey(id), shown, KEPT);
+        if (shown) byId.set(id, shown);
+      }
     }
-    for (const [index, id] of batch.entries()) {
-      const part = parts[index];
-      const shown = part && part.status === 200 ? presenceShown(ctx, id, part.body) : null;
-      await remember(ctx, who, `${window}@${id}`, shown);
-      if (shown) byId.set(id, shown);
-    }
-  }
-  return { byId, refused: false };
+    return { byId, refused: false };
+  });
 }
 
 /**
@@ -90,14 +96,4 @@ export function presenceShown(
     return { status, onCall };
   }
   return null;
-}
-
-/** Stores a value already known, through the cache's ordinary loading path. */
-function remember<T>(ctx: DirectoryContext, who: string, name: string, value: T): Promise<T> {
-  return ctx.cache.get(
-    who,
-    name,
-    async () => value,
-    () => 160,
-  );
 }

@@ -17,7 +17,6 @@ export async function memberContext(
     api: new AccountApi(session),
     cache: services.cache,
     onProgress,
-    now: services.now,
     background: (task) => services.background.run(task),
     // Off the event loop where the worker can run; in slices on it where not.
     tables: listingWorker.usable() ? listingWorker : undefined,

@@ -1,5 +1,6 @@
-// The presence use case on its own: batches of at most 30, a brief cache per identity that ends
-// with its time window, and only what RingCentral really tells (never a hidden or withheld one).
+// The presence use case on its own: batches of at most 30, a brief cache per identity in which
+// each answer lasts its own 20 seconds, and only what RingCentral really tells (never a hidden or
+// withheld one).
 import { IdentityCache } from '../../src/directory';
 import type { DirectoryContext } from '../../src/directory/context';
 import { PRESENCE_FRESH_MS, presenceCandidates, presenceOf } from '../../src/directory/presence';
@@ -21,6 +22,8 @@ function context(options: {
   isAdmin?: boolean;
   answer?: (ids: string[]) => Array<BatchPart<PresenceRecord>>;
   fail?: AppError;
+  /** Holds every request until it settles. */
+  gate?: Promise<void>;
 }) {
   let clock = 1_000_000_000_000;
   const asked: string[][] = [];
@@ -32,12 +35,13 @@ function context(options: {
     },
     async presence(ids: string[]) {
       asked.push(ids);
+      await options.gate;
       if (options.fail) throw options.fail;
       return options.answer?.(ids) ?? ids.map(() => ({ status: 200, body: AVAILABLE }));
     },
   } as unknown as AccountApi;
   const cache = new IdentityCache({ now: () => clock });
-  const ctx: DirectoryContext = { api, cache, now: () => clock };
+  const ctx: DirectoryContext = { api, cache };
   return { ctx, asked, tick: (ms: number) => (clock += ms), cache };
 }
 
@@ -52,18 +56,23 @@ describe('presenceOf', () => {
     expect(answer.byId.get('1000')).toEqual({ status: 'Available', onCall: false });
   });
 
-  it('reuses answers within the window, for that identity only, and asks again after it', async () => {
+  it('reuses each answer for its own 20 seconds, for that identity only', async () => {
     const { ctx, asked, tick, cache } = context({});
     await presenceOf(ctx, ['7', '8']);
+    tick(15_000);
     await presenceOf(ctx, ['7', '8', '9']);
     expect(asked).toEqual([['7', '8'], ['9']]);
     const other = context({ extensionId: '2' });
     // Another identity shares the cache, never its answers.
     await presenceOf({ ...other.ctx, cache }, ['7']);
     expect(other.asked).toEqual([['7']]);
-    tick(PRESENCE_FRESH_MS);
-    await presenceOf(ctx, ['7']);
+    // 7 was read 21 s ago and is asked again; 9, read 6 s ago, is still reused.
+    tick(6_000);
+    await presenceOf(ctx, ['7', '9']);
     expect(asked.at(-1)).toEqual(['7']);
+    tick(PRESENCE_FRESH_MS + 1);
+    await presenceOf(ctx, ['7', '9']);
+    expect(asked.at(-1)).toEqual(['7', '9']);
   });
 
   it('shows nothing RingCentral withholds, hides, or refuses', async () => {
@@ -110,16 +119,48 @@ describe('presenceOf', () => {
     expect(answer.byId.get('2')?.status).toBe('DoNotDisturb');
   });
 
-  it('remembers a refusal for the window, and never throws', async () => {
+  it('remembers a refusal for 20 seconds, and never throws', async () => {
     const refused = context({ fail: new AppError('forbidden', 'CMN-401') });
     expect(await presenceOf(refused.ctx, ['1'])).toEqual({ byId: new Map(), refused: true });
     expect(await presenceOf(refused.ctx, ['2'])).toEqual({ byId: new Map(), refused: false });
     expect(refused.asked).toEqual([['1']]);
+    refused.tick(PRESENCE_FRESH_MS + 1);
+    expect(await presenceOf(refused.ctx, ['2'])).toEqual({ byId: new Map(), refused: true });
+    expect(refused.asked).toEqual([['1'], ['2']]);
     const down = context({ fail: new AppError('rate_limited', 'CMN-301') });
     expect((await presenceOf(down.ctx, ['1'])).byId.size).toBe(0);
     await presenceOf(down.ctx, ['1']);
     // A passing failure is not remembered.
     expect(down.asked).toEqual([['1'], ['1']]);
+  });
+});
+
+describe('presence in the cache', () => {
+  it('is stored without counting a cache lookup, hit or miss', async () => {
+    const { ctx, cache, asked } = context({});
+    await presenceOf(ctx, ids(65));
+    await presenceOf(ctx, ids(65));
+    expect(asked).toHaveLength(3);
+    expect(cache.lookups).toEqual({ hits: 0, misses: 0 });
+    expect(cache.countOf('A:1:user')).toBe(65);
+  });
+
+  it('keeps nothing read under a link forgotten while the request ran', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { ctx, cache, asked } = context({ gate });
+    const reading = presenceOf(ctx, ['7', '8']);
+    await new Promise((resolve) => setImmediate(resolve));
+    // Unlinked (or relinked) while RingCentral answered the old token.
+    cache.forgetIdentity('A:1:user');
+    release();
+    // The asker still gets the answer they asked for; nothing of it is kept.
+    expect((await reading).byId.size).toBe(2);
+    expect(cache.countOf('A:1:user')).toBe(0);
+    await presenceOf(ctx, ['7']);
+    expect(asked).toEqual([['7', '8'], ['7']]);
   });
 });
 

@@ -82,3 +82,42 @@ describe('presence in answers', () => {
     expect(JSON.stringify(posted.args.blocks)).not.toContain('Do not disturb');
   });
 });
+
+describe('presence and the cache metrics', () => {
+  let h: Harness;
+  let offset = 0;
+  beforeAll(async () => {
+    h = await startHarness({ deps: { now: () => Date.now() + offset } });
+    await h.link(PEOPLE.ana.id, 'ana.ruiz@example.com');
+    await h.slack.waitFor('views.publish', (args) => args.user_id === PEOPLE.ana.id);
+  });
+  afterAll(() => h.close());
+
+  async function lookups() {
+    const text = await (await fetch(`${h.appUrl}/metrics`)).text();
+    const count = (result: string) => {
+      const line = `rcnumber_cache_lookups_total{result="${result}"} `;
+      return Number(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(line))
+          ?.slice(line.length) ?? NaN,
+      );
+    };
+    return { hit: count('hit'), miss: count('miss') };
+  }
+
+  it('counts no cache miss for the presence it reads and keeps', async () => {
+    expect(shown(await h.command(PEOPLE.ana.id, 'find o'))).toContain('_Do not disturb_');
+    const before = await lookups();
+    // Presence has aged out; the listing the answer comes from is still fresh.
+    offset += 21_000;
+    h.sandbox.resetRequests();
+    expect(shown(await h.command(PEOPLE.ana.id, 'find o'))).toContain('_Do not disturb_');
+    expect(presenceRequests(h)).toBe(1);
+    const after = await lookups();
+    // Six people's presence read again and kept: no miss; the listing itself: a hit.
+    expect(after.miss).toBe(before.miss);
+    expect(after.hit).toBeGreaterThan(before.hit);
+  });
+});
