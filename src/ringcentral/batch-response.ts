@@ -4,6 +4,7 @@
  * (`{"response":[{"status":200},…]}`) and whose next parts are the resources, in the order
  * asked. A request for one id is answered as an ordinary JSON resource.
  */
+import { notJsonError } from './api-errors';
 import type { BatchPart } from './types';
 
 interface StatusPart {
@@ -31,15 +32,16 @@ export async function readBatchParts<T>(response: Response): Promise<Array<Batch
 }
 
 /**
- * The batch as one JSON answer (the list of parts), carrying the original status and headers,
- * so the session's single request path (rate-limit headers, errors, retries) serves it unchanged.
+ * `readBatchParts` as the session reads an answer (`CallOptions.readBody`): each part parsed once,
+ * straight from RingCentral's bytes, after the answer's status and rate-limit headers are counted
+ * like any other's. An answer that cannot be read is RingCentral's fault, said as such.
  */
-export async function asJsonParts(response: Response): Promise<Response> {
-  const parts = await readBatchParts(response);
-  const headers = new Headers(response.headers);
-  headers.set('content-type', 'application/json');
-  headers.delete('content-length');
-  return new Response(JSON.stringify(parts), { status: 200, headers });
+export async function readBatchAnswer<T>(response: Response): Promise<Array<BatchPart<T>>> {
+  try {
+    return await readBatchParts<T>(response);
+  } catch {
+    throw notJsonError(response.status);
+  }
 }
 
 /** A part is MIME headers, a blank line, then its body. */

@@ -8,7 +8,7 @@ import {
   toAppError,
   UNAVAILABLE_RETRY_SEC,
 } from './api-errors';
-import { asJsonParts } from './batch-response';
+import { readBatchAnswer } from './batch-response';
 import {
   createPlatform,
   type Platform,
@@ -126,8 +126,8 @@ export class UserSession implements RingCentralHttp {
     group: RateGroup,
     options: CallOptions = {},
   ): Promise<Array<BatchPart<T>>> {
-    return this.call<Array<BatchPart<T>>>(group, options, async () =>
-      asJsonParts(await this.platform.get(path, cleanQuery(query), { retry: true })),
+    return this.call<Array<BatchPart<T>>>(group, { ...options, readBody: readBatchAnswer }, () =>
+      this.platform.get(path, cleanQuery(query), { retry: true }),
     );
   }
 
