@@ -1,8 +1,6 @@
 /** Rows of the audit and event subscription tables, and their mapping to the store's types. */
 import type { EventSubscription, NewShareRecord, ShareRecord } from './admin-types';
-
-/** pg returns BIGINT as a string; SQLite returns a number. */
-type DbInt = number | string;
+import { type DbInt, fromDbInt, fromNullableDbInt } from './db-values';
 
 export interface ShareRow {
   id: string;
@@ -81,11 +79,11 @@ export function toShare(row: ShareRow): ShareRecord {
     command: row.command,
     channelId: row.channel_id,
     channelName: row.channel_name,
-    sharedAt: Number(row.shared_at),
-    personalCount: Number(row.personal_count),
-    confirmed: Number(row.confirmed) === 1,
-    sharedExternally: Number(row.shared_externally) === 1,
-    memberCount: row.member_count === null ? null : Number(row.member_count),
+    sharedAt: fromDbInt(row.shared_at),
+    personalCount: fromDbInt(row.personal_count),
+    confirmed: fromDbInt(row.confirmed) === 1,
+    sharedExternally: fromDbInt(row.shared_externally) === 1,
+    memberCount: fromNullableDbInt(row.member_count),
   };
 }
 
@@ -97,8 +95,8 @@ export function toSubscription(row: SubscriptionRow): EventSubscription {
     accountId: row.account_id,
     extensionId: row.extension_id,
     tokenHash: row.token_hash,
-    expiresAt: row.expires_at === null ? null : Number(row.expires_at),
-    nextCheckAt: Number(row.next_check_at),
-    updatedAt: Number(row.updated_at),
+    expiresAt: fromNullableDbInt(row.expires_at),
+    nextCheckAt: fromDbInt(row.next_check_at),
+    updatedAt: fromDbInt(row.updated_at),
   };
 }

@@ -4,11 +4,9 @@
  * the two stores seal and parse the same way.
  */
 import type { TokenCipher } from './crypto';
+import { type DbBool, type DbInt, fromDbBool, fromDbInt } from './db-values';
 import { identityValues } from './rows';
 import type { ConnectStart, PendingLink, WorkspaceAccount } from './types';
-
-/** pg returns BIGINT as a string; SQLite returns a number. */
-type DbInt = number | string;
 
 export interface ConnectStartRow {
   token_hash: string;
@@ -29,7 +27,7 @@ export interface PendingLinkRow {
   extension_number: string;
   name: string;
   extension_type: string;
-  is_admin: boolean | number;
+  is_admin: DbBool;
   email: string | null;
   account_name: string | null;
   access_token_sealed: string;
@@ -112,8 +110,8 @@ export function toConnectStart(row: ConnectStartRow): ConnectStart {
     userId: row.user_id,
     channelId: row.channel_id,
     responseUrl: row.response_url,
-    createdAt: Number(row.created_at),
-    expiresAt: Number(row.expires_at),
+    createdAt: fromDbInt(row.created_at),
+    expiresAt: fromDbInt(row.expires_at),
   };
 }
 
@@ -168,22 +166,22 @@ export function toPendingLink(cipher: TokenCipher, row: PendingLinkRow): Pending
       extensionNumber: row.extension_number,
       name: row.name,
       extensionType: row.extension_type,
-      isAdmin: Boolean(row.is_admin),
+      isAdmin: fromDbBool(row.is_admin),
       email: row.email,
     },
     accountName: row.account_name,
     tokens: {
       accessToken: open(row.access_token_sealed, 'access'),
       refreshToken: open(row.refresh_token_sealed, 'refresh'),
-      accessTokenExpiresAt: Number(row.access_token_expires_at),
-      refreshTokenExpiresAt: Number(row.refresh_token_expires_at),
+      accessTokenExpiresAt: fromDbInt(row.access_token_expires_at),
+      refreshTokenExpiresAt: fromDbInt(row.refresh_token_expires_at),
       scope: row.scope,
       ownerId: row.owner_id,
     },
     channelId: row.channel_id,
     responseUrl: row.response_url,
-    createdAt: Number(row.created_at),
-    expiresAt: Number(row.expires_at),
+    createdAt: fromDbInt(row.created_at),
+    expiresAt: fromDbInt(row.expires_at),
   };
 }
 
@@ -201,6 +199,6 @@ export function toWorkspaceAccount(row: WorkspaceAccountRow): WorkspaceAccount {
     teamId: row.team_id,
     accountId: row.account_id,
     accountName: row.account_name,
-    pinnedAt: Number(row.pinned_at),
+    pinnedAt: fromDbInt(row.pinned_at),
   };
 }

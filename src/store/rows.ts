@@ -3,6 +3,7 @@
  * stores cannot drift apart: the same columns, the same sealing of tokens, the same parsing.
  */
 import { type TokenCipher, TokenDecryptError } from './crypto';
+import { type DbBool, type DbInt, fromDbBool, fromDbInt, fromNullableDbInt } from './db-values';
 import type {
   Link,
   LinkCounts,
@@ -14,9 +15,6 @@ import type {
   TokenSet,
 } from './types';
 
-/** pg returns BIGINT as a string (it may exceed 2^53); SQLite returns a number. */
-type DbInt = number | string;
-
 export interface LinkRow {
   team_id: string;
   user_id: string;
@@ -25,7 +23,7 @@ export interface LinkRow {
   extension_number: string;
   name: string;
   extension_type: string;
-  is_admin: boolean | number;
+  is_admin: DbBool;
   email: string | null;
   access_token_sealed: string;
   refresh_token_sealed: string;
@@ -173,12 +171,12 @@ export function toLink(cipher: TokenCipher, row: LinkRow): Link {
       extensionNumber: row.extension_number,
       name: row.name,
       extensionType: row.extension_type,
-      isAdmin: Boolean(row.is_admin),
+      isAdmin: fromDbBool(row.is_admin),
       email: row.email,
     },
-    version: toNumber(row.version),
-    linkedAt: toNumber(row.linked_at),
-    updatedAt: toNumber(row.updated_at),
+    version: fromDbInt(row.version),
+    linkedAt: fromDbInt(row.linked_at),
+    updatedAt: fromDbInt(row.updated_at),
   };
   const tokens = openTokens(cipher, key, row);
   if (!tokens) {
@@ -212,8 +210,8 @@ function openTokens(cipher: TokenCipher, key: MemberKey, row: LinkRow): TokenSet
     return {
       accessToken: cipher.decrypt(row.access_token_sealed, tokenContext(key, 'access')),
       refreshToken: cipher.decrypt(row.refresh_token_sealed, tokenContext(key, 'refresh')),
-      accessTokenExpiresAt: toNumber(row.access_token_expires_at),
-      refreshTokenExpiresAt: toNumber(row.refresh_token_expires_at),
+      accessTokenExpiresAt: fromDbInt(row.access_token_expires_at),
+      refreshTokenExpiresAt: fromDbInt(row.refresh_token_expires_at),
       scope: row.scope,
       ownerId: row.owner_id,
     };
@@ -244,8 +242,8 @@ export function toOAuthState(row: OAuthStateRow): OAuthState {
     codeVerifier: row.code_verifier,
     channelId: row.channel_id,
     responseUrl: row.response_url,
-    createdAt: toNumber(row.created_at),
-    expiresAt: toNumber(row.expires_at),
+    createdAt: fromDbInt(row.created_at),
+    expiresAt: fromDbInt(row.expires_at),
   };
 }
 
@@ -253,12 +251,12 @@ export function toMember(row: MemberRow): MemberRecord {
   return {
     teamId: row.team_id,
     userId: row.user_id,
-    welcomedAt: toNullableNumber(row.welcomed_at),
-    lastPromptedAt: toNullableNumber(row.last_prompted_at),
-    linkOpenedAt: toNullableNumber(row.link_opened_at),
-    reminderDueAt: toNullableNumber(row.reminder_due_at),
-    reminderSentAt: toNullableNumber(row.reminder_sent_at),
-    brokenNoticeVersion: toNullableNumber(row.broken_notice_version ?? null),
+    welcomedAt: fromNullableDbInt(row.welcomed_at),
+    lastPromptedAt: fromNullableDbInt(row.last_prompted_at),
+    linkOpenedAt: fromNullableDbInt(row.link_opened_at),
+    reminderDueAt: fromNullableDbInt(row.reminder_due_at),
+    reminderSentAt: fromNullableDbInt(row.reminder_sent_at),
+    brokenNoticeVersion: fromNullableDbInt(row.broken_notice_version ?? null),
   };
 }
 
@@ -271,19 +269,11 @@ export function toMemberKey(row: MemberKeyRow): MemberKey {
   return { teamId: row.team_id, userId: row.user_id };
 }
 
-function toNumber(value: DbInt): number {
-  return typeof value === 'number' ? value : Number(value);
-}
-
-function toNullableNumber(value: DbInt | null): number | null {
-  return value === null ? null : toNumber(value);
-}
-
 /** `SELECT status, COUNT(*)` rows as counts (PostgreSQL answers COUNT as a string). */
-export function countsOf(rows: Array<{ status: string; n: number | string }>): LinkCounts {
+export function countsOf(rows: Array<{ status: string; n: DbInt }>): LinkCounts {
   const counts: LinkCounts = { active: 0, broken: 0 };
   for (const row of rows) {
-    if (row.status === 'active' || row.status === 'broken') counts[row.status] = Number(row.n);
+    if (row.status === 'active' || row.status === 'broken') counts[row.status] = fromDbInt(row.n);
   }
   return counts;
 }

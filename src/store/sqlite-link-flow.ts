@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { TokenCipher } from './crypto';
+import { sqliteBindable } from './db-values';
 import {
   CONNECT_START_COLUMNS,
   type ConnectStartRow,
@@ -65,11 +66,9 @@ export class SqliteLinkFlow {
   }
 
   async savePendingLink(pending: PendingLink): Promise<void> {
-    const values = pendingLinkValues(this.cipher, pending);
-    // better-sqlite3 binds no booleans.
     this.db
       .sql(insert('pending_links', PENDING_LINK_COLUMNS))
-      .run({ ...values, is_admin: Number(values.is_admin) });
+      .run(sqliteBindable(pendingLinkValues(this.cipher, pending)));
   }
 
   async takePendingLink(id: string): Promise<PendingLink | null> {

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { TokenCipher } from './crypto';
+import { sqliteBindable } from './db-values';
 import { holderOf, leaseOwner, localHolder, localHolderGone } from './lease-holder';
 import { markBrokenSql, saveLinkSql, updateIdentitySql, updateTokensSql } from './link-sql';
 import {
@@ -69,7 +70,7 @@ export class SqliteLinks extends SqliteLinkFlow implements LinksStore {
     const values = linkValues(this.cipher, link, this.now());
     const row = this.db.transaction(() => {
       const version = this.nextVersion();
-      return this.sql(SAVE_LINK_SQL).get(bindable({ ...values, version })) as LinkRow;
+      return this.sql(SAVE_LINK_SQL).get(sqliteBindable({ ...values, version })) as LinkRow;
     });
     return toLink(this.cipher, row);
   }
@@ -94,7 +95,7 @@ export class SqliteLinks extends SqliteLinkFlow implements LinksStore {
     tokens: TokenSet,
     identity?: LinkedIdentity,
   ): Promise<Link | null> {
-    const params = bindable({
+    const params = sqliteBindable({
       ...tokenValues(this.cipher, key, tokens),
       ...(identity ? identityValues(identity) : {}),
       ...keyValues(key),
@@ -115,7 +116,7 @@ export class SqliteLinks extends SqliteLinkFlow implements LinksStore {
     expectedVersion: number,
     identity: LinkedIdentity,
   ): Promise<Link | null> {
-    const params = bindable({
+    const params = sqliteBindable({
       ...identityValues(identity),
       ...keyValues(key),
       updated_at: this.now(),
@@ -204,14 +205,4 @@ export class SqliteLinks extends SqliteLinkFlow implements LinksStore {
   private nextVersion(): number {
     return (this.sql(NEXT_VERSION_SQL).get() as { value: number }).value;
   }
-}
-
-/** better-sqlite3 binds no booleans: BOOLEAN columns take 1 and 0. */
-function bindable(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(values).map(([name, value]) => [
-      name,
-      typeof value === 'boolean' ? Number(value) : value,
-    ]),
-  );
 }
