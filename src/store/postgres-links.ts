@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import type { TokenCipher } from './crypto';
+import { identityValues } from './identity-token-rows';
 import { leaseOwner } from './lease-holder';
 import {
   markBrokenSql,
@@ -18,7 +19,6 @@ import { PostgresLinkFlow } from './postgres-link-flow';
 import { keyParams, type PgQuery, presenceTagSql } from './postgres-query';
 import {
   countsOf,
-  identityValues,
   type LinkRow,
   linkValues,
   type OAuthStateRow,

@@ -3,11 +3,21 @@
  * stores cannot drift apart: the same columns, the same sealing of tokens, the same parsing.
  */
 import { type TokenCipher, TokenDecryptError } from './crypto';
-import { type DbBool, type DbInt, fromDbBool, fromDbInt, fromNullableDbInt } from './db-values';
+import { type DbInt, fromDbInt, fromNullableDbInt } from './db-values';
+import {
+  IDENTITY_WRITE_COLUMNS,
+  type IdentityRow,
+  identityValues,
+  type SealedTokensRow,
+  sealedTokenValues,
+  TOKEN_WRITE_COLUMNS,
+  type TokenField,
+  toIdentity,
+  toTokenSet,
+} from './identity-token-rows';
 import type {
   Link,
   LinkCounts,
-  LinkedIdentity,
   MemberKey,
   MemberRecord,
   NewLink,
@@ -15,22 +25,9 @@ import type {
   TokenSet,
 } from './types';
 
-export interface LinkRow {
+export interface LinkRow extends IdentityRow, SealedTokensRow {
   team_id: string;
   user_id: string;
-  account_id: string;
-  extension_id: string;
-  extension_number: string;
-  name: string;
-  extension_type: string;
-  is_admin: DbBool;
-  email: string | null;
-  access_token_sealed: string;
-  refresh_token_sealed: string;
-  access_token_expires_at: DbInt;
-  refresh_token_expires_at: DbInt;
-  scope: string;
-  owner_id: string;
   version: DbInt;
   status: string;
   broken_reason: string | null;
@@ -65,31 +62,6 @@ export interface MemberKeyRow {
   user_id: string;
 }
 
-/** Columns that hold the member's identity at RingCentral. */
-export const IDENTITY_WRITE_COLUMNS = [
-  'account_id',
-  'extension_id',
-  'extension_number',
-  'name',
-  'extension_type',
-  'is_admin',
-  'email',
-] as const;
-
-export type IdentityWriteColumn = (typeof IDENTITY_WRITE_COLUMNS)[number];
-
-/** Columns an updateTokens writes (besides version and updated_at). */
-export const TOKEN_WRITE_COLUMNS = [
-  'access_token_sealed',
-  'refresh_token_sealed',
-  'access_token_expires_at',
-  'refresh_token_expires_at',
-  'scope',
-  'owner_id',
-] as const;
-
-export type TokenWriteColumn = (typeof TOKEN_WRITE_COLUMNS)[number];
-
 /** Columns a saveLink writes, in a fixed order (PostgreSQL binds them by position). */
 export const LINK_WRITE_COLUMNS = [
   'team_id',
@@ -107,7 +79,7 @@ export const UNREADABLE_TOKENS_REASON =
   'Your stored RingCentral tokens can no longer be read (the encryption key changed). Connect again.';
 
 /** What binds a sealed token to its row and field: a copied ciphertext no longer opens. */
-function tokenContext(key: MemberKey, field: 'access' | 'refresh'): string {
+function tokenContext(key: MemberKey, field: TokenField): string {
   return `link:${key.teamId}:${key.userId}:${field}`;
 }
 
@@ -115,29 +87,8 @@ export function tokenValues(
   cipher: TokenCipher,
   key: MemberKey,
   tokens: TokenSet,
-): Record<TokenWriteColumn, string | number> {
-  return {
-    access_token_sealed: cipher.encrypt(tokens.accessToken, tokenContext(key, 'access')),
-    refresh_token_sealed: cipher.encrypt(tokens.refreshToken, tokenContext(key, 'refresh')),
-    access_token_expires_at: tokens.accessTokenExpiresAt,
-    refresh_token_expires_at: tokens.refreshTokenExpiresAt,
-    scope: tokens.scope,
-    owner_id: tokens.ownerId,
-  };
-}
-
-export function identityValues(
-  identity: LinkedIdentity,
-): Record<IdentityWriteColumn, string | boolean | null> {
-  return {
-    account_id: identity.accountId,
-    extension_id: identity.extensionId,
-    extension_number: identity.extensionNumber,
-    name: identity.name,
-    extension_type: identity.extensionType,
-    is_admin: identity.isAdmin,
-    email: identity.email,
-  };
+): SealedTokensRow {
+  return sealedTokenValues(cipher, (field) => tokenContext(key, field), tokens);
 }
 
 export function linkValues(
@@ -165,15 +116,7 @@ export function toLink(cipher: TokenCipher, row: LinkRow): Link {
   const key = { teamId: row.team_id, userId: row.user_id };
   const stored = {
     ...key,
-    identity: {
-      accountId: row.account_id,
-      extensionId: row.extension_id,
-      extensionNumber: row.extension_number,
-      name: row.name,
-      extensionType: row.extension_type,
-      isAdmin: fromDbBool(row.is_admin),
-      email: row.email,
-    },
+    identity: toIdentity(row),
     version: fromDbInt(row.version),
     linkedAt: fromDbInt(row.linked_at),
     updatedAt: fromDbInt(row.updated_at),
@@ -207,14 +150,7 @@ const NO_TOKENS: TokenSet = {
 /** The row's token pair, or null when its sealed values cannot be opened with our keys. */
 function openTokens(cipher: TokenCipher, key: MemberKey, row: LinkRow): TokenSet | null {
   try {
-    return {
-      accessToken: cipher.decrypt(row.access_token_sealed, tokenContext(key, 'access')),
-      refreshToken: cipher.decrypt(row.refresh_token_sealed, tokenContext(key, 'refresh')),
-      accessTokenExpiresAt: fromDbInt(row.access_token_expires_at),
-      refreshTokenExpiresAt: fromDbInt(row.refresh_token_expires_at),
-      scope: row.scope,
-      ownerId: row.owner_id,
-    };
+    return toTokenSet(row, (sealed, field) => cipher.decrypt(sealed, tokenContext(key, field)));
   } catch (error) {
     if (error instanceof TokenDecryptError) return null;
     throw error;

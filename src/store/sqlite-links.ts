@@ -6,11 +6,11 @@
 import type Database from 'better-sqlite3';
 import type { TokenCipher } from './crypto';
 import { sqliteBindable } from './db-values';
+import { identityValues } from './identity-token-rows';
 import { holderOf, leaseOwner, localHolder, localHolderGone } from './lease-holder';
 import { markBrokenSql, saveLinkSql, updateIdentitySql, updateTokensSql } from './link-sql';
 import {
   countsOf,
-  identityValues,
   keyValues,
   type LinkRow,
   linkValues,
