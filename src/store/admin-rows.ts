@@ -1,6 +1,12 @@
 /** Rows of the audit and event subscription tables, and their mapping to the store's types. */
-import type { EventSubscription, NewShareRecord, ShareRecord } from './admin-types';
-import { type DbInt, fromDbInt, fromNullableDbInt } from './db-values';
+import type {
+  ActiveLink,
+  EventSubscription,
+  NewShareRecord,
+  ShareRecord,
+  UnsubscribedLink,
+} from './admin-types';
+import { type DbBool, type DbInt, fromDbBool, fromDbInt, fromNullableDbInt } from './db-values';
 
 export interface ShareRow {
   id: string;
@@ -29,6 +35,18 @@ export interface SubscriptionRow {
   expires_at: DbInt | null;
   next_check_at: DbInt;
   updated_at: DbInt;
+}
+
+/** A link's member and its owner at RingCentral, as the subscription stores read links. */
+export interface LinkOwnerRow {
+  team_id: string;
+  user_id: string;
+  account_id: string;
+  extension_id: string;
+}
+
+export interface ActiveLinkRow extends LinkOwnerRow {
+  is_admin: DbBool;
 }
 
 /** The columns of a share, in insert order; booleans as 0/1, which both databases store alike. */
@@ -99,4 +117,17 @@ export function toSubscription(row: SubscriptionRow): EventSubscription {
     nextCheckAt: fromDbInt(row.next_check_at),
     updatedAt: fromDbInt(row.updated_at),
   };
+}
+
+export function toUnsubscribedLink(row: LinkOwnerRow): UnsubscribedLink {
+  return {
+    teamId: row.team_id,
+    userId: row.user_id,
+    accountId: row.account_id,
+    extensionId: row.extension_id,
+  };
+}
+
+export function toActiveLink(row: ActiveLinkRow): ActiveLink {
+  return { ...toUnsubscribedLink(row), isAdmin: fromDbBool(row.is_admin) };
 }
