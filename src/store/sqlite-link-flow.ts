@@ -23,7 +23,7 @@ import {
 import { type LinkRow, toLink } from './rows';
 import type { ConnectStart, ForgottenWorkspace, PendingLink, WorkspaceAccount } from './types';
 
-/** What the links store needs of the SQLite connection its database object owns. */
+/** What the SQLite stores (links, installations, rates) need of the connection SqliteStore owns. */
 export interface SqliteConnection {
   /** The statement for `text`, prepared once per connection. */
   sql(text: string): Database.Statement;
