@@ -74,6 +74,18 @@ export const LINK_WRITE_COLUMNS = [
 
 export type LinkWriteColumn = (typeof LINK_WRITE_COLUMNS)[number];
 
+/** Columns of oauth_states in a fixed order (PostgreSQL binds them by position). */
+export const OAUTH_STATE_COLUMNS = [
+  'state',
+  'team_id',
+  'user_id',
+  'code_verifier',
+  'channel_id',
+  'response_url',
+  'created_at',
+  'expires_at',
+] as const satisfies readonly (keyof OAuthStateRow)[];
+
 /** What getLink reports for a link whose sealed tokens no longer open. */
 export const UNREADABLE_TOKENS_REASON =
   'Your stored RingCentral tokens can no longer be read (the encryption key changed). Connect again.';

@@ -31,7 +31,8 @@ export interface SqliteConnection {
   transaction<T>(work: () => T): T;
 }
 
-const insert = (table: string, columns: readonly string[]) =>
+/** An INSERT of `columns` into `table`, bound by name. */
+export const insert = (table: string, columns: readonly string[]) =>
   `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
 
 /**

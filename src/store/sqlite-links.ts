@@ -14,13 +14,14 @@ import {
   keyValues,
   type LinkRow,
   linkValues,
+  OAUTH_STATE_COLUMNS,
   type OAuthStateRow,
   oauthStateValues,
   tokenValues,
   toLink,
   toOAuthState,
 } from './rows';
-import { type SqliteConnection, SqliteLinkFlow } from './sqlite-link-flow';
+import { insert, type SqliteConnection, SqliteLinkFlow } from './sqlite-link-flow';
 import type {
   Link,
   LinkCounts,
@@ -169,12 +170,7 @@ export class SqliteLinks extends SqliteLinkFlow implements LinksStore {
   async saveOAuthState(state: OAuthState, keepPerMember?: number): Promise<void> {
     const values = oauthStateValues(state);
     this.db.transaction(() => {
-      this.sql(
-        `INSERT INTO oauth_states
-          (state, team_id, user_id, code_verifier, channel_id, response_url, created_at, expires_at)
-          VALUES (@state, @team_id, @user_id, @code_verifier, @channel_id, @response_url,
-            @created_at, @expires_at)`,
-      ).run(values);
+      this.sql(insert('oauth_states', OAUTH_STATE_COLUMNS)).run(values);
       if (keepPerMember === undefined) return;
       this.sql(SPEND_OLDER_STATES_SQL).run({
         ...keyValues(state),
