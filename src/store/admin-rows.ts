@@ -1,8 +1,12 @@
 /** Rows of the audit and event subscription tables, and their mapping to the store's types. */
-import type { EventSubscription, NewShareRecord, ShareRecord } from './admin-types';
-
-/** pg returns BIGINT as a string; SQLite returns a number. */
-type DbInt = number | string;
+import type {
+  ActiveLink,
+  EventSubscription,
+  NewShareRecord,
+  ShareRecord,
+  UnsubscribedLink,
+} from './admin-types';
+import { type DbBool, type DbInt, fromDbBool, fromDbInt, fromNullableDbInt } from './db-values';
 
 export interface ShareRow {
   id: string;
@@ -31,6 +35,18 @@ export interface SubscriptionRow {
   expires_at: DbInt | null;
   next_check_at: DbInt;
   updated_at: DbInt;
+}
+
+/** A link's member and its owner at RingCentral, as the subscription stores read links. */
+export interface LinkOwnerRow {
+  team_id: string;
+  user_id: string;
+  account_id: string;
+  extension_id: string;
+}
+
+export interface ActiveLinkRow extends LinkOwnerRow {
+  is_admin: DbBool;
 }
 
 /** The columns of a share, in insert order; booleans as 0/1, which both databases store alike. */
@@ -81,11 +97,11 @@ export function toShare(row: ShareRow): ShareRecord {
     command: row.command,
     channelId: row.channel_id,
     channelName: row.channel_name,
-    sharedAt: Number(row.shared_at),
-    personalCount: Number(row.personal_count),
-    confirmed: Number(row.confirmed) === 1,
-    sharedExternally: Number(row.shared_externally) === 1,
-    memberCount: row.member_count === null ? null : Number(row.member_count),
+    sharedAt: fromDbInt(row.shared_at),
+    personalCount: fromDbInt(row.personal_count),
+    confirmed: fromDbInt(row.confirmed) === 1,
+    sharedExternally: fromDbInt(row.shared_externally) === 1,
+    memberCount: fromNullableDbInt(row.member_count),
   };
 }
 
@@ -97,8 +113,21 @@ export function toSubscription(row: SubscriptionRow): EventSubscription {
     accountId: row.account_id,
     extensionId: row.extension_id,
     tokenHash: row.token_hash,
-    expiresAt: row.expires_at === null ? null : Number(row.expires_at),
-    nextCheckAt: Number(row.next_check_at),
-    updatedAt: Number(row.updated_at),
+    expiresAt: fromNullableDbInt(row.expires_at),
+    nextCheckAt: fromDbInt(row.next_check_at),
+    updatedAt: fromDbInt(row.updated_at),
   };
+}
+
+export function toUnsubscribedLink(row: LinkOwnerRow): UnsubscribedLink {
+  return {
+    teamId: row.team_id,
+    userId: row.user_id,
+    accountId: row.account_id,
+    extensionId: row.extension_id,
+  };
+}
+
+export function toActiveLink(row: ActiveLinkRow): ActiveLink {
+  return { ...toUnsubscribedLink(row), isAdmin: fromDbBool(row.is_admin) };
 }

@@ -3,6 +3,7 @@
  * store's types. Shared, like rows.ts, so both stores seal and parse the bot token the same way.
  */
 import { type TokenCipher, TokenDecryptError } from './crypto';
+import { type DbBool, type DbInt, fromDbBool, fromDbInt } from './db-values';
 import {
   type InstallationKey,
   installationKeyText,
@@ -10,16 +11,13 @@ import {
   type SlackInstallation,
 } from './installation-types';
 
-/** pg returns BIGINT as a string; SQLite returns a number. */
-type DbInt = number | string;
-
 export interface InstallationRow {
   install_key: string;
   team_id: string | null;
   team_name: string | null;
   enterprise_id: string | null;
   enterprise_name: string | null;
-  is_enterprise_install: boolean | number;
+  is_enterprise_install: DbBool;
   app_id: string | null;
   bot_token_sealed: string;
   bot_id: string;
@@ -90,14 +88,14 @@ export function toInstallation(
     teamName: row.team_name,
     enterpriseId: row.enterprise_id,
     enterpriseName: row.enterprise_name,
-    isEnterpriseInstall: Boolean(row.is_enterprise_install),
+    isEnterpriseInstall: fromDbBool(row.is_enterprise_install),
     appId: row.app_id,
     botToken,
     botId: row.bot_id,
     botUserId: row.bot_user_id,
     botScopes: row.bot_scopes === '' ? [] : row.bot_scopes.split(','),
     installerUserId: row.installer_user_id,
-    installedAt: typeof row.installed_at === 'number' ? row.installed_at : Number(row.installed_at),
+    installedAt: fromDbInt(row.installed_at),
   };
 }
 

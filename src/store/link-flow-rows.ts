@@ -4,11 +4,19 @@
  * the two stores seal and parse the same way.
  */
 import type { TokenCipher } from './crypto';
-import { identityValues } from './rows';
+import { type DbInt, fromDbInt } from './db-values';
+import {
+  IDENTITY_WRITE_COLUMNS,
+  type IdentityRow,
+  identityValues,
+  type SealedTokensRow,
+  sealedTokenValues,
+  TOKEN_WRITE_COLUMNS,
+  type TokenField,
+  toIdentity,
+  toTokenSet,
+} from './identity-token-rows';
 import type { ConnectStart, PendingLink, WorkspaceAccount } from './types';
-
-/** pg returns BIGINT as a string; SQLite returns a number. */
-type DbInt = number | string;
 
 export interface ConnectStartRow {
   token_hash: string;
@@ -20,24 +28,11 @@ export interface ConnectStartRow {
   expires_at: DbInt;
 }
 
-export interface PendingLinkRow {
+export interface PendingLinkRow extends IdentityRow, SealedTokensRow {
   id: string;
   team_id: string;
   user_id: string;
-  account_id: string;
-  extension_id: string;
-  extension_number: string;
-  name: string;
-  extension_type: string;
-  is_admin: boolean | number;
-  email: string | null;
   account_name: string | null;
-  access_token_sealed: string;
-  refresh_token_sealed: string;
-  access_token_expires_at: DbInt;
-  refresh_token_expires_at: DbInt;
-  scope: string;
-  owner_id: string;
   channel_id: string | null;
   response_url: string | null;
   created_at: DbInt;
@@ -56,25 +51,14 @@ export const PENDING_LINK_COLUMNS = [
   'id',
   'team_id',
   'user_id',
-  'account_id',
-  'extension_id',
-  'extension_number',
-  'name',
-  'extension_type',
-  'is_admin',
-  'email',
+  ...IDENTITY_WRITE_COLUMNS,
   'account_name',
-  'access_token_sealed',
-  'refresh_token_sealed',
-  'access_token_expires_at',
-  'refresh_token_expires_at',
-  'scope',
-  'owner_id',
+  ...TOKEN_WRITE_COLUMNS,
   'channel_id',
   'response_url',
   'created_at',
   'expires_at',
-] as const;
+] as const satisfies readonly (keyof PendingLinkRow)[];
 
 export const CONNECT_START_COLUMNS = [
   'token_hash',
@@ -112,38 +96,29 @@ export function toConnectStart(row: ConnectStartRow): ConnectStart {
     userId: row.user_id,
     channelId: row.channel_id,
     responseUrl: row.response_url,
-    createdAt: Number(row.created_at),
-    expiresAt: Number(row.expires_at),
+    createdAt: fromDbInt(row.created_at),
+    expiresAt: fromDbInt(row.expires_at),
   };
 }
 
 /** A pending sign-in's sealed token opens only in its own row and field. */
-function pendingContext(id: string, field: 'access' | 'refresh'): string {
+function pendingContext(id: string, field: TokenField): string {
   return `pending:${id}:${field}`;
 }
 
 export function pendingLinkValues(cipher: TokenCipher, pending: PendingLink): PendingLinkRow {
-  const { tokens } = pending;
   return {
     id: pending.id,
     team_id: pending.teamId,
     user_id: pending.userId,
     ...identityValues(pending.identity),
     account_name: pending.accountName,
-    access_token_sealed: cipher.encrypt(tokens.accessToken, pendingContext(pending.id, 'access')),
-    refresh_token_sealed: cipher.encrypt(
-      tokens.refreshToken,
-      pendingContext(pending.id, 'refresh'),
-    ),
-    access_token_expires_at: tokens.accessTokenExpiresAt,
-    refresh_token_expires_at: tokens.refreshTokenExpiresAt,
-    scope: tokens.scope,
-    owner_id: tokens.ownerId,
+    ...sealedTokenValues(cipher, (field) => pendingContext(pending.id, field), pending.tokens),
     channel_id: pending.channelId,
     response_url: pending.responseUrl,
     created_at: pending.createdAt,
     expires_at: pending.expiresAt,
-  } as PendingLinkRow;
+  };
 }
 
 /**
@@ -151,7 +126,7 @@ export function pendingLinkValues(cipher: TokenCipher, pending: PendingLink): Pe
  * such a sign-in cannot be completed, and there is no session left to end that we could name.
  */
 export function toPendingLink(cipher: TokenCipher, row: PendingLinkRow): PendingLink {
-  const open = (sealed: string, field: 'access' | 'refresh') => {
+  const open = (sealed: string, field: TokenField) => {
     try {
       return cipher.decrypt(sealed, pendingContext(row.id, field));
     } catch {
@@ -162,28 +137,13 @@ export function toPendingLink(cipher: TokenCipher, row: PendingLinkRow): Pending
     id: row.id,
     teamId: row.team_id,
     userId: row.user_id,
-    identity: {
-      accountId: row.account_id,
-      extensionId: row.extension_id,
-      extensionNumber: row.extension_number,
-      name: row.name,
-      extensionType: row.extension_type,
-      isAdmin: Boolean(row.is_admin),
-      email: row.email,
-    },
+    identity: toIdentity(row),
     accountName: row.account_name,
-    tokens: {
-      accessToken: open(row.access_token_sealed, 'access'),
-      refreshToken: open(row.refresh_token_sealed, 'refresh'),
-      accessTokenExpiresAt: Number(row.access_token_expires_at),
-      refreshTokenExpiresAt: Number(row.refresh_token_expires_at),
-      scope: row.scope,
-      ownerId: row.owner_id,
-    },
+    tokens: toTokenSet(row, open),
     channelId: row.channel_id,
     responseUrl: row.response_url,
-    createdAt: Number(row.created_at),
-    expiresAt: Number(row.expires_at),
+    createdAt: fromDbInt(row.created_at),
+    expiresAt: fromDbInt(row.expires_at),
   };
 }
 
@@ -201,6 +161,6 @@ export function toWorkspaceAccount(row: WorkspaceAccountRow): WorkspaceAccount {
     teamId: row.team_id,
     accountId: row.account_id,
     accountName: row.account_name,
-    pinnedAt: Number(row.pinned_at),
+    pinnedAt: fromDbInt(row.pinned_at),
   };
 }

@@ -3,7 +3,8 @@
  * updateIdentity's compare-and-swaps and markBroken. Each dialect supplies its table name, its placeholder style
  * and how it gets the next link version.
  */
-import { IDENTITY_WRITE_COLUMNS, LINK_WRITE_COLUMNS, TOKEN_WRITE_COLUMNS } from './rows';
+import { IDENTITY_WRITE_COLUMNS, TOKEN_WRITE_COLUMNS } from './identity-token-rows';
+import { LINK_WRITE_COLUMNS } from './rows';
 
 export type Placeholder = (name: string) => string;
 

@@ -23,12 +23,17 @@ import type { PgQuery } from './postgres-query';
 import { type LinkRow, toLink } from './rows';
 import type { ConnectStart, ForgottenWorkspace, PendingLink, WorkspaceAccount } from './types';
 
-function insert(table: string, columns: readonly string[]): string {
+/** An INSERT of `columns` into `table` (aliased `t`), bound by position. */
+export function insert(table: string, columns: readonly string[]): string {
   return `INSERT INTO ${table} AS t (${columns.join(', ')})
     VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
 }
 
-function params<R extends object>(columns: readonly (keyof R & string)[], row: R): unknown[] {
+/** `row`'s values in the order of `columns`, for `insert`. */
+export function params<R extends object>(
+  columns: readonly (keyof R & string)[],
+  row: R,
+): unknown[] {
   return columns.map((column) => row[column]);
 }
 

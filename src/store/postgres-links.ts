@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import type { TokenCipher } from './crypto';
+import { identityValues } from './identity-token-rows';
 import { leaseOwner } from './lease-holder';
 import {
   markBrokenSql,
@@ -14,13 +15,13 @@ import {
   updateTokensSql,
 } from './link-sql';
 import type { NameFn } from './migrations';
-import { PostgresLinkFlow } from './postgres-link-flow';
+import { insert, PostgresLinkFlow, params } from './postgres-link-flow';
 import { keyParams, type PgQuery, presenceTagSql } from './postgres-query';
 import {
   countsOf,
-  identityValues,
   type LinkRow,
   linkValues,
+  OAUTH_STATE_COLUMNS,
   type OAuthStateRow,
   oauthStateValues,
   tokenValues,
@@ -159,24 +160,10 @@ export class PostgresLinks extends PostgresLinkFlow implements LinksStore {
 
   async saveOAuthState(state: OAuthState, keepPerMember?: number): Promise<void> {
     const v = oauthStateValues(state);
-    await this.run(
-      `INSERT INTO ${this.name('oauth_states')}
-        (state, team_id, user_id, code_verifier, channel_id, response_url, created_at, expires_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        v.state,
-        v.team_id,
-        v.user_id,
-        v.code_verifier,
-        v.channel_id,
-        v.response_url,
-        v.created_at,
-        v.expires_at,
-      ],
-    );
+    const table = this.name('oauth_states');
+    await this.run(insert(table, OAUTH_STATE_COLUMNS), params(OAUTH_STATE_COLUMNS, v));
     if (keepPerMember === undefined) return;
     // A separate statement, so it sees every committed state, concurrent starts' included.
-    const table = this.name('oauth_states');
     await this.run(
       `DELETE FROM ${table} WHERE ${KEY} AND state <> $3 AND state NOT IN (
         SELECT state FROM ${table} WHERE ${KEY} AND state <> $3

@@ -7,13 +7,8 @@
 import type pg from 'pg';
 import type { NameFn } from './migrations';
 import type { PgQuery } from './postgres-query';
+import { type StaleNoticeRow, toStaleNotice } from './stale-notice-rows';
 import type { StaleNotice, StaleNoticesStore } from './stale-notice-types';
-
-interface NoticeRow {
-  seq: string;
-  identity_key: string;
-  origin: string;
-}
 
 export class PostgresStaleNotices implements StaleNoticesStore {
   constructor(
@@ -42,16 +37,12 @@ export class PostgresStaleNotices implements StaleNoticesStore {
   }
 
   async after(seq: number, limit: number): Promise<StaleNotice[]> {
-    const result = await this.query<NoticeRow>(
+    const result = await this.query<StaleNoticeRow>(
       `SELECT seq, identity_key, origin FROM ${this.name('stale_notices')}
        WHERE seq > $1 ORDER BY seq LIMIT $2`,
       [seq, limit],
     );
-    return result.rows.map((row) => ({
-      seq: Number(row.seq),
-      identityKey: row.identity_key,
-      origin: row.origin,
-    }));
+    return result.rows.map(toStaleNotice);
   }
 
   async latest(): Promise<number> {

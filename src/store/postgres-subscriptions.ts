@@ -3,7 +3,14 @@
  * method is one statement whose WHERE clause states what it expects to find, so concurrent
  * processes need no transaction: the one whose statement changed the row won.
  */
-import { type SubscriptionRow, toSubscription } from './admin-rows';
+import {
+  type ActiveLinkRow,
+  type LinkOwnerRow,
+  type SubscriptionRow,
+  toActiveLink,
+  toSubscription,
+  toUnsubscribedLink,
+} from './admin-rows';
 import type {
   ActiveLink,
   CreatedSubscription,
@@ -17,13 +24,6 @@ import { keyParams, type PgQuery } from './postgres-query';
 import type { MemberKey } from './types';
 
 const KEY = 'team_id = $1 AND user_id = $2';
-
-interface LinkKeyRow {
-  team_id: string;
-  user_id: string;
-  account_id: string;
-  extension_id: string;
-}
 
 export class PostgresSubscriptions implements SubscriptionsStore {
   private readonly table: string;
@@ -54,34 +54,23 @@ export class PostgresSubscriptions implements SubscriptionsStore {
   }
 
   async linksWithout(limit: number): Promise<UnsubscribedLink[]> {
-    const { rows } = await this.query<LinkKeyRow>(
+    const { rows } = await this.query<LinkOwnerRow>(
       `SELECT l.team_id, l.user_id, l.account_id, l.extension_id FROM ${this.links} l
         LEFT JOIN ${this.table} s ON s.team_id = l.team_id AND s.user_id = l.user_id
         WHERE s.team_id IS NULL AND l.status = 'active'
         ORDER BY l.linked_at, l.team_id, l.user_id LIMIT $1`,
       [limit],
     );
-    return rows.map((row) => ({
-      teamId: row.team_id,
-      userId: row.user_id,
-      accountId: row.account_id,
-      extensionId: row.extension_id,
-    }));
+    return rows.map(toUnsubscribedLink);
   }
 
   async activeLinks(limit: number): Promise<ActiveLink[]> {
-    const { rows } = await this.query<LinkKeyRow & { is_admin: boolean }>(
+    const { rows } = await this.query<ActiveLinkRow>(
       `SELECT team_id, user_id, account_id, extension_id, is_admin FROM ${this.links}
         WHERE status = 'active' ORDER BY linked_at, team_id, user_id LIMIT $1`,
       [limit],
     );
-    return rows.map((row) => ({
-      teamId: row.team_id,
-      userId: row.user_id,
-      accountId: row.account_id,
-      extensionId: row.extension_id,
-      isAdmin: Boolean(row.is_admin),
-    }));
+    return rows.map(toActiveLink);
   }
 
   async claimNew(

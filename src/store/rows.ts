@@ -3,10 +3,21 @@
  * stores cannot drift apart: the same columns, the same sealing of tokens, the same parsing.
  */
 import { type TokenCipher, TokenDecryptError } from './crypto';
+import { type DbInt, fromDbInt, fromNullableDbInt } from './db-values';
+import {
+  IDENTITY_WRITE_COLUMNS,
+  type IdentityRow,
+  identityValues,
+  type SealedTokensRow,
+  sealedTokenValues,
+  TOKEN_WRITE_COLUMNS,
+  type TokenField,
+  toIdentity,
+  toTokenSet,
+} from './identity-token-rows';
 import type {
   Link,
   LinkCounts,
-  LinkedIdentity,
   MemberKey,
   MemberRecord,
   NewLink,
@@ -14,25 +25,9 @@ import type {
   TokenSet,
 } from './types';
 
-/** pg returns BIGINT as a string (it may exceed 2^53); SQLite returns a number. */
-type DbInt = number | string;
-
-export interface LinkRow {
+export interface LinkRow extends IdentityRow, SealedTokensRow {
   team_id: string;
   user_id: string;
-  account_id: string;
-  extension_id: string;
-  extension_number: string;
-  name: string;
-  extension_type: string;
-  is_admin: boolean | number;
-  email: string | null;
-  access_token_sealed: string;
-  refresh_token_sealed: string;
-  access_token_expires_at: DbInt;
-  refresh_token_expires_at: DbInt;
-  scope: string;
-  owner_id: string;
   version: DbInt;
   status: string;
   broken_reason: string | null;
@@ -67,31 +62,6 @@ export interface MemberKeyRow {
   user_id: string;
 }
 
-/** Columns that hold the member's identity at RingCentral. */
-export const IDENTITY_WRITE_COLUMNS = [
-  'account_id',
-  'extension_id',
-  'extension_number',
-  'name',
-  'extension_type',
-  'is_admin',
-  'email',
-] as const;
-
-export type IdentityWriteColumn = (typeof IDENTITY_WRITE_COLUMNS)[number];
-
-/** Columns an updateTokens writes (besides version and updated_at). */
-export const TOKEN_WRITE_COLUMNS = [
-  'access_token_sealed',
-  'refresh_token_sealed',
-  'access_token_expires_at',
-  'refresh_token_expires_at',
-  'scope',
-  'owner_id',
-] as const;
-
-export type TokenWriteColumn = (typeof TOKEN_WRITE_COLUMNS)[number];
-
 /** Columns a saveLink writes, in a fixed order (PostgreSQL binds them by position). */
 export const LINK_WRITE_COLUMNS = [
   'team_id',
@@ -104,12 +74,24 @@ export const LINK_WRITE_COLUMNS = [
 
 export type LinkWriteColumn = (typeof LINK_WRITE_COLUMNS)[number];
 
+/** Columns of oauth_states in a fixed order (PostgreSQL binds them by position). */
+export const OAUTH_STATE_COLUMNS = [
+  'state',
+  'team_id',
+  'user_id',
+  'code_verifier',
+  'channel_id',
+  'response_url',
+  'created_at',
+  'expires_at',
+] as const satisfies readonly (keyof OAuthStateRow)[];
+
 /** What getLink reports for a link whose sealed tokens no longer open. */
 export const UNREADABLE_TOKENS_REASON =
   'Your stored RingCentral tokens can no longer be read (the encryption key changed). Connect again.';
 
 /** What binds a sealed token to its row and field: a copied ciphertext no longer opens. */
-function tokenContext(key: MemberKey, field: 'access' | 'refresh'): string {
+function tokenContext(key: MemberKey, field: TokenField): string {
   return `link:${key.teamId}:${key.userId}:${field}`;
 }
 
@@ -117,29 +99,8 @@ export function tokenValues(
   cipher: TokenCipher,
   key: MemberKey,
   tokens: TokenSet,
-): Record<TokenWriteColumn, string | number> {
-  return {
-    access_token_sealed: cipher.encrypt(tokens.accessToken, tokenContext(key, 'access')),
-    refresh_token_sealed: cipher.encrypt(tokens.refreshToken, tokenContext(key, 'refresh')),
-    access_token_expires_at: tokens.accessTokenExpiresAt,
-    refresh_token_expires_at: tokens.refreshTokenExpiresAt,
-    scope: tokens.scope,
-    owner_id: tokens.ownerId,
-  };
-}
-
-export function identityValues(
-  identity: LinkedIdentity,
-): Record<IdentityWriteColumn, string | boolean | null> {
-  return {
-    account_id: identity.accountId,
-    extension_id: identity.extensionId,
-    extension_number: identity.extensionNumber,
-    name: identity.name,
-    extension_type: identity.extensionType,
-    is_admin: identity.isAdmin,
-    email: identity.email,
-  };
+): SealedTokensRow {
+  return sealedTokenValues(cipher, (field) => tokenContext(key, field), tokens);
 }
 
 export function linkValues(
@@ -167,18 +128,10 @@ export function toLink(cipher: TokenCipher, row: LinkRow): Link {
   const key = { teamId: row.team_id, userId: row.user_id };
   const stored = {
     ...key,
-    identity: {
-      accountId: row.account_id,
-      extensionId: row.extension_id,
-      extensionNumber: row.extension_number,
-      name: row.name,
-      extensionType: row.extension_type,
-      isAdmin: Boolean(row.is_admin),
-      email: row.email,
-    },
-    version: toNumber(row.version),
-    linkedAt: toNumber(row.linked_at),
-    updatedAt: toNumber(row.updated_at),
+    identity: toIdentity(row),
+    version: fromDbInt(row.version),
+    linkedAt: fromDbInt(row.linked_at),
+    updatedAt: fromDbInt(row.updated_at),
   };
   const tokens = openTokens(cipher, key, row);
   if (!tokens) {
@@ -209,14 +162,7 @@ const NO_TOKENS: TokenSet = {
 /** The row's token pair, or null when its sealed values cannot be opened with our keys. */
 function openTokens(cipher: TokenCipher, key: MemberKey, row: LinkRow): TokenSet | null {
   try {
-    return {
-      accessToken: cipher.decrypt(row.access_token_sealed, tokenContext(key, 'access')),
-      refreshToken: cipher.decrypt(row.refresh_token_sealed, tokenContext(key, 'refresh')),
-      accessTokenExpiresAt: toNumber(row.access_token_expires_at),
-      refreshTokenExpiresAt: toNumber(row.refresh_token_expires_at),
-      scope: row.scope,
-      ownerId: row.owner_id,
-    };
+    return toTokenSet(row, (sealed, field) => cipher.decrypt(sealed, tokenContext(key, field)));
   } catch (error) {
     if (error instanceof TokenDecryptError) return null;
     throw error;
@@ -244,8 +190,8 @@ export function toOAuthState(row: OAuthStateRow): OAuthState {
     codeVerifier: row.code_verifier,
     channelId: row.channel_id,
     responseUrl: row.response_url,
-    createdAt: toNumber(row.created_at),
-    expiresAt: toNumber(row.expires_at),
+    createdAt: fromDbInt(row.created_at),
+    expiresAt: fromDbInt(row.expires_at),
   };
 }
 
@@ -253,12 +199,12 @@ export function toMember(row: MemberRow): MemberRecord {
   return {
     teamId: row.team_id,
     userId: row.user_id,
-    welcomedAt: toNullableNumber(row.welcomed_at),
-    lastPromptedAt: toNullableNumber(row.last_prompted_at),
-    linkOpenedAt: toNullableNumber(row.link_opened_at),
-    reminderDueAt: toNullableNumber(row.reminder_due_at),
-    reminderSentAt: toNullableNumber(row.reminder_sent_at),
-    brokenNoticeVersion: toNullableNumber(row.broken_notice_version ?? null),
+    welcomedAt: fromNullableDbInt(row.welcomed_at),
+    lastPromptedAt: fromNullableDbInt(row.last_prompted_at),
+    linkOpenedAt: fromNullableDbInt(row.link_opened_at),
+    reminderDueAt: fromNullableDbInt(row.reminder_due_at),
+    reminderSentAt: fromNullableDbInt(row.reminder_sent_at),
+    brokenNoticeVersion: fromNullableDbInt(row.broken_notice_version ?? null),
   };
 }
 
@@ -271,19 +217,11 @@ export function toMemberKey(row: MemberKeyRow): MemberKey {
   return { teamId: row.team_id, userId: row.user_id };
 }
 
-function toNumber(value: DbInt): number {
-  return typeof value === 'number' ? value : Number(value);
-}
-
-function toNullableNumber(value: DbInt | null): number | null {
-  return value === null ? null : toNumber(value);
-}
-
 /** `SELECT status, COUNT(*)` rows as counts (PostgreSQL answers COUNT as a string). */
-export function countsOf(rows: Array<{ status: string; n: number | string }>): LinkCounts {
+export function countsOf(rows: Array<{ status: string; n: DbInt }>): LinkCounts {
   const counts: LinkCounts = { active: 0, broken: 0 };
   for (const row of rows) {
-    if (row.status === 'active' || row.status === 'broken') counts[row.status] = Number(row.n);
+    if (row.status === 'active' || row.status === 'broken') counts[row.status] = fromDbInt(row.n);
   }
   return counts;
 }

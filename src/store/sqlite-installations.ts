@@ -3,6 +3,7 @@
  * workspaces each org-wide install was seen serving.
  */
 import type { TokenCipher } from './crypto';
+import { sqliteBindable } from './db-values';
 import {
   INSTALLATION_COLUMNS,
   type InstallationRow,
@@ -34,10 +35,7 @@ export class SqliteInstallations implements InstallationsStore {
   ) {}
 
   async saveInstallation(installation: SlackInstallation): Promise<void> {
-    const values = installationValues(this.cipher, installation);
-    this.db
-      .sql(UPSERT)
-      .run({ ...values, is_enterprise_install: Number(values.is_enterprise_install) });
+    this.db.sql(UPSERT).run(sqliteBindable(installationValues(this.cipher, installation)));
   }
 
   async getInstallation(key: InstallationKey): Promise<SlackInstallation | null> {

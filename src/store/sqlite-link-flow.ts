@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { TokenCipher } from './crypto';
+import { sqliteBindable } from './db-values';
 import {
   CONNECT_START_COLUMNS,
   type ConnectStartRow,
@@ -22,7 +23,7 @@ import {
 import { type LinkRow, toLink } from './rows';
 import type { ConnectStart, ForgottenWorkspace, PendingLink, WorkspaceAccount } from './types';
 
-/** What the links store needs of the SQLite connection its database object owns. */
+/** What the SQLite stores (links, installations, rates) need of the connection SqliteStore owns. */
 export interface SqliteConnection {
   /** The statement for `text`, prepared once per connection. */
   sql(text: string): Database.Statement;
@@ -30,7 +31,8 @@ export interface SqliteConnection {
   transaction<T>(work: () => T): T;
 }
 
-const insert = (table: string, columns: readonly string[]) =>
+/** An INSERT of `columns` into `table`, bound by name. */
+export const insert = (table: string, columns: readonly string[]) =>
   `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
 
 /**
@@ -65,11 +67,9 @@ export class SqliteLinkFlow {
   }
 
   async savePendingLink(pending: PendingLink): Promise<void> {
-    const values = pendingLinkValues(this.cipher, pending);
-    // better-sqlite3 binds no booleans.
     this.db
       .sql(insert('pending_links', PENDING_LINK_COLUMNS))
-      .run({ ...values, is_admin: Number(values.is_admin) });
+      .run(sqliteBindable(pendingLinkValues(this.cipher, pending)));
   }
 
   async takePendingLink(id: string): Promise<PendingLink | null> {

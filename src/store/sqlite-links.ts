@@ -5,21 +5,23 @@
  */
 import type Database from 'better-sqlite3';
 import type { TokenCipher } from './crypto';
+import { sqliteBindable } from './db-values';
+import { identityValues } from './identity-token-rows';
 import { holderOf, leaseOwner, localHolder, localHolderGone } from './lease-holder';
 import { markBrokenSql, saveLinkSql, updateIdentitySql, updateTokensSql } from './link-sql';
 import {
   countsOf,
-  identityValues,
   keyValues,
   type LinkRow,
   linkValues,
+  OAUTH_STATE_COLUMNS,
   type OAuthStateRow,
   oauthStateValues,
   tokenValues,
   toLink,
   toOAuthState,
 } from './rows';
-import { type SqliteConnection, SqliteLinkFlow } from './sqlite-link-flow';
+import { insert, type SqliteConnection, SqliteLinkFlow } from './sqlite-link-flow';
 import type {
   Link,
   LinkCounts,
@@ -69,7 +71,7 @@ export class SqliteLinks extends SqliteLinkFlow implements LinksStore {
     const values = linkValues(this.cipher, link, this.now());
     const row = this.db.transaction(() => {
       const version = this.nextVersion();
-      return this.sql(SAVE_LINK_SQL).get(bindable({ ...values, version })) as LinkRow;
+      return this.sql(SAVE_LINK_SQL).get(sqliteBindable({ ...values, version })) as LinkRow;
     });
     return toLink(this.cipher, row);
   }
@@ -94,7 +96,7 @@ export class SqliteLinks extends SqliteLinkFlow implements LinksStore {
     tokens: TokenSet,
     identity?: LinkedIdentity,
   ): Promise<Link | null> {
-    const params = bindable({
+    const params = sqliteBindable({
       ...tokenValues(this.cipher, key, tokens),
       ...(identity ? identityValues(identity) : {}),
       ...keyValues(key),
@@ -115,7 +117,7 @@ export class SqliteLinks extends SqliteLinkFlow implements LinksStore {
     expectedVersion: number,
     identity: LinkedIdentity,
   ): Promise<Link | null> {
-    const params = bindable({
+    const params = sqliteBindable({
       ...identityValues(identity),
       ...keyValues(key),
       updated_at: this.now(),
@@ -168,12 +170,7 @@ export class SqliteLinks extends SqliteLinkFlow implements LinksStore {
   async saveOAuthState(state: OAuthState, keepPerMember?: number): Promise<void> {
     const values = oauthStateValues(state);
     this.db.transaction(() => {
-      this.sql(
-        `INSERT INTO oauth_states
-          (state, team_id, user_id, code_verifier, channel_id, response_url, created_at, expires_at)
-          VALUES (@state, @team_id, @user_id, @code_verifier, @channel_id, @response_url,
-            @created_at, @expires_at)`,
-      ).run(values);
+      this.sql(insert('oauth_states', OAUTH_STATE_COLUMNS)).run(values);
       if (keepPerMember === undefined) return;
       this.sql(SPEND_OLDER_STATES_SQL).run({
         ...keyValues(state),
@@ -204,14 +201,4 @@ export class SqliteLinks extends SqliteLinkFlow implements LinksStore {
   private nextVersion(): number {
     return (this.sql(NEXT_VERSION_SQL).get() as { value: number }).value;
   }
-}
-
-/** better-sqlite3 binds no booleans: BOOLEAN columns take 1 and 0. */
-function bindable(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(values).map(([name, value]) => [
-      name,
-      typeof value === 'boolean' ? Number(value) : value,
-    ]),
-  );
 }

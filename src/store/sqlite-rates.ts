@@ -3,17 +3,12 @@
  * writes its row in one IMMEDIATE transaction, so two processes on the file cannot both take
  * the last request of a window.
  */
-import type Database from 'better-sqlite3';
 import { spendDecision } from './rate-sql';
+import type { SqliteConnection } from './sqlite-link-flow';
 import type { RateLedger, SpendResult } from './types';
 
-export interface SqliteRatesConnection {
-  sql(text: string): Database.Statement;
-  transaction<T>(work: () => T): T;
-}
-
 export class SqliteRates implements RateLedger {
-  constructor(private readonly db: SqliteRatesConnection) {}
+  constructor(private readonly db: SqliteConnection) {}
 
   async trySpend(
     key: string,

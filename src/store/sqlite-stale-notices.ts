@@ -3,13 +3,8 @@
  * seen seq N has seen every notice before it.
  */
 import type Database from 'better-sqlite3';
+import { type StaleNoticeRow, toStaleNotice } from './stale-notice-rows';
 import type { StaleNotice, StaleNoticesStore } from './stale-notice-types';
-
-interface NoticeRow {
-  seq: number;
-  identity_key: string;
-  origin: string;
-}
 
 export class SqliteStaleNotices implements StaleNoticesStore {
   constructor(private readonly sql: (text: string) => Database.Statement) {}
@@ -25,12 +20,8 @@ export class SqliteStaleNotices implements StaleNoticesStore {
   async after(seq: number, limit: number): Promise<StaleNotice[]> {
     const rows = this.sql(
       'SELECT seq, identity_key, origin FROM stale_notices WHERE seq > ? ORDER BY seq LIMIT ?',
-    ).all(seq, limit) as NoticeRow[];
-    return rows.map((row) => ({
-      seq: Number(row.seq),
-      identityKey: row.identity_key,
-      origin: row.origin,
-    }));
+    ).all(seq, limit) as StaleNoticeRow[];
+    return rows.map(toStaleNotice);
   }
 
   async latest(): Promise<number> {

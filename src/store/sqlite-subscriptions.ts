@@ -4,7 +4,14 @@
  * file need no transaction: the one whose statement changed the row won.
  */
 import type Database from 'better-sqlite3';
-import { type SubscriptionRow, toSubscription } from './admin-rows';
+import {
+  type ActiveLinkRow,
+  type LinkOwnerRow,
+  type SubscriptionRow,
+  toActiveLink,
+  toSubscription,
+  toUnsubscribedLink,
+} from './admin-rows';
 import type {
   ActiveLink,
   CreatedSubscription,
@@ -13,23 +20,16 @@ import type {
   SubscriptionsStore,
   UnsubscribedLink,
 } from './admin-types';
+import { keyValues } from './rows';
 import type { MemberKey } from './types';
 
 const KEY = 'team_id = @team_id AND user_id = @user_id';
-const key = (member: MemberKey) => ({ team_id: member.teamId, user_id: member.userId });
-
-interface LinkKeyRow {
-  team_id: string;
-  user_id: string;
-  account_id: string;
-  extension_id: string;
-}
 
 export class SqliteSubscriptions implements SubscriptionsStore {
   constructor(private readonly sql: (text: string) => Database.Statement) {}
 
   async get(member: MemberKey): Promise<EventSubscription | null> {
-    const row = this.sql(`SELECT * FROM event_subscriptions WHERE ${KEY}`).get(key(member)) as
+    const row = this.sql(`SELECT * FROM event_subscriptions WHERE ${KEY}`).get(keyValues(member)) as
       | SubscriptionRow
       | undefined;
     return row ? toSubscription(row) : null;
@@ -48,27 +48,16 @@ export class SqliteSubscriptions implements SubscriptionsStore {
         LEFT JOIN event_subscriptions s ON s.team_id = l.team_id AND s.user_id = l.user_id
         WHERE s.team_id IS NULL AND l.status = 'active'
         ORDER BY l.linked_at, l.team_id, l.user_id LIMIT ?`,
-    ).all(limit) as LinkKeyRow[];
-    return rows.map((row) => ({
-      teamId: row.team_id,
-      userId: row.user_id,
-      accountId: row.account_id,
-      extensionId: row.extension_id,
-    }));
+    ).all(limit) as LinkOwnerRow[];
+    return rows.map(toUnsubscribedLink);
   }
 
   async activeLinks(limit: number): Promise<ActiveLink[]> {
     const rows = this.sql(
       `SELECT team_id, user_id, account_id, extension_id, is_admin FROM links
         WHERE status = 'active' ORDER BY linked_at, team_id, user_id LIMIT ?`,
-    ).all(limit) as Array<LinkKeyRow & { is_admin: number | boolean }>;
-    return rows.map((row) => ({
-      teamId: row.team_id,
-      userId: row.user_id,
-      accountId: row.account_id,
-      extensionId: row.extension_id,
-      isAdmin: Boolean(row.is_admin),
-    }));
+    ).all(limit) as ActiveLinkRow[];
+    return rows.map(toActiveLink);
   }
 
   async claimNew(
@@ -83,7 +72,7 @@ export class SqliteSubscriptions implements SubscriptionsStore {
         VALUES (@team_id, @user_id, @account_id, @extension_id, @retry, @now)
         ON CONFLICT (team_id, user_id) DO NOTHING`,
     ).run({
-      ...key(member),
+      ...keyValues(member),
       account_id: owner.accountId,
       extension_id: owner.extensionId,
       retry: retryAt,
@@ -104,7 +93,13 @@ export class SqliteSubscriptions implements SubscriptionsStore {
     const result = this.sql(
       `UPDATE event_subscriptions SET next_check_at = @lease, updated_at = @now
         WHERE ${KEY} AND subscription_id IS @id AND next_check_at = @seen`,
-    ).run({ ...key(row), lease: leaseUntil, now, id: row.subscriptionId, seen: row.nextCheckAt });
+    ).run({
+      ...keyValues(row),
+      lease: leaseUntil,
+      now,
+      id: row.subscriptionId,
+      seen: row.nextCheckAt,
+    });
     return result.changes > 0;
   }
 
@@ -119,7 +114,7 @@ export class SqliteSubscriptions implements SubscriptionsStore {
         expires_at = @expires, next_check_at = @next, updated_at = @now
         WHERE ${KEY} AND subscription_id IS @expected`,
     ).run({
-      ...key(member),
+      ...keyValues(member),
       id: created.subscriptionId,
       hash: created.tokenHash,
       expires: created.expiresAt,
@@ -142,7 +137,7 @@ export class SqliteSubscriptions implements SubscriptionsStore {
         expires_at = COALESCE(@expires, expires_at)
         WHERE ${KEY} AND subscription_id IS @id`,
     ).run({
-      ...key(member),
+      ...keyValues(member),
       next: nextCheckAt,
       now,
       expires: expiresAt ?? null,
@@ -153,11 +148,13 @@ export class SqliteSubscriptions implements SubscriptionsStore {
 
   async remove(member: MemberKey, subscriptionId?: string | null): Promise<boolean> {
     if (subscriptionId === undefined) {
-      return this.sql(`DELETE FROM event_subscriptions WHERE ${KEY}`).run(key(member)).changes > 0;
+      return (
+        this.sql(`DELETE FROM event_subscriptions WHERE ${KEY}`).run(keyValues(member)).changes > 0
+      );
     }
     const result = this.sql(
       `DELETE FROM event_subscriptions WHERE ${KEY} AND subscription_id IS @id`,
-    ).run({ ...key(member), id: subscriptionId });
+    ).run({ ...keyValues(member), id: subscriptionId });
     return result.changes > 0;
   }
 }
