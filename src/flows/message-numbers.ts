@@ -20,8 +20,9 @@ export interface MessageShortcut extends MemberKey {
 
 /**
  * "Who owns these numbers?" after the ack: every phone number in the message, answered for
- * the member who clicked, under their own RingCentral token, in the words of a typed lookup.
- * A member who is not linked gets the Connect prompt; every failure becomes words here.
+ * the member who clicked, under their own RingCentral token, in the words of a typed lookup,
+ * through `reply` (the shortcut's response_url, or a DM when Slack refuses it). A member who is
+ * not linked gets the Connect prompt; every failure becomes words here.
  */
 export async function answerNumbersInMessage(
   services: Services,

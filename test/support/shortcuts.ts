@@ -19,6 +19,23 @@ export async function onMessage(
   blocks?: unknown[],
 ): Promise<{ reply: ResponseBody; ack: number; responseId: string }> {
   const responseId = `shortcut-${++sequence}`;
+  const status = await sendMessageShortcut(h, userId, text, responseId, blocks);
+  const reply =
+    status === 200 ? (await h.slack.waitForResponse(responseId, undefined, 30_000)).body : {};
+  return { reply, ack: status, responseId };
+}
+
+/**
+ * Runs the message shortcut with response_url `responseId` (which a test may have made refuse)
+ * and resolves with the ack's status only: the answer may come another way.
+ */
+export async function sendMessageShortcut(
+  h: Harness,
+  userId: string,
+  text: string,
+  responseId: string,
+  blocks?: unknown[],
+): Promise<number> {
   const payload = messageShortcutPayload({
     userId,
     teamId: TEAM_ID,
@@ -27,10 +44,7 @@ export async function onMessage(
     blocks,
     responseUrl: h.slack.responseUrl(responseId),
   });
-  const { status } = await postShortcut(h.appUrl, SIGNING_SECRET, payload);
-  const reply =
-    status === 200 ? (await h.slack.waitForResponse(responseId, undefined, 30_000)).body : {};
-  return { reply, ack: status, responseId };
+  return (await postShortcut(h.appUrl, SIGNING_SECRET, payload)).status;
 }
 
 /** Runs the global shortcut as `userId`; resolves with the ack's status and its trigger id. */
