@@ -30,6 +30,8 @@ export async function sendRequest(
   url: string | URL,
   outbound: OutboundRequest,
 ): Promise<OutboundAnswer> {
+  // A timer of our own rather than AbortSignal.timeout: cleared as soon as the answer is in,
+  // where the signal's would stay armed for the whole deadline after every request of a burst.
   const controller = new AbortController();
   const timer = setTimeout(
     () => controller.abort(new DOMException('The operation timed out', 'TimeoutError')),

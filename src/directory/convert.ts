@@ -76,6 +76,19 @@ export function numberInfo(
   };
 }
 
+/** The company's main number as the account names it: known only as that, with no owner. */
+export function mainNumberInfo(e164: string): NumberInfo {
+  return {
+    e164,
+    usageType: 'MainCompanyNumber',
+    callType: null,
+    paymentType: null,
+    features: null,
+    label: null,
+    owner: null,
+  };
+}
+
 /** v2 records say `tollType` where v1 says `paymentType`, and carry no features. */
 export function numberInfoV2(record: PhoneNumberV2Record, owner: ExtensionSummary | null) {
   const paymentType =

@@ -17,7 +17,7 @@ import {
   SINGLE_CALL_WAIT_MS,
   selfSummary,
 } from './context';
-import { embeddedOwner, extensionSummary, numberInfo } from './convert';
+import { embeddedOwner, extensionSummary, mainNumberInfo, numberInfo } from './convert';
 import {
   type DirectoryExtras,
   type DirectoryParts,
@@ -138,17 +138,7 @@ async function directoryListing(ctx: DirectoryContext): Promise<NumberListing> {
     const main = company.mainNumber ? toE164(company.mainNumber) : null;
     const extras: DirectoryExtras = {
       own: own.flatMap((record) => numberInfo(record, self) ?? []),
-      main: main
-        ? {
-            e164: main,
-            usageType: 'MainCompanyNumber',
-            callType: null,
-            paymentType: null,
-            features: null,
-            label: null,
-            owner: null,
-          }
-        : null,
+      main: main ? mainNumberInfo(main) : null,
     };
     return directoryTables(await job.finish(extras));
   } finally {

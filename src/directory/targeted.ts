@@ -8,7 +8,7 @@ import {
 } from '../phone';
 import type { DirectoryEntryRecord } from '../ringcentral/types';
 import { type DirectoryContext, identityKey, SINGLE_CALL_WAIT_MS, selfSummary } from './context';
-import { numberInfo } from './convert';
+import { mainNumberInfo, numberInfo } from './convert';
 import { directoryNumbers } from './directory-entry';
 import { extensionNumberRecords } from './extensions';
 import { account, type NumberListing, visibleNumbers } from './listings';
@@ -119,15 +119,7 @@ async function numbersFound(
     const main = (await account(ctx)).mainNumber;
     const e164 = main ? numberInfo({ phoneNumber: main }, null)?.e164 : null;
     if (e164 && wanted(e164) && !numbers.has(e164)) {
-      numbers.set(e164, {
-        e164,
-        usageType: 'MainCompanyNumber',
-        callType: null,
-        paymentType: null,
-        features: null,
-        label: null,
-        owner: null,
-      });
+      numbers.set(e164, mainNumberInfo(e164));
     }
   }
   return numbers;

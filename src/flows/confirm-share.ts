@@ -48,21 +48,9 @@ export async function askToConfirm(
     responseUrl: from.responseUrl,
     personal: share.personal,
   };
-  const signed = services.values.sign(
-    site.member,
-    CallbackIds.confirmShare,
-    JSON.stringify(metadata),
-  );
-  await site.client.views.open({
-    trigger_id: triggerId,
-    view: confirmShareModal({
-      channelName: share.channel.name ?? 'this channel',
-      memberCount: share.channel.memberCount ?? 0,
-      personalCount: share.personal.length,
-      sharedExternally: share.channel.sharedExternally,
-      changed,
-      privateMetadata: signed,
-    }),
+  await openConfirmation(services, site, triggerId, share.channel, metadata, {
+    personalCount: share.personal.length,
+    changed,
   });
 }
 
@@ -81,7 +69,22 @@ export async function askToConfirmAnswer(
     personal: [],
     answer,
   };
-  const signed = services.values.sign(
+  await openConfirmation(services, site, triggerId, channel, metadata, {
+    kind: 'answer',
+    personalCount: 0,
+  });
+}
+
+/** The confirmation modal for `channel`, its metadata signed for the sharer alone. */
+async function openConfirmation(
+  services: Services,
+  site: ActionSite,
+  triggerId: string,
+  channel: ShareChannel,
+  metadata: ShareForwardingMetadata,
+  modal: { kind?: 'answer'; personalCount: number; changed?: boolean },
+): Promise<void> {
+  const privateMetadata = services.values.sign(
     site.member,
     CallbackIds.confirmShare,
     JSON.stringify(metadata),
@@ -89,12 +92,11 @@ export async function askToConfirmAnswer(
   await site.client.views.open({
     trigger_id: triggerId,
     view: confirmShareModal({
-      kind: 'answer',
+      ...modal,
       channelName: channel.name ?? 'this channel',
       memberCount: channel.memberCount ?? 0,
-      personalCount: 0,
       sharedExternally: channel.sharedExternally,
-      privateMetadata: signed,
+      privateMetadata,
     }),
   });
 }

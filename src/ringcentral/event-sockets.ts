@@ -37,10 +37,6 @@ export class EventSocketPool {
     return [...this.held].map(([identityKey, { owner }]) => ({ identityKey, owner }));
   }
 
-  has(identityKey: string): boolean {
-    return this.held.has(identityKey);
-  }
-
   /** Starts `make()`'s socket for the identity unless it has one; true when started. */
   start(identityKey: string, owner: string, make: () => EventSocket): boolean {
     if (this.closed || this.held.has(identityKey)) return false;

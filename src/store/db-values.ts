@@ -1,6 +1,7 @@
 /**
- * Where the two drivers hand back or take the same column differently. Every row mapper reads
- * and every SQLite write binds through these, so a driver's quirk is handled in one place.
+ * Where the two drivers hand back or take the same column differently. The row mappers read
+ * and the SQLite writes bind through these, so a driver's quirk is handled in one place; a
+ * single number read in a query of its own (a count, a time) is simply `Number()`ed there.
  */
 
 /** A BIGINT column: pg returns it as a string (it may exceed 2^53); SQLite returns a number. */

@@ -11,6 +11,7 @@ import {
   startHarness,
   TEAM_ID,
 } from '../support/harness';
+import { within } from '../support/wait';
 
 describe('sharing forwarding lists', () => {
   let h: Harness;
@@ -173,9 +174,7 @@ describe('sharing forwarding lists', () => {
       });
       return items.find((share) => share.channelId === 'CPARTNER' && share.command === 'ext 105');
     };
-    for (let i = 0; i < 100 && !(await recorded()); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await within(async () => (await recorded()) !== undefined, 2_000);
     expect(await recorded()).toMatchObject({
       confirmed: true,
       personalCount: 0,
